@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['https://www.youtube.com/*'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {},
+});
