@@ -1,0 +1,42 @@
+/**
+ * CONTRACT between the watch-page session (src/content) and the panel (src/panel).
+ * The session decides *what* to show; the panel decides *how*, and owns the host element
+ * `#perspective-map` with the DESIGN §9 attributes (data-video-id, data-state, data-slices,
+ * data-source, data-cached).
+ */
+import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { PerspectiveMap } from '../scoring/perspective-map';
+
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+
+export interface PanelView {
+  state: PanelState;
+  videoId: string;
+  /** When ready. */
+  map?: PerspectiveMap;
+  source?: CaptionSource;
+  cached?: boolean;
+  /** The track used, and the tracks the user may switch to. */
+  track?: TrackRef;
+  tracks?: TrackRef[];
+  /** Human sentence for loading / no-captions / unavailable / error / skipped (e.g. "This video has no captions"). */
+  message?: string;
+  /** For unavailable: what was tried, one line each (e.g. "player: empty response"). */
+  attempts?: string[];
+  /** Loading progress 0…1, when known. */
+  progress?: number;
+}
+
+export interface PanelDeps {
+  /** The watch page's current <video> (it may be swapped by YouTube; look it up each time). */
+  getVideo(): HTMLVideoElement | null;
+  /** Retry button (error / unavailable states). */
+  onRetry(): void;
+  /** The user picked another caption track (vssId). */
+  onTrackChange(vssId: string): void;
+}
+
+export interface PanelController {
+  update(view: PanelView): void;
+  remove(): void;
+}
