@@ -22,3 +22,12 @@ export interface TrackRef {
 
 /** Strategy that delivered a caption body (DESIGN §9 `data-source`). */
 export type CaptionSource = 'player' | 'direct' | 'panel';
+
+export function toTrackRef(track: CaptionTrack): TrackRef {
+  return {
+    languageCode: track.languageCode,
+    kind: track.kind === 'asr' || track.vssId.startsWith('a.') ? 'asr' : 'uploaded',
+    vssId: track.vssId,
+    name: track.name,
+  };
+}

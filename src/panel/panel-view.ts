@@ -25,6 +25,8 @@ export interface PanelView {
   attempts?: string[];
   /** Loading progress 0…1, when known. */
   progress?: number;
+  /** Display settings (from src/settings). */
+  display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean };
 }
 
 export interface PanelDeps {
@@ -34,6 +36,8 @@ export interface PanelDeps {
   onRetry(): void;
   /** The user picked another caption track (vssId). */
   onTrackChange(vssId: string): void;
+  /** The user collapsed or expanded the panel (persisted by the session in settings). */
+  onCollapsedChange(collapsed: boolean): void;
 }
 
 export interface PanelController {
