@@ -2,49 +2,67 @@
  * User settings: one versioned item in `browser.storage.local` (small data only; large data lives in IndexedDB).
  * Read it on every request — the service worker may have been restarted, and the popup may have changed it.
  * CONTRACT: popup/options write it, the background and content scripts read and watch it.
+ *
+ * Versioning: the item is at SETTINGS_VERSION (1). WXT stores the version next to the value (`settings$`)
+ * and, when an item is defined at a higher version, runs SETTINGS_MIGRATIONS[n] for each step up before
+ * any read. To change the shape: bump SETTINGS_VERSION, add `SETTINGS_MIGRATIONS[n] = (previous) => next`
+ * (it receives whatever was stored, so treat it as unknown), and extend normalizeSettings. A failed or
+ * downgraded migration is logged by WXT, and readSettings() still answers: normalizeSettings merges whatever
+ * is readable with the defaults, so a corrupt or partial value never crashes a reader.
  */
 import { storage } from 'wxt/utils/storage';
-import type { Lexicon } from '../lexicons/lexicon';
+import { normalizeSettings } from './normalize-settings';
+import { defaultSettings, type Settings } from './settings-defaults';
 
-export type Palette = 'default' | 'colorblind';
+export { BUILTIN_LEXICON_IDS, defaultSettings } from './settings-defaults';
+export type { Palette, Settings } from './settings-defaults';
+export { normalizeSettings } from './normalize-settings';
 
-export interface Settings {
-  /** Ids of the enabled lexicons (built-in and custom). */
-  enabledLexicons: string[];
-  /** Custom lexicons imported by the user (validated on import and on read). */
-  customLexicons: Lexicon[];
-  /** Preferred caption language (BCP 47, e.g. `en`), or null for the browser's language. */
-  preferredLanguage: string | null;
-  palette: Palette;
-  /** Thin clock-time strip inside the player's progress bar. */
-  progressBarStrip: boolean;
-  /** Panel collapsed to its headline line. */
-  collapsed: boolean;
+export const SETTINGS_KEY = 'local:settings' as const;
+export const SETTINGS_VERSION = 1;
+
+/** Step n turns a version n−1 value into a version n value. None yet: version 1 is the first shape. */
+export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => unknown> = {};
+
+export type SettingsItem = ReturnType<typeof defineSettingsItem>;
+
+/** The storage item definition; parameters exist so a test can exercise the migration hook with a future step. */
+export function defineSettingsItem(
+  version: number = SETTINGS_VERSION,
+  migrations: Record<number, (previous: unknown) => unknown> = SETTINGS_MIGRATIONS,
+) {
+  return storage.defineItem<Settings>(SETTINGS_KEY, {
+    fallback: defaultSettings(),
+    version,
+    migrations,
+  });
 }
 
-export const BUILTIN_LEXICON_IDS = [
-  'ai-risk',
-  'ai-opportunity',
-  'societal-harm',
-  'governance-safety',
-  'lens-technical',
-  'lens-governance',
-  'lens-societal',
-  'lens-economic',
-] as const;
+export const settingsItem = defineSettingsItem();
 
-export function defaultSettings(): Settings {
-  return {
-    enabledLexicons: [...BUILTIN_LEXICON_IDS],
-    customLexicons: [],
-    preferredLanguage: null,
-    palette: 'default',
-    progressBarStrip: true,
-    collapsed: false,
-  };
+/** The current settings, validated: missing / wrong-typed fields fall back to defaults. Never rejects. */
+export async function readSettings(item: SettingsItem = settingsItem): Promise<Settings> {
+  try {
+    return normalizeSettings(await item.getValue());
+  } catch (err) {
+    console.warn('[perspective-map] settings could not be read; using defaults', err);
+    return defaultSettings();
+  }
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: defaultSettings(),
-  version: 1,
-});
+/** Calls `callback` with the validated settings after every change (from any context). Returns unwatch. */
+export function watchSettings(callback: (settings: Settings) => void, item: SettingsItem = settingsItem): () => void {
+  return item.watch((value) => callback(normalizeSettings(value)));
+}
+
+/** Writes settings (normalised first, so a caller can't store a shape readers would reject). */
+export async function writeSettings(settings: Settings, item: SettingsItem = settingsItem): Promise<void> {
+  await item.setValue(normalizeSettings(settings));
+}
+
+/** The settings as a store object (getValue / setValue / watch), e.g. for the popup's and options page's deps. */
+export const settingsStore = {
+  getValue: (): Promise<Settings> => readSettings(),
+  setValue: (value: Settings): Promise<void> => writeSettings(value),
+  watch: (callback: (value: Settings) => void): (() => void) => watchSettings(callback),
+};

@@ -1,0 +1,109 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { MessageAnswer, MessageArgs, MessageType, Result } from './protocol';
+import { PROTOCOL_TAG, validateArgs, validateMessage, type Envelope } from './validate-message';
+
+/**
+ * The typed transport for protocol.ts over `runtime.sendMessage` / `tabs.sendMessage` / `runtime.onMessage`.
+ *
+ * Why hand-written rather than @webext-core/messaging: v4 of that library calls the callback-style `chrome.*`
+ * API directly (bypassing the polyfilled `browser` that WXT's fake browser replaces in unit tests, so its
+ * sends never resolve there), allows one listener per type per context, and leaves payload validation to every
+ * handler. Here every arrival goes through validateMessage first and every answer is a `Result`, so an
+ * unknown or malformed message is answered with `{ ok: false, error }` — never a throw inside the listener.
+ */
+
+/** Messages the background answers (sent with runtime.sendMessage from content scripts, popup, options). */
+export const BACKGROUND_MESSAGE_TYPES = ['cs-bg:lookup', 'cs-bg:score', 'ui-bg:clearCache', 'ui-bg:cacheStats'] as const;
+/** Messages a watch-page content script answers (sent with tabs.sendMessage by the background or popup). */
+export const TAB_MESSAGE_TYPES = ['bg-cs:progress', 'ui-cs:summary', 'ui-cs:rescore'] as const;
+
+export type BackgroundMessageType = (typeof BACKGROUND_MESSAGE_TYPES)[number];
+export type TabMessageType = (typeof TAB_MESSAGE_TYPES)[number];
+
+/** What a handler learns about who sent the message (from runtime.MessageSender). */
+export interface MessageSenderInfo {
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+export type MessageHandler<K extends MessageType> = (
+  args: MessageArgs<K>,
+  sender: MessageSenderInfo,
+) => MessageAnswer<K> | Promise<MessageAnswer<K>>;
+
+export type MessageHandlers<K extends MessageType> = { [T in K]: MessageHandler<T> };
+
+/** Sends to the background; resolves with the answer or rejects with the error it answered (or a transport error). */
+export function sendToBackground<K extends BackgroundMessageType>(type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>> {
+  return send(type, args, (envelope) => browser.runtime.sendMessage(envelope));
+}
+
+/** Sends to the content script of one tab (top frame); rejects when no content script answers. */
+export function sendToTab<K extends TabMessageType>(tabId: number, type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>> {
+  return send(type, args, (envelope) => browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }));
+}
+
+/**
+ * Registers the background's handlers (all of them: the background is the only answerer of these types).
+ * Anything else that arrives — unknown types, other directions, malformed payloads — is answered with an error.
+ * Returns the unregister function.
+ */
+export function onBackgroundMessage(handlers: MessageHandlers<BackgroundMessageType>): () => void {
+  return listen(BACKGROUND_MESSAGE_TYPES, handlers);
+}
+
+/**
+ * Registers content-script handlers for some of the tab message types. A known type this registration does
+ * not handle is left unanswered (another registration in the same tab may answer it); malformed and unknown
+ * messages are answered with an error. Returns the unregister function.
+ */
+export function onTabMessage(handlers: Partial<MessageHandlers<TabMessageType>>): () => void {
+  return listen(TAB_MESSAGE_TYPES, handlers);
+}
+
+async function send<K extends MessageType>(
+  type: K,
+  args: MessageArgs<K>,
+  transport: (envelope: Envelope<K>) => Promise<unknown>,
+): Promise<MessageAnswer<K>> {
+  // Checking before sending turns a programming error into a clear local rejection (O(1) on bodies, as on arrival).
+  const checked = validateArgs(type, args);
+  if (!checked.ok) throw new Error(`Not sending malformed "${type}" message: ${checked.error}`);
+  const answer = await transport({ protocol: PROTOCOL_TAG, type, args });
+  if (!isResult(answer)) throw new Error(`No valid answer to "${type}"`);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value as MessageAnswer<K>;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ok, error } = value as { ok?: unknown; error?: unknown };
+  return ok === true || (ok === false && typeof error === 'string');
+}
+
+function listen<K extends MessageType>(accepted: readonly K[], handlers: Partial<MessageHandlers<K>>): () => void {
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+    const checked = validateMessage(raw, accepted);
+    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+    const { type, args } = checked.message;
+    const handler = handlers[type] as MessageHandler<K> | undefined;
+    if (!handler) return undefined;
+    return answer(() => handler(args, senderInfo(sender)));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+async function answer(run: () => unknown): Promise<Result<unknown>> {
+  try {
+    // `?? null`: an undefined value would be dropped by structured cloning and the answer would lose `value`.
+    return { ok: true, value: (await run()) ?? null };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function senderInfo(sender: Browser.runtime.MessageSender | undefined): MessageSenderInfo {
+  return { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url };
+}
