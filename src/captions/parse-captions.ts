@@ -55,9 +55,12 @@ function detectFormat(body: string, start: number): CaptionFormat {
 }
 
 function detectXmlFormat(head: string): CaptionFormat {
-  const root = /<([A-Za-z][\w:.-]*)/.exec(head.replace(/<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE[^>]*>/gi, ''));
+  const root = /<([A-Za-z][\w:.-]*)([^>]*)/.exec(head.replace(/<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE[^>]*>/gi, ''));
   const name = root?.[1]?.toLowerCase();
-  if (name === 'timedtext') return /^<timedtext\b[^>]*\bformat\s*=\s*["']3["']/im.test(head) ? 'srv3' : 'srv2';
+  if (!root || !/>/.test(head.slice(head.indexOf(root[0])))) {
+    throw new CaptionParseError('broken XML (the body ends before its root element)');
+  }
+  if (name === 'timedtext') return /\bformat\s*=\s*["']3["']/.test(root?.[2] ?? '') ? 'srv3' : 'srv2';
   if (name === 'transcript') return 'srv1';
   if (name === 'html' || /^<!doctype html/i.test(head)) {
     throw new CaptionParseError('received an HTML page, not a caption body');

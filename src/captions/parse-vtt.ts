@@ -43,6 +43,8 @@ interface RawCue {
 
 const TIMESTAMP = String.raw`(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})`;
 const TIMING_LINE = new RegExp(String.raw`^\s*${TIMESTAMP}[ \t]+-->[ \t]+${TIMESTAMP}(?:[ \t].*)?$`);
+/** A line starting with a full timestamp but no arrow is a cut-off timing line, not speech. */
+const PARTIAL_TIMING_LINE = new RegExp(String.raw`^\s*${TIMESTAMP}(?:\s|$)`);
 const WORD_TIMING_TAG = /<(?:\d+:)?\d{2}:\d{2}\.\d{3}>/;
 
 function readRawCues(lines: string[]): RawCue[] {
@@ -55,13 +57,15 @@ function readRawCues(lines: string[]): RawCue[] {
   }
   for (; index < lines.length; index++) {
     const line = lines[index]!;
-    if (line.includes('-->')) {
+    if (line.includes('-->') || PARTIAL_TIMING_LINE.test(line)) {
       const match = TIMING_LINE.exec(line);
       if (!match) throw new CaptionParseError(`vtt: malformed timing line ${index + 1}: "${line.slice(0, 80)}"`, 'vtt');
       current = { startMs: toMs(match, 1), endMs: toMs(match, 5), lines: [], lineNumber: index + 1 };
       cues.push(current);
-    } else if (line.trim() === '') {
-      current = null; // end of a cue payload or of a NOTE/STYLE block
+    } else if (line === '') {
+      // End of a cue payload or of a NOTE/STYLE block. Only a truly empty line counts (as in the WebVTT
+      // parsing rules): YouTube's rolling cues start with a " " line that belongs to the payload.
+      current = null;
     } else if (current) {
       current.lines.push(line);
     }
