@@ -1,0 +1,131 @@
+/**
+ * The episode arc: one bar per slice, early → late, evenly spaced in transcript order; height and
+ * direction from the zero line = score, colour = the strip's scale. A playhead follows the video.
+ *
+ * Keyboard: the arc is one focusable slider (107 tab stops would be hostile); Left/Right/Home/End move
+ * between slices, Enter or Space seeks. Bars are clickable with the mouse.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SliceScore } from '../../scoring/perspective-map';
+import { scoreColour, type Palette } from '../colour-scale';
+import { BAND_EDGE, barBox, formatClockRange, formatScore, percent, playheadFraction, scoreToArcY, sliceIndexAt, sliceSpan } from '../geometry';
+import { bandLabel } from '../headline-text';
+import type { VideoClock } from '../video-clock';
+import { SliceTooltip } from './slice-tooltip';
+
+export interface EpisodeArcProps {
+  slices: readonly SliceScore[];
+  palette: Palette;
+  clock: VideoClock;
+  onSeekSlice(index: number): void;
+}
+
+/** Gap between bars as a share of a bar's slot; none when bars would be thinner than the gap. */
+function barGap(count: number): number {
+  return count > 300 ? 0 : 0.18;
+}
+
+export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcProps) {
+  const count = slices.length;
+  const [current, setCurrent] = useState(-1);
+  const [active, setActive] = useState(-1);
+  const [hover, setHover] = useState(-1);
+  const [focused, setFocused] = useState(false);
+  const playhead = useRef<HTMLDivElement>(null);
+
+  // The playhead moves by style at frame rate; the component re-renders only when the current slice changes.
+  useEffect(
+    () =>
+      clock.subscribe((tick) => {
+        const el = playhead.current;
+        if (el) el.style.left = percent(playheadFraction(slices, tick.ms));
+        setCurrent(sliceIndexAt(slices, tick.ms));
+      }),
+    [clock, slices],
+  );
+
+  const selected = active >= 0 && active < count ? active : current >= 0 ? current : 0;
+  const shown = hover >= 0 ? hover : focused ? selected : -1;
+  const shownSlice = slices[shown];
+  const gap = barGap(count);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (count === 0) return;
+    const moves: Record<string, number> = { ArrowLeft: selected - 1, ArrowDown: selected - 1, ArrowRight: selected + 1, ArrowUp: selected + 1, Home: 0, End: count - 1, PageUp: selected - 10, PageDown: selected + 10 };
+    const next = moves[event.key];
+    if (next !== undefined) {
+      setActive(Math.min(count - 1, Math.max(0, next)));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      onSeekSlice(selected);
+    } else {
+      return;
+    }
+    // Arrow keys and space would otherwise also seek / pause the YouTube player or scroll the page.
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const selectedSlice = slices[selected];
+  const valueText = selectedSlice
+    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}`
+    : 'No slices';
+
+  return (
+    <div class="arc-wrap">
+      <div
+        class="arc"
+        tabIndex={0}
+        role="slider"
+        aria-label="Episode arc: one bar per slice, early to late. Arrow keys move between slices, Enter seeks."
+        aria-orientation="horizontal"
+        aria-valuemin={1}
+        aria-valuemax={Math.max(1, count)}
+        aria-valuenow={selected + 1}
+        aria-valuetext={valueText}
+        aria-describedby={focused && shownSlice ? 'arc-tooltip' : undefined}
+        data-testid="arc"
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onMouseLeave={() => setHover(-1)}
+      >
+        <div class="arc-edge arc-edge-opportunity" style={{ top: percent(scoreToArcY(BAND_EDGE) / 100) }} aria-hidden="true" />
+        <div class="arc-zero" aria-hidden="true" />
+        <div class="arc-edge arc-edge-risk" style={{ top: percent(scoreToArcY(-BAND_EDGE) / 100) }} aria-hidden="true" />
+        {slices.map((slice, i) => {
+          const span = sliceSpan(i, count);
+          const box = barBox(slice.score);
+          return (
+            <div
+              key={i}
+              class="arc-bar"
+              data-slice-index={String(i)}
+              data-start-ms={String(slice.startMs)}
+              data-score={String(slice.score)}
+              data-current={i === current ? 'true' : undefined}
+              data-active={focused && i === selected ? 'true' : undefined}
+              style={{
+                left: percent(span.left + (span.width * gap) / 2),
+                width: percent(span.width * (1 - gap)),
+                top: percent(box.top / 100),
+                height: percent(box.height / 100),
+                backgroundColor: scoreColour(slice.score, palette),
+              }}
+              onMouseEnter={() => setHover(i)}
+              onClick={() => {
+                setActive(i);
+                onSeekSlice(i);
+              }}
+            />
+          );
+        })}
+        <div class="arc-playhead" ref={playhead} aria-hidden="true" />
+      </div>
+      {shownSlice ? <SliceTooltip slice={shownSlice} count={count} id="arc-tooltip" /> : null}
+      <div class="arc-axis" aria-hidden="true">
+        <span>Early</span>
+        <span>Late</span>
+      </div>
+    </div>
+  );
+}

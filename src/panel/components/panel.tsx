@@ -1,0 +1,85 @@
+/**
+ * The panel's root: chooses what to draw for a `PanelView`. Props only — everything it shows comes from
+ * `view`, everything it does goes through `actions` or `clock`; it never reaches for the page.
+ */
+import type { PanelDeps, PanelView } from '../panel-view';
+import { paletteFor } from '../colour-scale';
+import { collapsedLine, headlineLines, segmentsLine } from '../headline-text';
+import type { VideoClock } from '../video-clock';
+import { EpisodeArc } from './episode-arc';
+import { PerspectiveStrip } from './perspective-strip';
+import { StatusView, statusSentence } from './status-view';
+import { TrackPicker } from './track-picker';
+
+export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
+
+export type PanelActions = Pick<PanelDeps, 'onRetry' | 'onTrackChange' | 'onCollapsedChange'>;
+
+export interface PanelProps {
+  view: PanelView;
+  actions: PanelActions;
+  clock: VideoClock;
+}
+
+export function Panel({ view, actions, clock }: PanelProps) {
+  if (view.state === 'skipped') return null;
+  const collapsed = view.display?.collapsed === true;
+  const palette = paletteFor(view.display?.palette);
+  const map = view.state === 'ready' ? view.map : undefined;
+  const oneLine = map ? collapsedLine(map) : statusSentence(view);
+
+  const seekSlice = (index: number) => {
+    const slice = map?.slices[index];
+    if (slice) clock.seek(slice.startMs);
+  };
+
+  return (
+    <section class={`panel${collapsed ? ' panel-collapsed' : ''}`} aria-label="Perspective map" data-palette={palette.id}>
+      <header class="head">
+        <h2 class="title">Perspective map</h2>
+        {collapsed ? <span class="oneline">{oneLine}</span> : null}
+        <button
+          type="button"
+          class="button collapse"
+          aria-expanded={collapsed ? 'false' : 'true'}
+          data-testid="collapse"
+          onClick={() => actions.onCollapsedChange(!collapsed)}
+        >
+          {collapsed ? 'Show' : 'Hide'}
+        </button>
+      </header>
+      {collapsed ? null : map ? (
+        <div class="body">
+          <div class="headline">
+            {headlineLines(map).map((line, i) => (
+              <p key={i} class={i === 0 ? 'headline-sentence' : 'headline-detail'}>
+                {line}
+              </p>
+            ))}
+          </div>
+          <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={seekSlice} />
+          <div class="arc-head">
+            <h3>Episode arc by segment</h3>
+            <span class="legend">Early → late · height = spectrum position · colour = band · evenly spaced in transcript order</span>
+          </div>
+          <EpisodeArc slices={map.slices} palette={palette} clock={clock} onSeekSlice={seekSlice} />
+          <footer class="foot">
+            <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
+            <span class="segments">{segmentsLine(map)}</span>
+            {view.cached ? <span class="cached">from cache</span> : null}
+          </footer>
+          <p class="caveat">{CAVEAT}</p>
+        </div>
+      ) : (
+        <div class="body">
+          <StatusView view={view.state === 'ready' ? { ...view, state: 'error', message: view.message ?? 'The map is missing' } : view} onRetry={actions.onRetry} />
+          {view.state !== 'no-captions' ? (
+            <footer class="foot">
+              <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
+            </footer>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
