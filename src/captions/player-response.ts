@@ -1,0 +1,86 @@
+import type { CaptionTrack } from './caption-track';
+
+/**
+ * What a player response (`ytInitialPlayerResponse`, `movie_player.getPlayerResponse()`, or a
+ * `youtubei/v1/player` answer) says about captions. Untrusted input: never throws, whatever it is given.
+ */
+export type TrackListing =
+  | { status: 'ok'; videoId: string | null; tracks: CaptionTrack[] }
+  | { status: 'no-captions'; videoId: string | null }
+  | { status: 'bot-check'; videoId: string | null; reason: string }
+  | { status: 'unplayable'; videoId: string | null; reason: string };
+
+export function readCaptionTracks(playerResponse: unknown): TrackListing {
+  const videoId = readVideoId(playerResponse);
+  if (!isRecord(playerResponse)) return { status: 'unplayable', videoId, reason: 'no player response' };
+
+  const tracks = readTracks(playerResponse);
+  if (tracks.length > 0) return { status: 'ok', videoId, tracks };
+
+  const playability = isRecord(playerResponse.playabilityStatus) ? playerResponse.playabilityStatus : {};
+  const status = typeof playability.status === 'string' ? playability.status : 'OK';
+  const reason = readReason(playability) ?? status;
+  // A non-web client refused as a suspected bot: a failed strategy (try another), not "no captions".
+  if (status === 'LOGIN_REQUIRED' && /\bbot\b/i.test(reason)) return { status: 'bot-check', videoId, reason };
+  if (status !== 'OK') return { status: 'unplayable', videoId, reason };
+  return { status: 'no-captions', videoId };
+}
+
+/** `videoDetails.videoId` — the only reliable way to tell a stale response (SPA navigation) from the current one. */
+export function readVideoId(playerResponse: unknown): string | null {
+  if (!isRecord(playerResponse) || !isRecord(playerResponse.videoDetails)) return null;
+  const id = playerResponse.videoDetails.videoId;
+  return typeof id === 'string' && VIDEO_ID.test(id) ? id : null;
+}
+
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+
+function readTracks(response: Record<string, unknown>): CaptionTrack[] {
+  const captions = response.captions;
+  const renderer = isRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
+  const list = isRecord(renderer) ? renderer.captionTracks : undefined;
+  if (!Array.isArray(list)) return [];
+  const tracks: CaptionTrack[] = [];
+  for (const item of list as unknown[]) {
+    const track = readTrack(item);
+    if (track) tracks.push(track);
+  }
+  return tracks;
+}
+
+function readTrack(item: unknown): CaptionTrack | null {
+  if (!isRecord(item)) return null;
+  const { baseUrl, languageCode } = item;
+  if (typeof baseUrl !== 'string' || baseUrl === '' || typeof languageCode !== 'string' || languageCode === '') return null;
+  const asr = item.kind === 'asr';
+  const vssId = typeof item.vssId === 'string' && item.vssId !== '' ? item.vssId : `${asr ? 'a.' : '.'}${languageCode}`;
+  const track: CaptionTrack = { baseUrl, languageCode, vssId, name: readText(item.name) ?? languageCode };
+  if (asr) track.kind = 'asr';
+  if (typeof item.isTranslatable === 'boolean') track.isTranslatable = item.isTranslatable;
+  return track;
+}
+
+function readReason(playability: Record<string, unknown>): string | null {
+  if (typeof playability.reason === 'string' && playability.reason !== '') return playability.reason;
+  const fromText = readText(playability.reason);
+  if (fromText) return fromText;
+  if (Array.isArray(playability.messages) && typeof playability.messages[0] === 'string') return playability.messages[0];
+  const screen = isRecord(playability.errorScreen) ? playability.errorScreen.playerErrorMessageRenderer : undefined;
+  return isRecord(screen) ? readText(screen.reason) : null;
+}
+
+/** YouTube text objects come as `{simpleText}` or `{runs: [{text}]}` depending on the client. */
+function readText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (!isRecord(value)) return null;
+  if (typeof value.simpleText === 'string') return value.simpleText;
+  if (Array.isArray(value.runs)) {
+    const text = (value.runs as unknown[]).map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    return text === '' ? null : text;
+  }
+  return null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
