@@ -25,7 +25,7 @@ function setup(view: PanelView): Harness {
     video,
     clock,
     actions,
-    container: result.container,
+    container: result.container as HTMLElement,
     rerender: (v) => result.rerender(<Panel view={v} actions={actions} clock={clock} />),
   };
 }
@@ -194,7 +194,7 @@ describe('collapse', () => {
 });
 
 describe('states', () => {
-  const base = { videoId: 'abc', tracks: [], display: { palette: 'default', progressBarStrip: false, collapsed: false } } as const;
+  const base: Omit<PanelView, 'state'> = { videoId: 'abc', tracks: [], display: { palette: 'default', progressBarStrip: false, collapsed: false } };
   it.each([
     [{ ...base, state: 'loading' }, 'Reading the captions…', false],
     [{ ...base, state: 'no-captions' }, 'This video has no captions', false],
@@ -202,7 +202,7 @@ describe('states', () => {
     [{ ...base, state: 'unavailable', message: 'Sign-in check blocked the captions' }, 'Sign-in check blocked the captions', true],
     [{ ...base, state: 'error', message: 'The caption body did not parse' }, 'The caption body did not parse', true],
     [{ ...base, state: 'error' }, 'Something went wrong while mapping this video', true],
-  ] as [PanelView, string, boolean][])('%o says "%s" (retry: %s)', (view, sentence, retry) => {
+  ] satisfies [PanelView, string, boolean][])('%o says "%s" (retry: %s)', (view, sentence, retry) => {
     const h = setup(view);
     expect(h.container.querySelector('.status-sentence')?.textContent).toBe(sentence);
     const button = [...h.container.querySelectorAll('button')].find((b) => b.textContent === 'Retry');
@@ -214,7 +214,7 @@ describe('states', () => {
   });
 
   it('unavailable lists what was tried, as text', () => {
-    const h = setup({ ...base, state: 'unavailable', attempts: ['player: empty response', `direct: ${HOSTILE}`] } as PanelView);
+    const h = setup({ ...base, state: 'unavailable', attempts: ['player: empty response', `direct: ${HOSTILE}`] });
     const details = h.container.querySelector('details')!;
     expect(details.querySelector('summary')?.textContent).toBe('What was tried');
     expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['player: empty response', `direct: ${HOSTILE}`]);
@@ -225,13 +225,13 @@ describe('states', () => {
     [0.4, '0.4'],
     [undefined, null],
   ])('loading shows a progress bar only when progress is known (%s)', (progress, value) => {
-    const h = setup({ ...base, state: 'loading', progress } as PanelView);
+    const h = setup({ ...base, state: 'loading', progress });
     const bar = h.container.querySelector('progress');
     expect(bar?.getAttribute('value') ?? null).toBe(value);
   });
 
   it('skipped renders nothing', () => {
-    const h = setup({ ...base, state: 'skipped' } as PanelView);
+    const h = setup({ ...base, state: 'skipped' });
     expect(h.container.childElementCount).toBe(0);
   });
 });
