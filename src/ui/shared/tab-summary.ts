@@ -1,0 +1,89 @@
+/**
+ * What a YouTube tab's content script says about its video, reduced to what the popup and options page
+ * show. Any failure to answer (not a watch page, script not injected, malformed answer) is "no video" —
+ * never an error the user has to read.
+ */
+import type { TrackRef } from '../../captions/caption-track';
+import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
+import type { UiDeps } from './ui-deps';
+
+export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
+
+export type TabSummary =
+  | { kind: 'none' }
+  | { kind: 'state'; tabId: number; videoId: string; state: string; message: string }
+  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null };
+
+const STATE_MESSAGES: Record<string, string> = {
+  loading: 'Scoring this video…',
+  'no-captions': 'This video has no captions to map.',
+  unavailable: 'Captions exist but could not be fetched for this video.',
+  error: 'Something went wrong while mapping this video. Try “Re-score this video”.',
+  skipped: 'Nothing to map here yet (an ad, a Short or an embed).',
+  ready: 'The map is ready.',
+};
+
+export function stateMessage(state: string): string {
+  return STATE_MESSAGES[state] ?? 'The map is not ready yet.';
+}
+
+const BAND_TEXT: Record<BandId, string> = {
+  'risk-forward': 'Risk-forward',
+  mixed: 'Mixed',
+  'opportunity-forward': 'Opportunity-forward',
+};
+
+export function bandText(band: BandId): string {
+  return BAND_TEXT[band] ?? band;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The fields the UI reads from a map, checked before use (the answer crosses a context boundary). */
+function looksLikeMap(value: unknown): value is PerspectiveMap {
+  if (!isRecord(value) || !Array.isArray(value.slices) || !isRecord(value.headline)) return false;
+  const h = value.headline;
+  return typeof h.sentence === 'string' && typeof h.leaning === 'string' && typeof h.confidence === 'string';
+}
+
+/** Turns a raw `ui-cs:summary` answer into a TabSummary; anything malformed reads as no video. */
+export function toTabSummary(tabId: number, answer: unknown): TabSummary {
+  if (!isRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
+  const state = typeof answer.state === 'string' ? answer.state : 'loading';
+  if (state === 'ready' && looksLikeMap(answer.map)) {
+    const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
+    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track };
+  }
+  return { kind: 'state', tabId, videoId: answer.videoId, state, message: stateMessage(state) };
+}
+
+async function askTab(deps: Pick<UiDeps, 'sendToTab'>, tabId: number): Promise<TabSummary> {
+  try {
+    return toTabSummary(tabId, await deps.sendToTab(tabId, 'ui-cs:summary', {}));
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+/** The popup's view: the active tab of the current window. */
+export async function activeTabSummary(deps: Pick<UiDeps, 'sendToTab' | 'getActiveTabId'>): Promise<TabSummary> {
+  const tabId = await deps.getActiveTabId().catch(() => null);
+  return tabId === null ? { kind: 'none' } : askTab(deps, tabId);
+}
+
+/**
+ * The options page's view: it is itself the active tab, so it asks the open YouTube tabs, most recently
+ * used first, and takes the first one with a map (else the first that answered at all).
+ */
+export async function latestMapSummary(deps: Pick<UiDeps, 'sendToTab' | 'getYouTubeTabIds'>): Promise<TabSummary> {
+  const tabIds = await deps.getYouTubeTabIds().catch(() => [] as number[]);
+  let fallback: TabSummary = { kind: 'none' };
+  for (const tabId of tabIds) {
+    const summary = await askTab(deps, tabId);
+    if (summary.kind === 'map') return summary;
+    if (fallback.kind === 'none') fallback = summary;
+  }
+  return fallback;
+}

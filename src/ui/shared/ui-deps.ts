@@ -1,0 +1,37 @@
+/**
+ * Everything the popup and options page need from the outside world, passed in (STYLE habit 4) so the
+ * components render and are tested without a browser. `browser-ui-deps.ts` builds the real one.
+ */
+import type { Lexicon } from '../../lexicons/lexicon';
+import type { MessageAnswer, MessageArgs } from '../../messaging/protocol';
+import type { Settings } from '../../settings/settings';
+
+/** The settings storage item, as far as the UI uses it (WXT's `settingsItem` satisfies it). */
+export interface SettingsStore {
+  getValue(): Promise<Settings>;
+  setValue(value: Settings): Promise<void>;
+  /** Calls back on every change (also changes made elsewhere, e.g. the panel collapsing); returns unwatch. */
+  watch(callback: (value: Settings) => void): () => void;
+}
+
+export type LexiconValidation = { ok: true; lexicon: Lexicon } | { ok: false; errors: string[] };
+
+export type UiToBackground = 'ui-bg:clearCache' | 'ui-bg:cacheStats';
+export type UiToContent = 'ui-cs:summary' | 'ui-cs:rescore';
+
+export interface UiDeps {
+  settings: SettingsStore;
+  builtinLexicons: readonly Lexicon[];
+  validateLexicon(data: unknown): LexiconValidation;
+  /** Rejects when the background cannot answer. */
+  sendToBackground<K extends UiToBackground>(type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>>;
+  /** Rejects when the tab has no content script listening (not a YouTube page, or not yet injected). */
+  sendToTab<K extends UiToContent>(tabId: number, type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>>;
+  /** The active tab of the current window, if any. */
+  getActiveTabId(): Promise<number | null>;
+  /** Open YouTube tabs, most recently used first (the options page is itself the active tab). */
+  getYouTubeTabIds(): Promise<number[]>;
+  openOptionsPage(): Promise<void>;
+  /** Offer `text` to the user as a file download. */
+  download(filename: string, text: string, mimeType: string): void;
+}

@@ -1,0 +1,46 @@
+/**
+ * The current settings, kept live: changes made elsewhere (the other UI page, the panel collapsing)
+ * re-render, and `update` always starts from the stored value so two pages never overwrite each other's
+ * change with a stale copy.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../settings/settings';
+import type { SettingsStore } from './ui-deps';
+
+export interface SettingsHandle {
+  /** null until the first read resolves. */
+  settings: Settings | null;
+  /** Applies `change` to the stored settings; `change` may return null to write nothing. */
+  update(change: (current: Settings) => Settings | null): Promise<Settings | null>;
+}
+
+export default function useSettings(store: SettingsStore): SettingsHandle {
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void store.getValue().then((value) => {
+      if (live) setSettings(value);
+    });
+    const unwatch = store.watch((value) => {
+      if (live && value) setSettings(value);
+    });
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [store]);
+
+  const update = useCallback(
+    async (change: (current: Settings) => Settings | null) => {
+      const next = change(await store.getValue());
+      if (next === null) return null;
+      await store.setValue(next);
+      setSettings(next);
+      return next;
+    },
+    [store],
+  );
+
+  return { settings, update };
+}
