@@ -1,0 +1,132 @@
+/**
+ * Writes the synthetic episodes' caption files (original text about AI, written for this project) as json3.
+ * Run once after changing the text banks: `npx tsx tests/e2e/replica/generate-episodes.ts`. The output is
+ * committed; the replica reads only the files. Deterministic (seeded), so re-running changes nothing.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cue } from '../../../src/captions/cue';
+import { toJson3 } from './caption-formats';
+
+const EPISODES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'episodes');
+
+const EN_CLAUSES = [
+  'Today we look at how large language models are trained and evaluated',
+  'the question of alignment keeps coming back in every conversation we have',
+  'researchers worry that capabilities are growing faster than our safety tools',
+  'on the other hand these systems already help doctors read scans more quickly',
+  'governance matters because no single lab should decide the rules alone',
+  'an independent audit can catch failures before a model is deployed widely',
+  'automation may displace some jobs while creating new kinds of work',
+  'teachers are finding that tutoring assistants help students who fall behind',
+  'misuse is a real concern when a tool can write convincing disinformation',
+  'interpretability research tries to understand what happens inside the network',
+  'the opportunity is enormous if we can make these systems reliable and honest',
+  'regulators in several countries are drafting rules for frontier models',
+  'open weights make research easier but they also make oversight harder',
+  'scientists use machine learning to predict protein structures and new materials',
+  'the risk of concentrated power is something economists take seriously',
+  'we should measure what models can do rather than guess at it',
+  'evaluation suites help compare progress across different labs',
+  'productivity gains could be large for small businesses and individuals',
+  'some experts talk about catastrophic risk and others think that is overstated',
+  'red teaming finds dangerous behaviour before the public ever sees it',
+  'energy use of data centres is growing and that deserves attention',
+  'better translation tools let people read research in their own language',
+  'a careful rollout gives society time to adapt and to learn',
+  'my guest thinks the benefits will arrive sooner than most people expect',
+];
+
+/** What a speech recogniser makes of the same talk: lower case, no punctuation, a few mis-hearings. */
+const ASR_MISHEARINGS: [RegExp, string][] = [
+  [/\blarge language models\b/g, 'large language mothers'],
+  [/\balignment\b/g, 'a line meant'],
+  [/\bgovernance\b/g, 'govern ants'],
+  [/\binterpretability\b/g, 'interpret ability'],
+  [/\bred teaming\b/g, 'read teaming'],
+  [/\bregulators\b/g, 'regulator s'],
+];
+
+const DE_CLAUSES = [
+  'Heute sprechen wir darüber wie große Sprachmodelle trainiert werden',
+  'die Frage der Ausrichtung kommt in jedem Gespräch wieder auf',
+  'Forschende befürchten dass die Fähigkeiten schneller wachsen als die Sicherheit',
+  'andererseits helfen diese Systeme Ärztinnen schon heute bei der Diagnose',
+  'Regulierung ist wichtig weil kein einzelnes Labor die Regeln allein bestimmen sollte',
+  'eine unabhängige Prüfung kann Fehler vor der Veröffentlichung finden',
+  'Automatisierung kann Arbeitsplätze verdrängen und zugleich neue schaffen',
+  'Lehrkräfte berichten dass Lernassistenten schwächeren Schülern helfen',
+  'Missbrauch ist eine echte Sorge wenn ein Werkzeug überzeugende Falschmeldungen schreibt',
+  'die Chance ist riesig wenn wir diese Systeme verlässlich und ehrlich machen',
+  'offene Gewichte erleichtern die Forschung aber erschweren die Aufsicht',
+  'eine vorsichtige Einführung gibt der Gesellschaft Zeit sich anzupassen',
+];
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A talk of `count` cues: clauses drawn from the bank, cut into 5–9 word captions, ~3.2 s apart. */
+function talk(bank: string[], count: number, seed: number, opening: string): { startMs: number; endMs: number; words: string[] }[] {
+  const rand = mulberry32(seed);
+  const words: string[] = opening.split(' ');
+  while (words.length < count * 9) words.push(...bank[Math.floor(rand() * bank.length)]!.split(' '));
+  const cues: { startMs: number; endMs: number; words: string[] }[] = [];
+  let at = 400;
+  let i = 0;
+  while (cues.length < count) {
+    const n = 5 + Math.floor(rand() * 5);
+    const duration = 2600 + Math.floor(rand() * 1400);
+    cues.push({ startMs: at, endMs: at + duration, words: words.slice(i, i + n) });
+    i += n;
+    at += duration + 60;
+  }
+  return cues;
+}
+
+function uploaded(parts: ReturnType<typeof talk>): Cue[] {
+  return parts.map((p, i) => {
+    const text = p.words.join(' ');
+    return { startMs: p.startMs, endMs: p.endMs, text: i === 0 || i % 4 === 0 ? text.charAt(0).toUpperCase() + text.slice(1) : text };
+  });
+}
+
+function asr(parts: ReturnType<typeof talk>): Cue[] {
+  return parts.map((p) => {
+    let text = p.words.join(' ').toLowerCase();
+    for (const [pattern, heard] of ASR_MISHEARINGS) text = text.replace(pattern, heard);
+    return { startMs: p.startMs, endMs: p.endMs, text };
+  });
+}
+
+function write(videoId: string, file: string, cues: Cue[], isAsr: boolean): void {
+  writeFileSync(join(EPISODES, videoId, file), toJson3(cues, isAsr));
+}
+
+const twoLang = talk(EN_CLAUSES, 300, 11, 'Welcome back to Two Languages a show about how machines learn and what that means for us');
+write('TwoLangEp01', 'captions.en.json3', uploaded(twoLang), false);
+write('TwoLangEp01', 'captions.asr.json3', asr(twoLang), true);
+write('TwoLangEp01', 'captions.de.json3', uploaded(talk(DE_CLAUSES, 300, 12, 'Willkommen zurück bei Zwei Sprachen einer Sendung über lernende Maschinen')), false);
+
+const small: [string, number, number, boolean][] = [
+  ['CleanUrlEp1', 160, 21, true],
+  ['PanelOnly01', 160, 22, true],
+  ['ClassicPnl1', 160, 23, true],
+  ['Unavailabl1', 160, 24, true],
+  ['Malformed01', 160, 25, true],
+  ['ShortEp0001', 100, 26, false],
+  ['AdAtStart01', 160, 27, true],
+  ['CcOnDefault', 160, 28, false],
+  ['LiveStream1', 160, 29, true],
+];
+for (const [videoId, count, seed, isAsr] of small) {
+  const parts = talk(EN_CLAUSES, count, seed, `This is the ${videoId} episode of the replica`);
+  write(videoId, isAsr ? 'captions.asr.json3' : 'captions.en.json3', isAsr ? asr(parts) : uploaded(parts), isAsr);
+}

@@ -1,0 +1,139 @@
+import { buildTranscriptPanel, wirePanelVisibility, VISIBILITY_EXPANDED } from '../inferred/transcript-panel';
+import type { ReplicaPageData } from './page-data';
+import { createReplicaPlayer, type ReplicaPlayer } from './player';
+
+/**
+ * The replica's page script (bundled by the server, loaded with the CSP nonce). It builds the per-video parts of
+ * the page with createElement/textContent only, runs the fake player, and performs YouTube-style SPA navigation:
+ * pushState, `yt-navigate-start` → fetch page data → swap the `<video>` element → `yt-navigate-finish`,
+ * `yt-page-data-updated`, `yt-player-updated`, leaving `window.ytInitialPlayerResponse` stale.
+ */
+declare global {
+  interface Window {
+    __replicaInitialData?: ReplicaPageData;
+    __replica?: { navigate(videoId: string): Promise<void>; ready: Promise<void>; pageData(): ReplicaPageData | null };
+  }
+}
+
+function start(win: Window): void {
+  const doc = win.document;
+  const initial = win.__replicaInitialData;
+  if (!initial) return;
+  if (initial.pageType === 'browse') {
+    win.__replica = { navigate: async (id) => void win.location.assign(`/watch?v=${id}`), ready: Promise.resolve(), pageData: () => null };
+    return;
+  }
+  const playerRoot = doc.querySelector<HTMLElement>(initial.pageType === 'shorts' ? '#shorts-player' : '#movie_player');
+  if (!playerRoot) return;
+  const player = createReplicaPlayer(playerRoot, win);
+  const app = doc.querySelector('ytd-app');
+  let current: ReplicaPageData = initial;
+  let pageAbort = new AbortController();
+
+  const fire = (type: string, detail: unknown) => (app ?? doc).dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  const endpoint = (d: ReplicaPageData) =>
+    d.pageType === 'shorts' ? { reelWatchEndpoint: { videoId: d.videoId } } : { watchEndpoint: { videoId: d.videoId } };
+
+  const render = (d: ReplicaPageData) => {
+    pageAbort.abort();
+    pageAbort = new AbortController();
+    doc.title = `${d.title} - YouTube`;
+    doc.querySelector('ytd-watch-flexy')?.setAttribute('video-id', d.videoId);
+    const title = doc.querySelector('ytd-watch-metadata #title h1 yt-formatted-string');
+    if (title) title.textContent = d.title;
+    const owner = doc.querySelector('ytd-watch-metadata #owner #channel-name');
+    if (owner) owner.textContent = d.channelName;
+    const description = doc.querySelector('#description #description-text');
+    if (description) description.textContent = d.description;
+    renderPanel(doc, d, pageAbort.signal);
+    renderRelated(doc, d);
+  };
+
+  const swapVideo = (d: ReplicaPageData): HTMLVideoElement => {
+    const old = playerRoot.querySelector('video');
+    const fresh = doc.createElement('video');
+    fresh.className = 'video-stream html5-main-video';
+    fresh.setAttribute('preload', 'auto');
+    fresh.setAttribute('tabindex', '-1');
+    fresh.src = d.mediaUrl;
+    if (old) {
+      old.pause();
+      old.removeAttribute('src');
+      old.load();
+      old.replaceWith(fresh);
+    } else playerRoot.querySelector('.html5-video-container')?.append(fresh);
+    return fresh;
+  };
+
+  const navigate = async (videoId: string, push = true): Promise<void> => {
+    const pageType = current.pageType;
+    fire('yt-navigate-start', { pageType, endpoint: { watchEndpoint: { videoId } }, url: `/watch?v=${videoId}` });
+    const res = await fetch(`/replica-api/page?v=${encodeURIComponent(videoId)}&type=${pageType}`);
+    if (!res.ok) throw new Error(`replica: no episode ${videoId}`);
+    const next = (await res.json()) as ReplicaPageData;
+    if (push) win.history.pushState({ videoId }, '', pageType === 'shorts' ? `/shorts/${videoId}` : `/watch?v=${videoId}`);
+    current = next;
+    const video = swapVideo(next);
+    render(next);
+    player.load(next, video);
+    const detail = { pageType, endpoint: endpoint(next), response: { playerResponse: next.playerResponse, response: {} } };
+    fire('yt-page-data-fetched', { pageData: detail.response });
+    fire('yt-navigate-finish', detail);
+    fire('yt-page-data-updated', { pageType });
+    void player.ready.then(() => fire('yt-player-updated', playerRoot));
+  };
+
+  doc.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a#thumbnail');
+    if (!(link instanceof HTMLAnchorElement)) return;
+    const id = new URL(link.href).searchParams.get('v') ?? link.pathname.split('/shorts/')[1];
+    if (!id || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    void navigate(id);
+  });
+  win.addEventListener('popstate', () => {
+    const url = new URL(win.location.href);
+    const id = url.searchParams.get('v') ?? url.pathname.split('/shorts/')[1];
+    if (id && id !== current.videoId) void navigate(id, false);
+  });
+
+  render(initial);
+  player.load(initial, playerRoot.querySelector('video')!);
+  void player.ready.then(() => {
+    if (initial.pageType !== 'embed') fire('yt-player-updated', playerRoot);
+  });
+  win.__replica = { navigate: (id) => navigate(id), ready: player.ready, pageData: () => current };
+}
+
+function renderPanel(doc: Document, d: ReplicaPageData, signal: AbortSignal): void {
+  const panels = doc.querySelector('#secondary #panels');
+  const section = doc.querySelector('ytd-video-description-transcript-section-renderer');
+  panels?.replaceChildren();
+  if (d.variants.transcriptPanel === 'none' || d.panelSegments.length === 0 || !panels) {
+    section?.setAttribute('hidden', '');
+    return;
+  }
+  section?.removeAttribute('hidden');
+  const panel = buildTranscriptPanel(doc, d.variants.transcriptPanel, d.panelSegments);
+  panels.append(panel.element);
+  wirePanelVisibility(panel, signal);
+  section?.querySelector('button')?.addEventListener('click', () => panel.element.setAttribute('visibility', VISIBILITY_EXPANDED), { signal });
+}
+
+function renderRelated(doc: Document, d: ReplicaPageData): void {
+  const related = doc.querySelector('#secondary #related');
+  if (!related) return;
+  related.replaceChildren(
+    ...d.related.map((r) => {
+      const item = doc.createElement('ytd-compact-video-renderer');
+      const a = doc.createElement('a');
+      a.id = 'thumbnail';
+      a.href = d.pageType === 'shorts' ? `/shorts/${r.videoId}` : `/watch?v=${r.videoId}`;
+      a.textContent = r.title;
+      item.append(a);
+      return item;
+    }),
+  );
+}
+
+start(window);

@@ -1,0 +1,38 @@
+/**
+ * What the replica server hands its own page script for one video (inline on a hard load as
+ * `window.__replicaInitialData`, or from `/replica-api/page?v=ID` on SPA navigation). Replica-private: a real
+ * client would not know this shape, so the extension under test must never need it.
+ */
+export interface ReplicaPageData {
+  pageType: 'watch' | 'shorts' | 'embed' | 'browse';
+  videoId: string;
+  title: string;
+  channelName: string;
+  description: string;
+  lengthSeconds: number;
+  variants: {
+    xpe: boolean;
+    captionsOnByDefault: boolean;
+    transcriptPanel: 'modern' | 'classic' | 'none';
+    live: boolean;
+    adAtStart: boolean;
+    adSeconds: number;
+  };
+  /** The WEB player response (what `getPlayerResponse()` returns for this video). */
+  playerResponse: Record<string, unknown> & {
+    captions?: { playerCaptionsTracklistRenderer: { captionTracks: WebCaptionTrack[] } };
+  };
+  /** The transcript panel's rows (the default track, start times only, like the real panel). */
+  panelSegments: { startMs: number; text: string }[];
+  related: { videoId: string; title: string }[];
+  mediaUrl: string;
+}
+
+export interface WebCaptionTrack {
+  baseUrl: string;
+  name: { simpleText: string };
+  vssId: string;
+  languageCode: string;
+  kind?: 'asr';
+  isTranslatable: boolean;
+}
