@@ -1,0 +1,48 @@
+/**
+ * One interface for every way of getting a caption body (DESIGN §3): `player` (the page's own token),
+ * `direct` (clean URLs), `panel` (the transcript panel). Each returns a body or a recorded failure; none
+ * throws for an expected failure, and each is bounded in time by the signal it is given.
+ */
+import type { CaptionSource, CaptionTrack } from '../captions/caption-track';
+import type { InnertubeConfig } from '../bridge/bridge-protocol';
+
+export type FailureOutcome =
+  | 'not-needed' // the strategy does not apply (e.g. the URL carries no token gate)
+  | 'empty' // HTTP 200 with an empty body (exp=xpe without pot)
+  | 'html' // an HTML page instead of captions
+  | 'bot-check' // LOGIN_REQUIRED / "confirm you're not a bot"
+  | 'timeout'
+  | 'http-error'
+  | 'unavailable' // the strategy's prerequisite is missing (no token, no panel, …)
+  | 'refused' // a URL failed re-validation and was not fetched
+  | 'error';
+
+export type AttemptOutcome = 'ok' | FailureOutcome;
+
+export interface Attempt {
+  strategy: CaptionSource;
+  outcome: AttemptOutcome;
+  detail: string;
+}
+
+export interface AcquireRequest {
+  videoId: string;
+  track: CaptionTrack;
+  /** All tracks of the current player response (direct looks for a clean twin of `track`). */
+  tracks: CaptionTrack[];
+  innertube: InnertubeConfig | null;
+}
+
+export type StrategyResult =
+  | { ok: true; body: string; detail: string }
+  | { ok: false; outcome: FailureOutcome; detail: string };
+
+export interface AcquisitionStrategy {
+  readonly name: CaptionSource;
+  acquire(request: AcquireRequest, signal: AbortSignal): Promise<StrategyResult>;
+}
+
+/** One line per attempt for the panel's `unavailable` state. */
+export function describeAttempt(attempt: Attempt): string {
+  return `${attempt.strategy}: ${attempt.outcome}${attempt.detail ? ` (${attempt.detail})` : ''}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Fetches a caption body from a timedtext URL, in the isolated world (its `fetch` is not the page's,
+ * so other extensions' fetch patches do not see or alter it). The URL is re-validated first: whatever
+ * produced it (the page world included) cannot make the extension fetch another host.
+ */
+import { isYouTubeTimedTextUrl } from '../captions/track-url';
+import type { StrategyResult } from './acquisition-strategy';
+import { classifyBody } from './classify-body';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Pick<Response, 'status' | 'text'>>;
+
+export async function fetchCaptionBody(fetchFn: FetchLike, url: string, signal: AbortSignal): Promise<StrategyResult> {
+  if (!isYouTubeTimedTextUrl(url)) return { ok: false, outcome: 'refused', detail: 'not a YouTube timedtext URL' };
+  let response: Pick<Response, 'status' | 'text'>;
+  let body: string;
+  try {
+    response = await fetchFn(url, { signal, credentials: 'same-origin' });
+    if (response.status !== 200) return { ok: false, outcome: 'http-error', detail: `HTTP ${response.status}` };
+    body = await response.text();
+  } catch (error) {
+    if (signal.aborted) return { ok: false, outcome: 'timeout', detail: 'no answer in time' };
+    return { ok: false, outcome: 'error', detail: error instanceof Error ? error.message : String(error) };
+  }
+  const kind = classifyBody(body);
+  if (kind === 'empty') return { ok: false, outcome: 'empty', detail: 'HTTP 200 with an empty body' };
+  if (kind === 'html') return { ok: false, outcome: 'html', detail: 'an HTML page instead of captions' };
+  return { ok: true, body, detail: `${body.length} characters` };
+}

@@ -1,0 +1,82 @@
+/**
+ * Entry for the isolated content script: builds the bridge, the strategies and the controller, and wires
+ * them to the browser (messages, settings, navigation). Everything created here is torn down with the
+ * content script's context (extension reload/update).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createBridgeClient } from '../bridge/bridge-client';
+import { createDirectStrategy } from '../acquisition/direct-strategy';
+import { createPanelStrategy } from '../acquisition/panel-strategy';
+import { createPlayerStrategy } from '../acquisition/player-strategy';
+import { youtubeSelectors } from '../acquisition/youtube-selectors';
+import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
+import { mountPanel } from '../panel/mount-panel';
+import { readSettings, watchSettings, writeSettings } from '../settings/settings';
+import { watchPage } from './page-watcher';
+import { WatchPageController } from './watch-page-controller';
+
+export const WATCH_PAGE_TIMINGS = {
+  snapshotMs: 10_000,
+  /** An empty 200 is immediate; a stalled one (~8 s in the wild) is cut here and the next strategy runs. */
+  strategyMs: 9_000,
+  adPollMs: 400,
+  /** Inside `player`: the page helper may switch captions on and wait up to ~5 s for the token. */
+  bridgeMs: 8_500,
+  panelRowsMs: 6_000,
+};
+
+export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
+  const life = new AbortController();
+  ctx.onInvalidated(() => life.abort());
+  const signal = life.signal;
+
+  const bridge = createBridgeClient(window, { signal });
+  const fetchInTab = (input: string, init?: RequestInit) => fetch(input, init);
+  const strategies = [
+    createPlayerStrategy({ bridge, fetch: fetchInTab, bridgeTimeoutMs: WATCH_PAGE_TIMINGS.bridgeMs }),
+    createDirectStrategy({ fetch: fetchInTab }),
+    createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs }),
+  ];
+
+  const controller = new WatchPageController(
+    {
+      bridge,
+      strategies,
+      background: {
+        lookup: (args) => sendToBackground('cs-bg:lookup', args),
+        score: (args) => sendToBackground('cs-bg:score', args),
+      },
+      preferredLanguage: async () => (await readSettings()).preferredLanguage ?? navigator.language ?? 'en',
+      isAdShowing: () => {
+        const player = document.querySelector(youtubeSelectors.player);
+        return !!player && youtubeSelectors.adShowingClasses.some((c) => player.classList.contains(c));
+      },
+      newRequestId: () => crypto.randomUUID(),
+      timings: WATCH_PAGE_TIMINGS,
+      mountPanel: (deps, view) => mountPanel(ctx, deps, view),
+      getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.video),
+      readSettings: () => readSettings(),
+      writeCollapsed: async (collapsed) => writeSettings({ ...(await readSettings()), collapsed }),
+    },
+    signal,
+  );
+
+  let previous: Awaited<ReturnType<typeof readSettings>> | null = null;
+  void readSettings().then((s) => (previous ??= s));
+  const unwatch = watchSettings((next) => {
+    controller.onSettings(next, previous);
+    previous = next;
+  });
+  const unlisten = onTabMessage({
+    'ui-cs:summary': () => controller.summary(),
+    'ui-cs:rescore': () => controller.rescore(),
+    'bg-cs:progress': ({ requestId, fraction }) => controller.progress(requestId, fraction),
+  });
+  signal.addEventListener('abort', () => {
+    unwatch();
+    unlisten();
+  }, { once: true });
+
+  watchPage(window as unknown as Parameters<typeof watchPage>[0], (href) => controller.onLocation(href), signal);
+  return controller;
+}

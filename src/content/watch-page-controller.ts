@@ -1,0 +1,146 @@
+/**
+ * The watch page as a whole: follows navigation, keeps exactly one current WatchSession (per video id),
+ * owns the one panel, and wires settings and extension messages to the session. Created by
+ * startWatchPage(); nothing lives at module level.
+ */
+import type { PanelController, PanelDeps, PanelView } from '../panel/panel-view';
+import type { Settings } from '../settings/settings';
+import type { TrackRef } from '../captions/caption-track';
+import type { PerspectiveMap } from '../scoring/perspective-map';
+import { classifyPage } from './page-kind';
+import { WatchSession, type SessionDeps } from './watch-session';
+
+export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
+  mountPanel(deps: PanelDeps, view: PanelView): Promise<PanelController>;
+  getVideo(): HTMLVideoElement | null;
+  readSettings(): Promise<Settings>;
+  writeCollapsed(collapsed: boolean): Promise<void>;
+}
+
+export interface Summary {
+  videoId: string | null;
+  state: string;
+  map: PerspectiveMap | null;
+  track: TrackRef | null;
+}
+
+const displayOf = (s: Settings): NonNullable<PanelView['display']> => ({
+  palette: s.palette,
+  progressBarStrip: s.progressBarStrip,
+  collapsed: s.collapsed,
+});
+
+export class WatchPageController {
+  private session: WatchSession | null = null;
+  private panel: PanelController | null = null;
+  private mounting: Promise<PanelController | null> | null = null;
+  private latestView: PanelView | null = null;
+  private display: PanelView['display'];
+  private settings: Settings | null = null;
+
+  constructor(
+    private readonly deps: ControllerDeps,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.leave(), { once: true });
+    void deps.readSettings().then((s) => {
+      this.settings = s;
+      this.display = displayOf(s);
+      if (this.latestView) this.render(this.latestView);
+    }).catch(() => undefined);
+  }
+
+  /** Called with the page's URL whenever it may have changed. */
+  onLocation(href: string): void {
+    if (this.signal.aborted) return;
+    const page = classifyPage(href);
+    // Shorts, embeds, the miniplayer on a non-watch URL: no map at all, never a wrong one.
+    if (page.kind !== 'watch') return this.leave();
+    if (this.session?.videoId === page.videoId) return;
+    this.session?.dispose();
+    const session = new WatchSession(page.videoId, {
+      ...this.deps,
+      show: (view) => {
+        if (this.session === session && !session.signal.aborted && view.videoId === session.videoId) this.render(view);
+      },
+    });
+    this.session = session;
+    void session.start();
+  }
+
+  /** Settings changed (popup/options): re-score live, from cache/cues where possible. */
+  onSettings(next: Settings, previous: Settings | null): void {
+    this.settings = next;
+    const displayChanged = JSON.stringify(displayOf(next)) !== JSON.stringify(this.display);
+    this.display = displayOf(next);
+    const lexiconsChanged =
+      previous === null ||
+      JSON.stringify(next.enabledLexicons) !== JSON.stringify(previous.enabledLexicons) ||
+      JSON.stringify(next.customLexicons) !== JSON.stringify(previous.customLexicons) ||
+      next.preferredLanguage !== previous.preferredLanguage;
+    if (lexiconsChanged && this.session) void this.session.start();
+    else if (displayChanged && this.latestView) this.render(this.latestView);
+  }
+
+  summary(): Summary {
+    const view = this.session?.view;
+    return {
+      videoId: this.session?.videoId ?? null,
+      state: view?.state ?? 'none',
+      map: view?.state === 'ready' ? (view.map ?? null) : null,
+      track: this.session?.track ?? null,
+    };
+  }
+
+  rescore(): void {
+    void this.session?.start({ bypassCache: true });
+  }
+
+  progress(requestId: string, fraction: number): void {
+    this.session?.progress(requestId, fraction);
+  }
+
+  private leave(): void {
+    this.session?.dispose();
+    this.session = null;
+    this.latestView = null;
+    const panel = this.panel;
+    this.panel = null;
+    this.mounting = null;
+    panel?.remove();
+  }
+
+  private render(view: PanelView): void {
+    const withDisplay: PanelView = this.display ? { ...view, display: this.display } : view;
+    this.latestView = withDisplay;
+    if (this.panel) return this.panel.update(withDisplay);
+    if (this.mounting) return; // the mount applies latestView when it lands
+    const mounting = this.deps
+      .mountPanel(
+        {
+          getVideo: () => this.deps.getVideo(),
+          onRetry: () => void this.session?.start(),
+          onTrackChange: (vssId) => void this.session?.switchTrack(vssId),
+          onCollapsedChange: (collapsed) => void this.deps.writeCollapsed(collapsed).catch(() => undefined),
+        },
+        withDisplay,
+      )
+      .then(
+        (panel) => {
+          if (this.mounting !== mounting || this.signal.aborted) {
+            panel.remove();
+            return null;
+          }
+          this.panel = panel;
+          this.mounting = null;
+          if (this.latestView) panel.update(this.latestView);
+          return panel;
+        },
+        () => {
+          if (this.mounting === mounting) this.mounting = null;
+          return null;
+        },
+      );
+    this.mounting = mounting;
+  }
+}

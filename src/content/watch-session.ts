@@ -1,0 +1,213 @@
+/**
+ * One watch session per video id: acquire the captions (src/acquisition), have the worker score them,
+ * and decide what the panel shows. Everything hangs off this object and its AbortSignals: a run that
+ * has been superseded (navigation, retry, track switch, settings change) can never show anything,
+ * because every `show` checks the run's signal and the video id first.
+ */
+import type { CaptionSource, CaptionTrack, TrackRef } from '../captions/caption-track';
+import { toTrackRef } from '../captions/caption-track';
+import { pickTrack } from '../captions/pick-track';
+import type { BridgeClient } from '../bridge/bridge-client';
+import type { InnertubeConfig } from '../bridge/bridge-protocol';
+import { acquireCaptions } from '../acquisition/acquire-captions';
+import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquisition-strategy';
+import type { MapAnswer, MessageArgs } from '../messaging/protocol';
+import type { PanelView } from '../panel/panel-view';
+
+export interface SessionBackground {
+  lookup(args: MessageArgs<'cs-bg:lookup'>): Promise<MapAnswer | null>;
+  score(args: MessageArgs<'cs-bg:score'>): Promise<MapAnswer>;
+}
+
+export interface SessionTimings {
+  /** Bound on the page helper's snapshot answer. */
+  snapshotMs: number;
+  /** Bound on each strategy (an ~8 s stall moves on). */
+  strategyMs: number;
+  /** How often to look at the player's ad flag. */
+  adPollMs: number;
+}
+
+export interface SessionDeps {
+  bridge: Pick<BridgeClient, 'request'>;
+  strategies: readonly AcquisitionStrategy[];
+  background: SessionBackground;
+  /** Shows a view (the controller drops it unless this session is still the current one). */
+  show(view: PanelView): void;
+  preferredLanguage(): Promise<string>;
+  isAdShowing(): boolean;
+  newRequestId(): string;
+  timings: SessionTimings;
+}
+
+export const NO_CAPTIONS_MESSAGE = 'This video has no captions';
+export const UNAVAILABLE_MESSAGE = 'YouTube did not hand over the captions';
+export const AD_MESSAGE = 'An ad is playing; the map follows when it ends';
+
+export class WatchSession {
+  private readonly life = new AbortController();
+  private runController: AbortController | null = null;
+  private adTimer: ReturnType<typeof setInterval> | null = null;
+  private adShown = false;
+  private tracks: CaptionTrack[] = [];
+  private chosenVssId: string | null = null;
+  private requestId: string | null = null;
+  /** The last view this session decided on (what the panel returns to after an ad). */
+  view: PanelView;
+  track: TrackRef | null = null;
+
+  constructor(
+    readonly videoId: string,
+    private readonly deps: SessionDeps,
+  ) {
+    this.view = { state: 'loading', videoId };
+    this.adTimer = setInterval(() => this.checkAd(), deps.timings.adPollMs);
+  }
+
+  get signal(): AbortSignal {
+    return this.life.signal;
+  }
+
+  /** (Re)runs the whole pipeline; a previous run of this session is abandoned. */
+  start(options: { bypassCache?: boolean } = {}): Promise<void> {
+    this.runController?.abort();
+    const run = new AbortController();
+    this.runController = run;
+    const signal = AbortSignal.any([this.life.signal, run.signal]);
+    return this.run(signal, options.bypassCache === true).catch((error: unknown) => {
+      if (signal.aborted) return;
+      this.show(signal, { state: 'error', videoId: this.videoId, message: error instanceof Error ? error.message : String(error) });
+    });
+  }
+
+  switchTrack(vssId: string): Promise<void> {
+    this.chosenVssId = vssId;
+    return this.start();
+  }
+
+  /** Worker progress for this session's current score request. */
+  progress(requestId: string, fraction: number): void {
+    if (requestId !== this.requestId || this.view.state !== 'loading' || this.life.signal.aborted) return;
+    this.view = { ...this.view, progress: Math.max(0, Math.min(1, fraction)) };
+    if (!this.adShown) this.deps.show(this.view);
+  }
+
+  dispose(): void {
+    this.life.abort();
+    if (this.adTimer !== null) clearInterval(this.adTimer);
+    this.adTimer = null;
+  }
+
+  private show(signal: AbortSignal, view: PanelView): void {
+    if (signal.aborted || view.videoId !== this.videoId) return;
+    this.view = view;
+    if (!this.adShown) this.deps.show(view);
+  }
+
+  /** Ads hide the map (mid-roll too) and bring it back when they end; the session's view is kept. */
+  private checkAd(): void {
+    if (this.life.signal.aborted) return;
+    const ad = this.deps.isAdShowing();
+    if (ad === this.adShown) return;
+    this.adShown = ad;
+    this.deps.show(ad ? { state: 'skipped', videoId: this.videoId, message: AD_MESSAGE } : this.view);
+  }
+
+  private async waitWhileAd(signal: AbortSignal): Promise<void> {
+    while (this.deps.isAdShowing() && !signal.aborted) {
+      this.checkAd();
+      await new Promise((r) => setTimeout(r, this.deps.timings.adPollMs));
+    }
+  }
+
+  private async run(signal: AbortSignal, bypassCache: boolean): Promise<void> {
+    const { deps, videoId } = this;
+    this.requestId = null;
+    this.show(signal, { ...this.view, state: 'loading', videoId, message: 'Reading the captions…', progress: undefined, map: undefined });
+    await this.waitWhileAd(signal);
+    if (signal.aborted) return;
+
+    let innertube: InnertubeConfig | null = null;
+    try {
+      const snapshot = await deps.bridge.request('snapshot', { videoId }, { signal, timeoutMs: deps.timings.snapshotMs });
+      innertube = snapshot.innertube;
+      const listing = snapshot.listing;
+      if (listing.status === 'no-captions') return this.show(signal, { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE });
+      if (listing.status !== 'ok') {
+        return this.show(signal, {
+          state: 'unavailable',
+          videoId,
+          message: UNAVAILABLE_MESSAGE,
+          attempts: [`player: ${listing.status} (${listing.reason})`],
+        });
+      }
+      this.tracks = listing.tracks;
+    } catch (error) {
+      if (signal.aborted) return;
+      return this.show(signal, {
+        state: 'unavailable',
+        videoId,
+        message: UNAVAILABLE_MESSAGE,
+        attempts: [`player: ${error instanceof Error ? error.message : String(error)}`],
+      });
+    }
+
+    const track =
+      (this.chosenVssId !== null ? this.tracks.find((t) => t.vssId === this.chosenVssId) : undefined) ??
+      pickTrack(this.tracks, await deps.preferredLanguage());
+    if (signal.aborted) return;
+    if (!track) return this.show(signal, { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE });
+    const trackRef = toTrackRef(track);
+    this.track = trackRef;
+    const tracks = this.tracks.map(toTrackRef);
+    const trackView = { track: trackRef, tracks };
+    this.show(signal, { state: 'loading', videoId, message: 'Reading the captions…', ...trackView });
+
+    if (!bypassCache) {
+      const cached = await deps.background.lookup({ videoId, track: trackRef });
+      if (signal.aborted) return;
+      if (cached) return this.showMap(signal, cached, undefined, trackView);
+    }
+
+    const acquired = await acquireCaptions(
+      deps.strategies,
+      { videoId, track, tracks: this.tracks, innertube },
+      { signal, timeoutMs: deps.timings.strategyMs },
+    ).catch((error: unknown) => {
+      if (signal.aborted) return null;
+      throw error;
+    });
+    if (!acquired || signal.aborted) return;
+    if (!acquired.ok) {
+      return this.show(signal, {
+        state: 'unavailable',
+        videoId,
+        message: UNAVAILABLE_MESSAGE,
+        attempts: acquired.attempts.map(describeAttempt),
+        ...trackView,
+      });
+    }
+
+    const requestId = deps.newRequestId();
+    this.requestId = requestId;
+    this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
+    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId });
+    if (signal.aborted) return;
+    this.showMap(signal, answer, acquired.source, trackView);
+  }
+
+  private showMap(signal: AbortSignal, answer: MapAnswer, source: CaptionSource | undefined, trackView: Pick<PanelView, 'track' | 'tracks'>): void {
+    // A map for another video (a confused worker, a stale cache row) is never drawn.
+    if (answer.map.videoId !== undefined && answer.map.videoId !== this.videoId) {
+      return this.show(signal, { state: 'error', videoId: this.videoId, message: 'The map received was for another video', ...trackView });
+    }
+    this.show(signal, {
+      state: 'ready',
+      videoId: this.videoId,
+      map: answer.map,
+      cached: answer.origin === 'cache',
+      ...(source ? { source } : {}),
+      ...trackView,
+    });
+  }
+}
