@@ -1,0 +1,75 @@
+import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
+
+/** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
+export interface MatchedEntry {
+  lexicon: Lexicon;
+  entry: LexiconEntry;
+}
+
+export interface TrieNode {
+  /** Children by exact next word. */
+  exact: Map<string, TrieNode>;
+  /** Children by word prefix (`stem*` pattern words), checked with startsWith. */
+  stems: [stem: string, node: TrieNode][];
+  /** Entries whose whole pattern ends here, split by lexicon kind (spectrum and lens matches never consume each other). */
+  spectrum: MatchedEntry[];
+  lens: MatchedEntry[];
+}
+
+/** A word trie over every pattern of every enabled lexicon: built once per lexicon set, then only read. */
+export interface CompiledMatcher {
+  lexicons: readonly Lexicon[];
+  root: TrieNode;
+  /** The root's wildcard children bucketed by their first two letters (every stem has ≥ 3), so a word is checked only against stems that can match it. */
+  rootStemsByPrefix: Map<string, [stem: string, node: TrieNode][]>;
+}
+
+/**
+ * Pure memo: the same lexicon array (as resolved once per settings change) compiles once. Entries are never
+ * mutated after compiling, and a different array (e.g. an edited custom lexicon) compiles afresh.
+ */
+const compiled = new WeakMap<readonly Lexicon[], CompiledMatcher>();
+
+export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
+  const cached = compiled.get(lexicons);
+  if (cached) return cached;
+  const root = newNode();
+  for (const lexicon of lexicons) {
+    for (const entry of lexicon.entries) {
+      let node = root;
+      for (const word of entry.pattern.trim().split(/\s+/)) node = child(node, word);
+      (lexicon.kind === 'lens' ? node.lens : node.spectrum).push({ lexicon, entry });
+    }
+  }
+  const rootStemsByPrefix = new Map<string, [string, TrieNode][]>();
+  for (const pair of root.stems) {
+    const key = pair[0].slice(0, 2);
+    const bucket = rootStemsByPrefix.get(key) ?? [];
+    bucket.push(pair);
+    rootStemsByPrefix.set(key, bucket);
+  }
+  const matcher = { lexicons, root, rootStemsByPrefix };
+  compiled.set(lexicons, matcher);
+  return matcher;
+}
+
+function newNode(): TrieNode {
+  return { exact: new Map(), stems: [], spectrum: [], lens: [] };
+}
+
+function child(node: TrieNode, word: string): TrieNode {
+  if (word.endsWith('*')) {
+    const stem = word.slice(0, -1);
+    const existing = node.stems.find(([s]) => s === stem);
+    if (existing) return existing[1];
+    const next = newNode();
+    node.stems.push([stem, next]);
+    return next;
+  }
+  let next = node.exact.get(word);
+  if (!next) {
+    next = newNode();
+    node.exact.set(word, next);
+  }
+  return next;
+}

@@ -1,0 +1,67 @@
+import type { Confidence } from './perspective-map';
+import { bandOf } from './slice-score';
+import { percentile } from './score-statistics';
+
+/** The built-in spectrum lexicons: switching any of them off leaves part of the axis unmeasured. */
+export const BUILTIN_SPECTRUM_IDS: readonly string[] = ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety'];
+/** Below this many slices the arc is thin; below 5 the map is excerpts (see slice-plan.ts). */
+export const FEW_SLICES = 20;
+/** Stance-bearing hits per 1,000 words below which a map rests on too little evidence. */
+export const SPARSE_HITS = 2.5;
+export const VERY_SPARSE_HITS = 1;
+/** Medians of the even and odd slices further apart than this (or in different bands) disagree. */
+export const SPLIT_HALF_TOLERANCE = 10;
+
+export interface ConfidenceInput {
+  captionKind?: 'asr' | 'uploaded' | 'panel';
+  sliceScores: readonly number[];
+  excerpts: boolean;
+  words: number;
+  /** Spectrum matches with a non-zero contribution. */
+  stanceHits: number;
+  enabledLexiconIds: readonly string[];
+}
+
+/**
+ * Starts at high and loses a step per caveat (two for the gravest); every step taken is a reason listed, so
+ * the panel can say why a map is only medium or low.
+ */
+export function assessConfidence(input: ConfidenceInput): { confidence: Confidence; reasons: string[] } {
+  const reasons: string[] = [];
+  let penalty = 0;
+  const add = (steps: number, reason: string): void => {
+    penalty += steps;
+    reasons.push(reason);
+  };
+
+  if (input.captionKind === 'asr') add(1, 'auto-generated (ASR) captions: names and terms may be mis-heard');
+  if (input.captionKind === 'panel') add(1, 'transcript-panel text: start times only');
+
+  const slices = input.sliceScores.length;
+  if (slices === 0) add(2, 'no caption text to score');
+  else if (input.excerpts) add(2, `short transcript (${slices} beginning / middle / end excerpts instead of full slices)`);
+  else if (slices < FEW_SLICES) add(1, `only ${slices} slices`);
+
+  if (slices > 0) {
+    const density = (input.stanceHits * 1000) / Math.max(input.words, 1);
+    const shown = density.toFixed(1);
+    if (density < VERY_SPARSE_HITS) add(2, `very few lexicon hits (${shown} per 1,000 words)`);
+    else if (density < SPARSE_HITS) add(1, `few lexicon hits (${shown} per 1,000 words)`);
+  }
+
+  if (slices >= 10) {
+    const even = input.sliceScores.filter((_, i) => i % 2 === 0).sort((a, b) => a - b);
+    const odd = input.sliceScores.filter((_, i) => i % 2 === 1).sort((a, b) => a - b);
+    const a = percentile(even, 0.5);
+    const b = percentile(odd, 0.5);
+    if (bandOf(Math.round(a)) !== bandOf(Math.round(b)) || Math.abs(a - b) > SPLIT_HALF_TOLERANCE) {
+      add(1, `split halves disagree (median ${Math.round(a)} vs ${Math.round(b)})`);
+    }
+  }
+
+  const off = BUILTIN_SPECTRUM_IDS.filter((id) => !input.enabledLexiconIds.includes(id));
+  if (off.length > 0) add(1, `built-in spectrum lexicon${off.length > 1 ? 's' : ''} off: ${off.join(', ')}`);
+
+  const confidence: Confidence = penalty === 0 ? 'high' : penalty === 1 ? 'medium' : 'low';
+  return { confidence, reasons };
+}

@@ -1,0 +1,90 @@
+/**
+ * Valence modifiers after VADER (Hutto & Gilbert 2014), adapted to captions: no punctuation, no capitals,
+ * so scopes are counted in words and clause words stand in for commas and full stops.
+ */
+
+/** Negation flips a term and damps it (VADER's N_SCALAR). */
+export const NEGATION_FACTOR = -0.74;
+/** How many words before a term a negator still reaches. */
+export const NEGATION_SCOPE = 3;
+export const BOOSTER_FACTOR = 1.3;
+export const DAMPENER_FACTOR = 0.7;
+export const HEDGE_FACTOR = 0.75;
+/** Words before a term that boosters, dampeners and hedges reach. */
+export const INTENSITY_SCOPE = 2;
+export const HEDGE_SCOPE = 4;
+/** "X but Y": Y counts more, X less (VADER: ×1.5 / ×0.5), within this many words of the `but`. */
+export const BUT_SCOPE = 12;
+export const AFTER_BUT_FACTOR = 1.5;
+export const BEFORE_BUT_FACTOR = 0.5;
+
+const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'hardly', 'barely', 'rarely', 'seldom', 'nowhere']);
+/** A negator followed by one of these does not negate what comes after ("not only", "no doubt"). */
+const NEGATION_RELEASES = new Set(['only', 'just', 'doubt', 'question', 'matter']);
+/** Words that end a clause: a negator before them does not reach a term after them. */
+const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'because', 'since', 'while', 'whereas', 'unless', 'and', 'so', 'then', 'which', 'who', 'yet']);
+const BOOSTERS = new Set([
+  'very', 'extremely', 'really', 'incredibly', 'hugely', 'massively', 'deeply', 'seriously', 'truly', 'absolutely',
+  'enormous', 'enormously', 'huge', 'major', 'severe', 'severely', 'serious', 'most', 'particularly', 'especially',
+  'highly', 'totally', 'completely', 'utterly', 'vast', 'tremendous', 'tremendously', 'genuinely', 'profoundly', 'radically',
+]);
+const DAMPENERS = new Set(['slightly', 'somewhat', 'little', 'bit', 'marginally', 'mildly', 'minor', 'less', 'partly', 'partially']);
+const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'might', 'could', 'may', 'probably', 'potentially', 'arguably', 'presumably', 'supposedly', 'allegedly', 'hypothetically', 'if', 'guess']);
+const BUT_WORDS = new Set(['but', 'however']);
+
+/** What the modifiers did to one term, for tests and explanations. */
+export interface Modification {
+  factor: number;
+  negated: boolean;
+}
+
+/**
+ * Precomputed per stream: where each `but` is, so every term's but-rule is O(1).
+ */
+export interface ModifierContext {
+  tokens: readonly string[];
+  /** Index of the nearest `but` at or before i (−1 if none). */
+  previousBut: Int32Array;
+  /** Index of the nearest `but` at or after i (tokens.length if none). */
+  nextBut: Int32Array;
+}
+
+export function modifierContext(tokens: readonly string[]): ModifierContext {
+  const n = tokens.length;
+  const previousBut = new Int32Array(n);
+  const nextBut = new Int32Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (BUT_WORDS.has(tokens[i] as string)) last = i;
+    previousBut[i] = last;
+  }
+  let next = n;
+  for (let i = n - 1; i >= 0; i--) {
+    if (BUT_WORDS.has(tokens[i] as string)) next = i;
+    nextBut[i] = next;
+  }
+  return { tokens, previousBut, nextBut };
+}
+
+/** The multiplier for a term spanning tokens [start, end). */
+export function modify(context: ModifierContext, start: number, end: number): Modification {
+  const { tokens } = context;
+  let factor = 1;
+  let negated = false;
+  // Look back word by word until a clause break; each rule has its own reach.
+  for (let k = 1; k <= HEDGE_SCOPE; k++) {
+    const word = tokens[start - k];
+    if (word === undefined || CLAUSE_BREAKS.has(word)) break;
+    if (k <= NEGATION_SCOPE && !negated && NEGATORS.has(word) && !NEGATION_RELEASES.has(tokens[start - k + 1] ?? '')) {
+      negated = true;
+      factor *= NEGATION_FACTOR;
+    } else if (k <= INTENSITY_SCOPE && BOOSTERS.has(word)) factor *= BOOSTER_FACTOR;
+    else if (k <= INTENSITY_SCOPE && DAMPENERS.has(word)) factor *= DAMPENER_FACTOR;
+    else if (HEDGES.has(word) || (word === 'of' && (tokens[start - k - 1] === 'kind' || tokens[start - k - 1] === 'sort'))) factor *= HEDGE_FACTOR;
+  }
+  const before = context.previousBut[start] ?? -1;
+  if (before >= 0 && start - before <= BUT_SCOPE) factor *= AFTER_BUT_FACTOR;
+  const after = context.nextBut[end - 1] ?? tokens.length;
+  if (after < tokens.length && after - (end - 1) <= BUT_SCOPE) factor *= BEFORE_BUT_FACTOR;
+  return { factor, negated };
+}

@@ -1,0 +1,205 @@
+import type { Cue } from '../captions/cue';
+import type { Lexicon } from '../lexicons/lexicon';
+import { lexiconSetHash } from '../lexicons/lexicon-hash';
+import { compileMatcher } from './compile-matcher';
+import { assessConfidence } from './confidence';
+import { evidenceMode } from './evidence-mode';
+import { headlineSentence } from './headline-sentence';
+import { matchTokens, type TermMatch } from './match-tokens';
+import { modifierContext, modify } from './modifiers';
+import type { Lens, PerspectiveMap, SliceScore, SliceTerm } from './perspective-map';
+import { SCORER_VERSION } from './scorer-version';
+import { scoreStatistics } from './score-statistics';
+import { planSlices } from './slice-plan';
+import { bandOf, sliceScore } from './slice-score';
+import { tokenizeCues } from './tokenize-cues';
+
+export interface ScoreOptions {
+  lexicons: Lexicon[];
+  videoId?: string;
+  captionKind?: 'asr' | 'uploaded' | 'panel';
+  /** Called with a fraction in 0…1 as phases complete (for a long transcript's progress bar). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Terms kept per slice for explanations. */
+export const TERMS_PER_SLICE = 5;
+/**
+ * "Emphasizes": concepts ranked by the stance weight their spectrum hits carry (|weight|, before modifiers:
+ * "not safe" still talks about safety), plus LENS_CONCEPT_WEIGHT per lens hit, so a topic mentioned often
+ * without stance breaks ties but cannot outvote stance language. At most MAX_EMPHASES, each with at least
+ * EMPHASIS_MIN_WEIGHT and EMPHASIS_SHARE of the top concept's weight.
+ */
+export const MAX_EMPHASES = 3;
+export const EMPHASIS_MIN_WEIGHT = 3;
+export const EMPHASIS_SHARE = 0.5;
+export const LENS_CONCEPT_WEIGHT = 0.1;
+const LENS_ORDER: readonly Lens[] = ['Technical', 'Governance', 'Societal', 'Economic'];
+const EXCERPT_CHARS = 160;
+
+/**
+ * Cues + lexicons → the perspective map. Pure, synchronous and deterministic: the same cues and lexicons
+ * give the same map in the service worker, in the CLI and in tests.
+ */
+export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
+  const { lexicons, onProgress } = options;
+  const stream = tokenizeCues(cues);
+  onProgress?.(0.3);
+  const matches = matchTokens(stream.tokens, compileMatcher(lexicons));
+  onProgress?.(0.6);
+  const context = modifierContext(stream.tokens);
+  const plan = planSlices(cues.length);
+
+  // Token ranges per slice, from the cue ranges (tokens are in cue order).
+  const sliceOfCue = new Int32Array(cues.length);
+  plan.ranges.forEach(([first, last], s) => sliceOfCue.fill(s, first, last + 1));
+  const words = new Array<number>(plan.ranges.length).fill(0);
+  for (let i = 0; i < stream.tokens.length; i++) {
+    const s = sliceOfCue[stream.cueOf[i] as number] as number;
+    words[s] = (words[s] as number) + 1;
+  }
+
+  const nets = new Array<number>(plan.ranges.length).fill(0);
+  const termsBySlice = plan.ranges.map(() => new Map<string, SliceTerm>());
+  const conceptHits = new Map<string, number>();
+  const conceptAt = new Set<string>();
+  let stanceHits = 0;
+  for (const match of matches.spectrum) {
+    const cueIndex = stream.cueOf[match.start] as number;
+    const s = sliceOfCue[cueIndex] as number;
+    const { factor } = modify(context, match.start, match.end);
+    const term = stream.tokens.slice(match.start, match.end).join(' ');
+    for (const { lexicon, entry } of match.entries) {
+      if (entry.weight === 0) continue;
+      const contribution = entry.weight * factor;
+      stanceHits++;
+      nets[s] = (nets[s] as number) + contribution;
+      const key = `${lexicon.id}\u0000${term}`;
+      const terms = termsBySlice[s] as Map<string, SliceTerm>;
+      const seen = terms.get(key);
+      if (seen) seen.contribution += contribution;
+      else terms.set(key, { term, lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
+      if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, Math.abs(entry.weight));
+    }
+  }
+  const lensHits = new Map<Lens, number>();
+  for (const match of matches.lens) {
+    for (const { entry } of match.entries) {
+      if (entry.lens) lensHits.set(entry.lens, (lensHits.get(entry.lens) ?? 0) + 1);
+      if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, LENS_CONCEPT_WEIGHT);
+    }
+  }
+  onProgress?.(0.8);
+
+  const slices: SliceScore[] = plan.ranges.map(([firstCue, lastCue], index) => {
+    const score = sliceScore(nets[index] as number, words[index] as number);
+    const terms = [...(termsBySlice[index] as Map<string, SliceTerm>).values()]
+      .map((t) => ({ ...t, contribution: round2(t.contribution) }))
+      .filter((t) => t.contribution !== 0)
+      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex)
+      .slice(0, TERMS_PER_SLICE);
+    return {
+      index,
+      firstCue,
+      lastCue,
+      startMs: (cues[firstCue] as Cue).startMs,
+      endMs: (cues[lastCue] as Cue).endMs,
+      words: words[index] as number,
+      score,
+      band: bandOf(score),
+      terms,
+      excerpt: excerptOf(cues, firstCue, lastCue),
+    };
+  });
+
+  const scores = slices.map((s) => s.score);
+  const stats = scoreStatistics(scores);
+  const { confidence, reasons } = assessConfidence({
+    captionKind: options.captionKind,
+    sliceScores: scores,
+    excerpts: plan.excerpts,
+    words: stream.tokens.length,
+    stanceHits,
+    enabledLexiconIds: lexicons.map((l) => l.id),
+  });
+  const map: PerspectiveMap = {
+    ...(options.videoId !== undefined ? { videoId: options.videoId } : {}),
+    captionSegments: cues.length,
+    scorerVersion: SCORER_VERSION,
+    lexicons: lexicons.map((l) => ({ id: l.id, version: l.version })),
+    lexiconHash: lexiconSetHash(lexicons),
+    slices,
+    headline: {
+      ...stats,
+      leaning: bandOf(stats.median),
+      lens: topLens(lensHits),
+      evidenceMode: evidenceMode(stream.tokens, cues).mode,
+      confidence,
+      confidenceReasons: reasons,
+      emphasizes: emphasized(conceptHits),
+      extremes: extremes(scores, stats.median),
+      sentence: headlineSentence(stats, slices.length, plan.excerpts),
+    },
+  };
+  onProgress?.(1);
+  return map;
+}
+
+/** One vote per concept per position: a phrase that both a spectrum and a lens lexicon tag counts once (spectrum first). */
+function countConcept(hits: Map<string, number>, at: Set<string>, concept: string, match: TermMatch, weight: number): void {
+  const key = `${match.start}:${concept}`;
+  if (at.has(key)) return;
+  at.add(key);
+  hits.set(concept, (hits.get(concept) ?? 0) + weight);
+}
+
+function emphasized(hits: Map<string, number>): string[] {
+  const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const top = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(([, weight]) => weight >= EMPHASIS_MIN_WEIGHT && weight >= top * EMPHASIS_SHARE)
+    .slice(0, MAX_EMPHASES)
+    .map(([concept]) => concept);
+}
+
+function topLens(hits: Map<Lens, number>): Lens {
+  let best: Lens = 'Technical';
+  let bestCount = -1;
+  for (const lens of LENS_ORDER) {
+    const count = hits.get(lens) ?? 0;
+    if (count > bestCount) {
+      best = lens;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Slice indexes for the strip's markers: the first most risk-forward, the first most opportunity-forward, the slice nearest the median. */
+function extremes(scores: readonly number[], median: number): { mostRisk: number; mostOpportunity: number; median: number } {
+  let mostRisk = 0;
+  let mostOpportunity = 0;
+  let nearest = 0;
+  scores.forEach((score, i) => {
+    if (score < (scores[mostRisk] as number)) mostRisk = i;
+    if (score > (scores[mostOpportunity] as number)) mostOpportunity = i;
+    if (Math.abs(score - median) < Math.abs((scores[nearest] as number) - median)) nearest = i;
+  });
+  return { mostRisk, mostOpportunity, median: nearest };
+}
+
+function excerptOf(cues: readonly Cue[], first: number, last: number): string {
+  let text = '';
+  for (let c = first; c <= last && text.length < EXCERPT_CHARS; c++) {
+    const clean = (cues[c] as Cue).text.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (clean) text = text ? `${text} ${clean}` : clean;
+  }
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 80 ? cut.slice(0, space) : cut}…`;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100 + 0;
+}
