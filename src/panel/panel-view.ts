@@ -38,6 +38,8 @@ export interface PanelDeps {
   onTrackChange(vssId: string): void;
   /** The user collapsed or expanded the panel (persisted by the session in settings). */
   onCollapsedChange(collapsed: boolean): void;
+  /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
+  signal?: AbortSignal;
 }
 
 export interface PanelController {
