@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { createBridgeClient } from '../../../src/bridge/bridge-client';
+import { BRIDGE_CHANNEL } from '../../../src/bridge/bridge-protocol';
+import { startBridgeServer, type BridgeHandlers } from '../../../src/bridge/bridge-server';
+import { fakeWindow, tick } from './fake-window';
+
+const VIDEO = '4WNWeUQ7Hfc';
+const TRACK = {
+  baseUrl: 'https://www.youtube.com/api/timedtext?v=4WNWeUQ7Hfc&exp=xpe&lang=en&kind=asr',
+  languageCode: 'en',
+  kind: 'asr' as const,
+  vssId: 'a.en',
+  name: 'English (auto-generated)',
+};
+
+function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
+  return {
+    snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'ok', videoId, tracks: [TRACK] }, innertube: null }),
+    'player-url': async ({ videoId }) => ({ videoId, url: `${TRACK.baseUrl}&pot=abc&fmt=json3`, potSource: 'observed-request' }),
+    ...overrides,
+  };
+}
+
+let counter = 0;
+const token = () => `token-${String(++counter).padStart(8, '0')}`;
+
+function setup(h = handlers()) {
+  const win = fakeWindow();
+  const server = startBridgeServer(win, h);
+  const life = new AbortController();
+  const client = createBridgeClient(win, { signal: life.signal, newToken: token });
+  return { win, server, life, client };
+}
+
+const opts = (timeoutMs = 300) => ({ signal: new AbortController().signal, timeoutMs });
+
+describe('worlds bridge', () => {
+  it('handshakes, then answers a snapshot as JSON strings only', async () => {
+    const { win, client } = setup();
+    const value = await client.request('snapshot', { videoId: VIDEO }, opts());
+    expect(value.listing.status).toBe('ok');
+    expect(win.posted.every((m) => typeof m === 'string')).toBe(true);
+    const kinds = win.posted.map((m) => (JSON.parse(m) as { kind: string }).kind);
+    expect(kinds).toEqual(expect.arrayContaining(['ready', 'handshake', 'ack', 'request', 'answer']));
+  });
+
+  it('works when the isolated world starts before the main world (handshake re-sent on ready)', async () => {
+    const win = fakeWindow();
+    const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
+    await tick();
+    startBridgeServer(win, handlers());
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts())).resolves.toMatchObject({ videoId: VIDEO });
+  });
+
+  it('the main world accepts the first handshake only: a later nonce is never served', async () => {
+    const { win, client } = setup();
+    await client.request('snapshot', { videoId: VIDEO }, opts());
+    const hostileNonce = 'hostile-nonce-1';
+    win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'handshake', nonce: hostileNonce }));
+    win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'request', nonce: hostileNonce, id: 'hostile-req-1', op: 'snapshot', args: { videoId: VIDEO } }));
+    await tick(20);
+    const toHostile = win.posted.filter((m) => m.includes(hostileNonce));
+    expect(toHostile).toEqual([]);
+  });
+
+  it.each([
+    ['wrong nonce', (id: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: 'not-the-nonce', id, ok: true })],
+    ['another video', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: true, value: { videoId: 'BBBBBBBBBBB', url: 'https://evil.example/x', potSource: 'observed-request' } })],
+    ['bad schema', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: true, value: { videoId: VIDEO, url: 42 } })],
+  ])('a forged answer (%s) is ignored and the real one still wins', async (_name, forge) => {
+    const win = fakeWindow();
+    const slow = handlers({
+      'player-url': async ({ videoId }) => {
+        await tick(30);
+        return { videoId, url: `${TRACK.baseUrl}&pot=real`, potSource: 'observed-request' };
+      },
+    });
+    startBridgeServer(win, slow);
+    const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
+    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(500));
+    await tick(10);
+    // A page script that reads the traffic knows the request id and nonce: it races the real answer.
+    const request = win.posted.map((m) => JSON.parse(m) as { kind: string; id: string; nonce: string }).find((m) => m.kind === 'request')!;
+    win.inject(JSON.stringify(forge(request.id, request.nonce)));
+    await expect(pending).resolves.toMatchObject({ url: expect.stringContaining('pot=real') });
+  });
+
+  it.each([
+    ['another origin', { origin: 'https://evil.example' }],
+    ['another source (a frame)', { source: {} }],
+  ])('messages from %s are not even parsed', async (_name, from) => {
+    const win = fakeWindow();
+    const slow = handlers({
+      snapshot: async ({ videoId }) => {
+        await tick(30);
+        return { videoId, listing: { status: 'no-captions', videoId }, innertube: null };
+      },
+    });
+    startBridgeServer(win, slow);
+    const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
+    const pending = client.request('snapshot', { videoId: VIDEO }, opts(500));
+    await tick(10);
+    const request = win.posted.map((m) => JSON.parse(m) as { kind: string; id: string; nonce: string }).find((m) => m.kind === 'request');
+    expect(request).toBeDefined();
+    win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: request!.nonce, id: request!.id, ok: false, error: 'forged' }), from);
+    await expect(pending).resolves.toMatchObject({ videoId: VIDEO });
+  });
+
+  it('rejects with the handler error, and times out when nobody answers', async () => {
+    const { client } = setup(handlers({ snapshot: async () => { throw new Error('the player has no response for this video'); } }));
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts())).rejects.toThrow('no response for this video');
+    const lonely = createBridgeClient(fakeWindow(), { signal: new AbortController().signal, newToken: token });
+    await expect(lonely.request('snapshot', { videoId: VIDEO }, opts(50))).rejects.toThrow(/did not answer/);
+  });
+
+  it('the server refuses invalid arguments without calling the handler', async () => {
+    let called = 0;
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => { called++; return { videoId, listing: { status: 'no-captions', videoId }, innertube: null }; } }));
+    await expect(client.request('snapshot', { videoId: '../../etc' }, opts())).rejects.toThrow('invalid arguments');
+    expect(called).toBe(0);
+  });
+
+  it.each([
+    ['not a string', { ch: BRIDGE_CHANNEL, kind: 'ready' }],
+    ['invalid JSON', `{"ch":"${BRIDGE_CHANNEL}",`],
+    ['a huge string', `${BRIDGE_CHANNEL}${'x'.repeat(1_100_000)}`],
+    ['null', 'null'],
+    ['a getter-trap object as JSON', JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'request', nonce: 'x', id: {}, op: 'snapshot' })],
+    ['an unknown op', JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'request', nonce: 'abcdefgh', id: 'abcdefgh', op: 'eval', args: {} })],
+  ])('hostile input (%s) never throws on either side', async (_name, data) => {
+    const { win, client } = setup();
+    win.inject(data);
+    await tick(10);
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts())).resolves.toMatchObject({ videoId: VIDEO });
+  });
+
+  it('closing the client (page unload / extension reload) rejects what is pending', async () => {
+    const win = fakeWindow();
+    startBridgeServer(win, handlers({ snapshot: () => new Promise(() => undefined) }));
+    const life = new AbortController();
+    const client = createBridgeClient(win, { signal: life.signal, newToken: token });
+    const pending = client.request('snapshot', { videoId: VIDEO }, opts(1000));
+    await tick(10);
+    life.abort();
+    await expect(pending).rejects.toThrow();
+  });
+});
