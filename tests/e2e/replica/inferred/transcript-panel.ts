@@ -49,7 +49,7 @@ export function panelA11yLabel(ms: number): string {
   return words.join(', ');
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K];
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs?: Record<string, string>, text?: string): HTMLElementTagNameMap[K];
 function el(doc: Document, tag: string, attrs?: Record<string, string>, text?: string): HTMLElement;
 function el(doc: Document, tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
   const node = doc.createElement(tag);

@@ -1,6 +1,6 @@
 import { buildTranscriptPanel, wirePanelVisibility, VISIBILITY_EXPANDED } from '../inferred/transcript-panel';
 import type { ReplicaPageData } from './page-data';
-import { createReplicaPlayer, type ReplicaPlayer } from './player';
+import { createReplicaPlayer } from './player';
 
 /**
  * The replica's page script (bundled by the server, loaded with the CSP nonce). It builds the per-video parts of

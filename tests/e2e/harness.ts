@@ -1,0 +1,214 @@
+import { test as base, chromium, expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EPISODES_DIR, MEDIA_FILE } from './global-setup';
+import { startReplica, type Replica } from './replica/server';
+
+/**
+ * The end-to-end harness: the production build of the extension in a persistent Chromium context, with every
+ * https://www.youtube.com request answered by the local replica (tests/e2e/replica) and every other http(s)
+ * request aborted and reported — a test that lets anything leave the machine fails at teardown.
+ *
+ *   import { test, expect, openWatch, panel } from './harness';
+ *   test('maps the seed', async ({ page, replica }) => { await openWatch(page, '4WNWeUQ7Hfc'); … });
+ */
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const EXTENSION_DIR = join(HERE, '..', '..', '.output', 'chrome-mv3');
+export const YOUTUBE = 'https://www.youtube.com';
+
+export interface HarnessTestFixtures {
+  /** Persistent context with the extension loaded and the replica routed in (replaces Playwright's). */
+  context: BrowserContext;
+  /** The context's first tab. */
+  page: Page;
+  /** The extension's id (from its service worker URL). */
+  extensionId: string;
+  /** The live extension service worker; call again after stopServiceWorkers() for the restarted one. */
+  serviceWorker: () => Promise<Worker>;
+  /** Stops every service worker (MV3 "killed by the browser"); see stopServiceWorkers(). */
+  stopServiceWorkers: () => Promise<void>;
+  /** http(s) requests that were not for www.youtube.com (aborted). Non-empty at teardown → the test fails. */
+  externalRequests: string[];
+}
+
+export interface HarnessWorkerFixtures {
+  /** The replica, one per worker; `replica.log` records every request it answered. */
+  replica: Replica;
+}
+
+function launchArgs(ext: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+    '--mute-audio',
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+  ];
+}
+
+/** Answers https://www.youtube.com/** from the replica (status, headers incl. CSP, body; Range works). */
+async function routeToReplica(context: BrowserContext, replica: Replica, externalRequests: string[]): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (url.origin !== YOUTUBE) {
+      externalRequests.push(`${request.method()} ${url.href}`);
+      return route.abort('blockedbyclient');
+    }
+    try {
+      const response = await route.fetch({ url: `${replica.url}${url.pathname}${url.search}`, maxRedirects: 0 });
+      await route.fulfill({ response });
+    } catch (error) {
+      // The page may have gone away mid-request (navigation, context closing): nothing to answer.
+      if (!String(error).includes('closed')) throw error;
+    }
+  });
+}
+
+export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
+  replica: [
+    async ({}, use) => {
+      const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
+      await use(replica);
+      await replica.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  externalRequests: async ({}, use) => {
+    await use([]);
+  },
+
+  context: async ({ replica, externalRequests }, use) => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`The extension is not built: ${EXTENSION_DIR}/manifest.json is missing. Run \`npm run build\` (or \`npx wxt build\`) first.`);
+    }
+    const userDataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      locale: 'en-US',
+      args: launchArgs(EXTENSION_DIR),
+    });
+    try {
+      await routeToReplica(context, replica, externalRequests);
+      await use(context);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+    expect(externalRequests, 'requests that tried to leave the machine (only https://www.youtube.com is served, by the replica)').toEqual([]);
+  },
+
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    await use(async () => {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+      return live ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15_000 }));
+    });
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    const worker = await serviceWorker();
+    await use(new URL(worker.url()).host);
+  },
+
+  stopServiceWorkers: async ({ context }, use) => {
+    await use(() => stopServiceWorkers(context));
+  },
+});
+
+export { expect };
+
+/**
+ * Stops all service workers of the profile through CDP (`ServiceWorker.stopAllWorkers`), as Chrome does to an
+ * idle MV3 worker, and waits until Playwright sees the extension worker close. The old `Worker` handle is dead
+ * afterwards: assert through the page (reload/navigate a watch page, then read `panel(page)`), which makes the
+ * browser start the worker again on the next extension message; `serviceWorker()` then returns the new one.
+ */
+export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
+  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  const closed = workers.map((w) => new Promise<void>((resolve) => w.once('close', () => resolve())));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  await Promise.all(closed);
+}
+
+export interface OpenWatchOptions {
+  /** Wait until the replica player's API is attached (default true). */
+  waitForPlayer?: boolean;
+  /** `watch` (default), `shorts` or `embed`. */
+  kind?: 'watch' | 'shorts' | 'embed';
+}
+
+/** Loads a replica page for `videoId` in `page` as https://www.youtube.com/… and returns the page. */
+export async function openWatch(page: Page, videoId: string, options: OpenWatchOptions = {}): Promise<Page> {
+  const kind = options.kind ?? 'watch';
+  const path = kind === 'watch' ? `/watch?v=${videoId}` : `/${kind}/${videoId}`;
+  await page.goto(`${YOUTUBE}${path}`);
+  if (options.waitForPlayer ?? true) {
+    const selector = kind === 'shorts' ? '#shorts-player' : '#movie_player';
+    await page.waitForFunction((sel) => typeof (document.querySelector(sel) as unknown as { getPlayerResponse?: unknown } | null)?.getPlayerResponse === 'function', selector);
+  }
+  return page;
+}
+
+/** SPA-navigates the replica page to another video (as a click on a related video would). */
+export async function navigateSpa(page: Page, videoId: string): Promise<void> {
+  await page.evaluate((id) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(id), videoId);
+}
+
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+
+export interface PanelHandle {
+  /** `#perspective-map` (locators pierce its open shadow root: `host.locator('[data-slice-index]')`). */
+  host: Locator;
+  /** Every data-* attribute of the host (DESIGN §9), e.g. { 'data-state': 'ready', 'data-slices': '107' }. */
+  attributes(): Promise<Record<string, string>>;
+  state(): Promise<string | null>;
+  /** Waits for `data-state` to equal `state` (or one of them). */
+  waitForState(state: PanelState | PanelState[], timeoutMs?: number): Promise<void>;
+  /** The episode-arc bars (`[data-slice-index]` in the shadow root). */
+  bars: Locator;
+  /** Anything inside the shadow root. */
+  query(selector: string): Locator;
+  /** Number of `#perspective-map` hosts on the page (the contract: never more than one). */
+  hostCount(): Promise<number>;
+}
+
+export function panel(page: Page): PanelHandle {
+  const host = page.locator('#perspective-map');
+  return {
+    host,
+    attributes: () =>
+      host.evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value]))),
+    state: () => host.getAttribute('data-state'),
+    waitForState: async (state, timeoutMs = 20_000) => {
+      const wanted = Array.isArray(state) ? state : [state];
+      await expect
+        .poll(async () => wanted.includes(((await host.count()) === 1 ? await host.getAttribute('data-state') : null) as PanelState), { timeout: timeoutMs, message: `panel data-state ∈ ${wanted.join('|')}` })
+        .toBe(true);
+    },
+    bars: host.locator('[data-slice-index]'),
+    query: (selector) => host.locator(selector),
+    hostCount: () => page.locator('#perspective-map').count(),
+  };
+}
