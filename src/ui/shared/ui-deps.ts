@@ -3,6 +3,7 @@
  * components render and are tested without a browser. `browser-ui-deps.ts` builds the real one.
  */
 import type { Lexicon } from '../../lexicons/lexicon';
+import type { LexiconValidation } from '../../lexicons/validate-lexicon';
 import type { MessageAnswer, MessageArgs } from '../../messaging/protocol';
 import type { Settings } from '../../settings/settings';
 
@@ -14,7 +15,7 @@ export interface SettingsStore {
   watch(callback: (value: Settings) => void): () => void;
 }
 
-export type LexiconValidation = { ok: true; lexicon: Lexicon } | { ok: false; errors: string[] };
+export type { LexiconValidation };
 
 export type UiToBackground = 'ui-bg:clearCache' | 'ui-bg:cacheStats';
 export type UiToContent = 'ui-cs:summary' | 'ui-cs:rescore';
