@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { acquireCaptions } from '../../../src/acquisition/acquire-captions';
+import type { AcquireRequest, AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
+import { classifyBody } from '../../../src/acquisition/classify-body';
+import { createDirectStrategy, findTwin } from '../../../src/acquisition/direct-strategy';
+import { fetchCaptionBody, type FetchLike } from '../../../src/acquisition/fetch-caption-body';
+import { createPlayerStrategy } from '../../../src/acquisition/player-strategy';
+import type { BridgeClient } from '../../../src/bridge/bridge-client';
+import { readCaptionTracks } from '../../../src/captions/player-response';
+import { extractInitialPlayerResponse } from '../../../src/captions/watch-page';
+import { pickTrack } from '../../../src/captions/pick-track';
+import type { CaptionTrack } from '../../../src/captions/caption-track';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+const json3 = fixture('captions/timedtext_json3_asr_shape-sample.json3');
+
+/** The real WEB watch page (every baseUrl exp=xpe) and the real ANDROID answer for the same video (clean URLs). */
+const webListing = readCaptionTracks(extractInitialPlayerResponse(fixture('youtube/watch-page_web_2025-06_GJLlxj_dtq8.html')));
+const androidAnswer = fixture('youtube/player_android_2025-06_GJLlxj_dtq8.json');
+const botCheckAnswer = fixture('youtube/player_android_2025-06_login-required-bot-check.json');
+if (webListing.status !== 'ok') throw new Error('fixture changed');
+const webTracks = webListing.tracks;
+const webEn = pickTrack(webTracks, 'en')!;
+
+const request = (track: CaptionTrack = webEn, tracks = webTracks): AcquireRequest => ({
+  videoId: 'GJLlxj_dtq8',
+  track,
+  tracks,
+  innertube: { apiKey: 'AIzaSyAO_FJ2SlqU8Q4STEHLGCilw_Y9_11qcW8', clientVersion: '2.20250610.01.00', visitorData: 'Cgt2aXNpdG9y' },
+});
+
+type Route = (url: string, init?: RequestInit) => { status: number; body: string };
+function fakeFetch(route: Route) {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  const fn: FetchLike = async (url, init) => {
+    calls.push({ url, init });
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const { status, body } = route(url, init);
+    return { status, text: async () => body };
+  };
+  return { fn, calls };
+}
+const live = () => new AbortController().signal;
+
+describe('classifyBody', () => {
+  it.each([
+    ['', 'empty'],
+    ['  \n ', 'empty'],
+    ['<!DOCTYPE html><html><body>consent</body></html>', 'html'],
+    ['<html lang="en">', 'html'],
+    [json3, 'captions'],
+    ['<?xml version="1.0"?><transcript><text start="0">hi</text></transcript>', 'captions'],
+    ['WEBVTT\n\n00:00.000 --> 00:01.000\nhi', 'captions'],
+  ])('%j → %s', (body, kind) => expect(classifyBody(body)).toBe(kind));
+});
+
+describe('fetchCaptionBody', () => {
+  it.each([
+    'https://evil.example/api/timedtext?v=GJLlxj_dtq8',
+    'https://www.youtube.com.evil.example/api/timedtext?v=x',
+    'https://www.youtube.com/redirect?q=https://evil.example',
+    'javascript:alert(1)',
+  ])('refuses %s without fetching it', async (url) => {
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    await expect(fetchCaptionBody(fn, url, live())).resolves.toMatchObject({ ok: false, outcome: 'refused' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    [200, '', 'empty'],
+    [200, '<!doctype html><title>Sorry</title>', 'html'],
+    [429, 'Too many requests', 'http-error'],
+  ])('HTTP %i %j → %s', async (status, body, outcome) => {
+    const { fn } = fakeFetch(() => ({ status, body }));
+    await expect(fetchCaptionBody(fn, webEn.baseUrl, live())).resolves.toMatchObject({ ok: false, outcome });
+  });
+
+  it('an aborted (timed-out) fetch is a timeout', async () => {
+    const { fn } = fakeFetch(() => ({ status: 200, body: json3 }));
+    const c = new AbortController();
+    c.abort();
+    await expect(fetchCaptionBody(fn, webEn.baseUrl, c.signal)).resolves.toMatchObject({ ok: false, outcome: 'timeout' });
+  });
+});
+
+describe('player strategy', () => {
+  const bridge = (answer: (args: { videoId: string }) => Promise<unknown>): Pick<BridgeClient, 'request'> & BridgeClient =>
+    ({ nonce: 'n', request: vi.fn((_op, args) => answer(args as { videoId: string })) }) as unknown as BridgeClient;
+
+  it('fetches the token-bearing json3 URL the page helper answers', async () => {
+    const url = `${webEn.baseUrl}&potc=1&pot=TOKEN&fmt=json3&c=WEB`;
+    const { fn, calls } = fakeFetch((u) => ({ status: 200, body: u.includes('pot=TOKEN') ? json3 : '' }));
+    const strategy = createPlayerStrategy({ bridge: bridge(async ({ videoId }) => ({ videoId, url, potSource: 'observed-request' })), fetch: fn, bridgeTimeoutMs: 100 });
+    const result = await strategy.acquire(request(), live());
+    expect(result).toMatchObject({ ok: true, body: json3, detail: 'token from observed-request' });
+    expect(calls.map((c) => c.url)).toEqual([url]);
+  });
+
+  it('a URL for another host from the page world is refused, never fetched', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    const strategy = createPlayerStrategy({
+      bridge: bridge(async ({ videoId }) => ({ videoId, url: 'https://evil.example/api/timedtext?v=GJLlxj_dtq8', potSource: 'observed-request' })),
+      fetch: fn,
+      bridgeTimeoutMs: 100,
+    });
+    await expect(strategy.acquire(request(), live())).resolves.toMatchObject({ ok: false, outcome: 'refused' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('the helper finding no token is "unavailable"; a clean URL is "not-needed"', async () => {
+    const { fn } = fakeFetch(() => ({ status: 200, body: json3 }));
+    const strategy = createPlayerStrategy({ bridge: bridge(async () => { throw new Error('the player made no token-bearing caption request'); }), fetch: fn, bridgeTimeoutMs: 100 });
+    await expect(strategy.acquire(request(), live())).resolves.toMatchObject({ ok: false, outcome: 'unavailable' });
+    const clean = readCaptionTracks(JSON.parse(androidAnswer));
+    if (clean.status !== 'ok') throw new Error('fixture');
+    await expect(strategy.acquire(request(clean.tracks[0], clean.tracks), live())).resolves.toMatchObject({ ok: false, outcome: 'not-needed' });
+  });
+});
+
+describe('direct strategy', () => {
+  it('asks youtubei/v1/player as ANDROID and fetches the clean twin as json3 (real fixtures)', async () => {
+    const { fn, calls } = fakeFetch((url) => {
+      if (url.startsWith('https://www.youtube.com/youtubei/v1/player')) return { status: 200, body: androidAnswer };
+      const u = new URL(url);
+      return { status: 200, body: u.searchParams.get('exp') === 'xpe' ? '' : u.searchParams.get('fmt') === 'json3' ? json3 : '<transcript/>' };
+    });
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: true, body: json3 });
+    const [player, captions] = calls;
+    expect(player!.init?.method).toBe('POST');
+    expect(player!.url).toContain('key=AIzaSyAO_FJ2SlqU8Q4STEHLGCilw_Y9_11qcW8');
+    const sent = JSON.parse(String(player!.init?.body)) as { videoId: string; context: { client: { clientName: string } } };
+    expect(sent).toMatchObject({ videoId: 'GJLlxj_dtq8', context: { client: { clientName: 'ANDROID' } } });
+    const url = new URL(captions!.url);
+    expect(url.searchParams.getAll('fmt')).toEqual(['json3']);
+    expect(url.searchParams.get('exp')).toBeNull();
+    expect(url.searchParams.get('lang')).toBe(webEn.languageCode);
+  });
+
+  it('LOGIN_REQUIRED (bot check) is a failed strategy, not a crash (real fixture)', async () => {
+    const { fn } = fakeFetch(() => ({ status: 200, body: botCheckAnswer }));
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: false, outcome: 'bot-check' });
+  });
+
+  it('a clean URL already in the page data is fetched without the player request', async () => {
+    const clean = readCaptionTracks(JSON.parse(androidAnswer));
+    if (clean.status !== 'ok') throw new Error('fixture');
+    const track = pickTrack(clean.tracks, 'en')!;
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire(request(track, clean.tracks), live())).resolves.toMatchObject({ ok: true });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toContain('/api/timedtext');
+    expect(new URL(calls[0]!.url).searchParams.get('fmt')).toBe('json3');
+  });
+
+  it('no clean URL and no ytcfg key: unavailable', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire({ ...request(), innertube: null }, live())).resolves.toMatchObject({ ok: false, outcome: 'unavailable' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('findTwin matches by vssId, else by language and kind', () => {
+    const clean = readCaptionTracks(JSON.parse(androidAnswer));
+    if (clean.status !== 'ok') throw new Error('fixture');
+    expect(findTwin(webEn, clean.tracks)?.vssId).toBe(webEn.vssId);
+    expect(findTwin({ ...webEn, vssId: '.en.x' }, clean.tracks)?.languageCode).toBe('en');
+  });
+});
+
+describe('acquireCaptions', () => {
+  const strategy = (name: AcquisitionStrategy['name'], run: AcquisitionStrategy['acquire']): AcquisitionStrategy => ({ name, acquire: run });
+
+  it('runs in order, records every attempt, stops at the first body', async () => {
+    const third = vi.fn();
+    const result = await acquireCaptions(
+      [
+        strategy('player', async () => ({ ok: false, outcome: 'empty', detail: 'HTTP 200 with an empty body' })),
+        strategy('direct', async () => ({ ok: true, body: json3, detail: 'x' })),
+        strategy('panel', third),
+      ],
+      request(),
+      { signal: live(), timeoutMs: 1000 },
+    );
+    expect(result).toMatchObject({ ok: true, source: 'direct', attempts: [{ strategy: 'player', outcome: 'empty' }, { strategy: 'direct', outcome: 'ok' }] });
+    expect(third).not.toHaveBeenCalled();
+  });
+
+  it('a stalled strategy (one that even ignores its signal) times out and the next runs; a throw is an error attempt', async () => {
+    const result = await acquireCaptions(
+      [
+        strategy('player', () => new Promise(() => undefined)),
+        strategy('direct', async () => { throw new Error('boom'); }),
+        strategy('panel', async () => ({ ok: false, outcome: 'unavailable', detail: 'no transcript panel on the page' })),
+      ],
+      request(),
+      { signal: live(), timeoutMs: 40 },
+    );
+    expect(result).toEqual({
+      ok: false,
+      attempts: [
+        { strategy: 'player', outcome: 'timeout', detail: expect.any(String) },
+        { strategy: 'direct', outcome: 'error', detail: 'boom' },
+        { strategy: 'panel', outcome: 'unavailable', detail: 'no transcript panel on the page' },
+      ],
+    });
+  });
+
+  it('an ended session aborts instead of reporting', async () => {
+    const c = new AbortController();
+    const run = acquireCaptions([strategy('player', () => new Promise(() => undefined))], request(), { signal: c.signal, timeoutMs: 5000 });
+    c.abort();
+    await expect(run).rejects.toThrow('session ended');
+  });
+});
