@@ -1,0 +1,65 @@
+import type { PerspectiveMap } from '../scoring/perspective-map';
+
+/** What the CLI scored: the map and the file it came from. */
+export interface ScoredFile {
+  file: string;
+  map: PerspectiveMap;
+}
+
+const BAND_TEXT = { 'risk-forward': 'Risk-forward', mixed: 'Mixed', 'opportunity-forward': 'Opportunity-forward' } as const;
+
+/** The seed page's summary: the sentence, then leaning, lens, evidence mode, confidence, emphases, segment count. */
+export function formatText(scored: ScoredFile): string {
+  const { map } = scored;
+  const h = map.headline;
+  const emphases = h.emphasizes.map((c) => `Emphasizes ${c}`).join(' · ');
+  const lines = [
+    scored.file,
+    h.sentence,
+    `${BAND_TEXT[h.leaning]} leaning, primarily in the ${h.lens} lens. Evidence mode: ${h.evidenceMode}. ` +
+      `Confidence: ${h.confidence}.${emphases ? ` ${emphases}.` : ''} ${map.captionSegments.toLocaleString('en-US')} caption segments.`,
+  ];
+  if (h.confidenceReasons.length > 0) lines.push(`Confidence reasons: ${h.confidenceReasons.join('; ')}.`);
+  return lines.join('\n') + '\n';
+}
+
+/** Several files: one row each, aligned, after the individual results. */
+export function formatSummaryTable(scored: readonly ScoredFile[]): string {
+  const header = ['file', 'slices', 'median', 'mean', 'p10', 'p90', 'leaning', 'lens', 'mode', 'confidence'];
+  const rows = scored.map(({ file, map }) => {
+    const h = map.headline;
+    const r = (x: number): string => String(Math.round(x) + 0);
+    return [file, String(map.slices.length), r(h.median), r(h.mean), r(h.p10), r(h.p90), h.leaning, h.lens, h.evidenceMode, h.confidence];
+  });
+  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] as string).length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** DESIGN §9: one object for one file, an array for several. */
+export function formatJson(scored: readonly ScoredFile[]): string {
+  const maps = scored.map((s) => s.map);
+  return JSON.stringify(maps.length === 1 ? maps[0] : maps, null, 2) + '\n';
+}
+
+/**
+ * One row per slice: `index,startMs,endMs,score,band,topTerms` (topTerms as `term:contribution` joined by
+ * `; `). With several files a leading `file` column tells the rows apart.
+ */
+export function formatCsv(scored: readonly ScoredFile[]): string {
+  const several = scored.length > 1;
+  const header = ['index', 'startMs', 'endMs', 'score', 'band', 'topTerms'];
+  const rows = [several ? ['file', ...header] : header];
+  for (const { file, map } of scored) {
+    for (const slice of map.slices) {
+      const terms = slice.terms.map((t) => `${t.term}:${t.contribution}`).join('; ');
+      const row = [String(slice.index), String(slice.startMs), String(slice.endMs), String(slice.score), slice.band, terms];
+      rows.push(several ? [file, ...row] : row);
+    }
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
