@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
+import type { BridgeClient } from '../../../src/bridge/bridge-client';
+import type { CaptionTrack } from '../../../src/captions/caption-track';
+import { classifyPage } from '../../../src/content/page-kind';
+import { WatchPageController, type ControllerDeps } from '../../../src/content/watch-page-controller';
+import { NO_CAPTIONS_MESSAGE, UNAVAILABLE_MESSAGE } from '../../../src/content/watch-session';
+import type { MapAnswer } from '../../../src/messaging/protocol';
+import type { PanelView } from '../../../src/panel/panel-view';
+import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
+import { defaultSettings } from '../../../src/settings/settings';
+
+const A = 'AAAAAAAAAAA';
+const B = 'BBBBBBBBBBB';
+const watch = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+const track = (videoId: string, lang: string, asr = false): CaptionTrack => ({
+  baseUrl: `https://www.youtube.com/api/timedtext?v=${videoId}&lang=${lang}${asr ? '&kind=asr' : ''}&exp=xpe`,
+  languageCode: lang,
+  vssId: `${asr ? 'a' : ''}.${lang}`,
+  name: lang,
+  ...(asr ? { kind: 'asr' as const } : {}),
+});
+
+const mapFor = (videoId: string, slices: number): PerspectiveMap =>
+  ({ videoId, slices: Array.from({ length: slices }, (_, index) => ({ index })) }) as unknown as PerspectiveMap;
+
+interface World {
+  tracks: Record<string, CaptionTrack[] | 'none'>;
+  /** ms each video's strategy takes. */
+  delay: Record<string, number>;
+  ad: boolean;
+}
+
+function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire']) {
+  const views: PanelView[] = [];
+  const scored: string[] = [];
+  const bridge = {
+    nonce: 'n',
+    async request(_op: string, args: { videoId: string }) {
+      const t = world.tracks[args.videoId];
+      if (!t) throw new Error('no player');
+      return t === 'none'
+        ? { videoId: args.videoId, listing: { status: 'no-captions', videoId: args.videoId }, innertube: null }
+        : { videoId: args.videoId, listing: { status: 'ok', videoId: args.videoId, tracks: t }, innertube: null };
+    },
+  } as unknown as BridgeClient;
+  const strategy: AcquisitionStrategy = {
+    name: 'player',
+    acquire:
+      strategyOutcome ??
+      (async (req) => {
+        await tick(world.delay[req.videoId] ?? 1);
+        return { ok: true, body: `{"events":[]} ${req.videoId} ${req.track.vssId}`, detail: 'ok' };
+      }),
+  };
+  const deps: ControllerDeps = {
+    bridge,
+    strategies: [strategy],
+    background: {
+      lookup: async () => null,
+      score: async (args): Promise<MapAnswer> => {
+        scored.push(`${args.videoId} ${args.track.vssId}`);
+        return { map: mapFor(args.videoId, args.videoId === A ? 7 : 3), origin: 'scored' };
+      },
+    },
+    preferredLanguage: async () => 'en-US',
+    isAdShowing: () => world.ad,
+    newRequestId: () => `req-${Math.random()}`,
+    timings: { snapshotMs: 500, strategyMs: 500, adPollMs: 10 },
+    mountPanel: async (_deps, view) => {
+      views.push(view);
+      return { update: (v) => void views.push(v), remove: () => void views.push({ state: 'skipped', videoId: 'removed' }) };
+    },
+    getVideo: () => null,
+    readSettings: async () => defaultSettings(),
+    writeCollapsed: async () => undefined,
+  };
+  const life = new AbortController();
+  const controller = new WatchPageController(deps, life.signal);
+  return { controller, views, scored, life, last: () => views.at(-1)! };
+}
+
+describe('classifyPage', () => {
+  it.each([
+    ['https://www.youtube.com/watch?v=4WNWeUQ7Hfc&t=10s', { kind: 'watch', videoId: '4WNWeUQ7Hfc' }],
+    ['https://www.youtube.com/shorts/4WNWeUQ7Hfc', { kind: 'shorts', videoId: '4WNWeUQ7Hfc' }],
+    ['https://www.youtube.com/embed/4WNWeUQ7Hfc', { kind: 'embed', videoId: '4WNWeUQ7Hfc' }],
+    ['https://www.youtube.com/', { kind: 'other' }],
+    ['https://www.youtube.com/watch?v=bad', { kind: 'other' }],
+    ['https://www.youtube.com/results?search_query=x', { kind: 'other' }],
+  ])('%s', (href, kind) => expect(classifyPage(href)).toEqual(kind));
+});
+
+describe('watch session', () => {
+  it('picks the preferred language, uploaded over ASR, and shows the map with its source', async () => {
+    const { controller, last, scored } = setup({ tracks: { [A]: [track(A, 'de'), track(A, 'en', true), track(A, 'en')] }, delay: {}, ad: false });
+    controller.onLocation(watch(A));
+    await tick(40);
+    expect(scored).toEqual([`${A} .en`]);
+    expect(last()).toMatchObject({ state: 'ready', videoId: A, source: 'player', cached: false, track: { vssId: '.en' } });
+    expect(last().tracks).toHaveLength(3);
+  });
+
+  it('A → B → A rapidly ends with A’s map and never shows B data', async () => {
+    const { controller, views, last } = setup({ tracks: { [A]: [track(A, 'en')], [B]: [track(B, 'en')] }, delay: { [A]: 30, [B]: 5 }, ad: false });
+    controller.onLocation(watch(A));
+    await tick(2);
+    controller.onLocation(watch(B));
+    await tick(2);
+    controller.onLocation(watch(A));
+    await tick(120);
+    expect(last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(last().map?.slices).toHaveLength(7);
+    expect(views.filter((v) => v.state === 'ready').map((v) => v.videoId)).toEqual([A]);
+  });
+
+  it('a late result for the previous video is dropped', async () => {
+    const { controller, views } = setup({ tracks: { [A]: [track(A, 'en')], [B]: [track(B, 'en')] }, delay: { [A]: 40, [B]: 200 }, ad: false });
+    controller.onLocation(watch(A));
+    await tick(5);
+    controller.onLocation(watch(B));
+    await tick(80);
+    expect(views.some((v) => v.state === 'ready' && v.videoId === A)).toBe(false);
+    expect(views.at(-1)).toMatchObject({ videoId: B, state: 'loading' });
+  });
+
+  it('no tracks → no-captions; every strategy failing → unavailable with what was tried', async () => {
+    const s1 = setup({ tracks: { [A]: 'none' }, delay: {}, ad: false });
+    s1.controller.onLocation(watch(A));
+    await tick(20);
+    expect(s1.last()).toMatchObject({ state: 'no-captions', message: NO_CAPTIONS_MESSAGE });
+
+    const s2 = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false }, async () => ({ ok: false, outcome: 'empty', detail: 'HTTP 200 with an empty body' }));
+    s2.controller.onLocation(watch(A));
+    await tick(20);
+    expect(s2.last()).toMatchObject({ state: 'unavailable', message: UNAVAILABLE_MESSAGE, attempts: ['player: empty (HTTP 200 with an empty body)'] });
+  });
+
+  it('a malformed body (the worker rejects it) → error, and retry runs again', async () => {
+    const s = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false });
+    let fail = true;
+    const realScore = (s.controller as unknown as { deps: ControllerDeps }).deps.background.score;
+    (s.controller as unknown as { deps: ControllerDeps }).deps.background.score = async (args) => {
+      if (fail) throw new Error('The caption body is not valid json3');
+      return realScore(args);
+    };
+    s.controller.onLocation(watch(A));
+    await tick(20);
+    expect(s.last()).toMatchObject({ state: 'error', message: 'The caption body is not valid json3' });
+    fail = false;
+    s.controller.rescore();
+    await tick(20);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+  });
+
+  it('an ad at start shows skipped, then the map after the ad', async () => {
+    const world: World = { tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: true };
+    const s = setup(world);
+    s.controller.onLocation(watch(A));
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'skipped', videoId: A });
+    expect(s.scored).toEqual([]);
+    world.ad = false;
+    await tick(60);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+  });
+
+  it('Shorts, embeds and non-watch pages remove the panel', async () => {
+    const s = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false });
+    s.controller.onLocation(watch(A));
+    await tick(20);
+    s.controller.onLocation('https://www.youtube.com/shorts/AAAAAAAAAAA');
+    expect(s.last()).toMatchObject({ videoId: 'removed' });
+    expect(s.controller.summary()).toMatchObject({ videoId: null });
+  });
+
+  it('switching the track re-scores with the chosen track', async () => {
+    const s = setup({ tracks: { [A]: [track(A, 'en'), track(A, 'de')] }, delay: {}, ad: false });
+    s.controller.onLocation(watch(A));
+    await tick(20);
+    (s.controller as unknown as { session: { switchTrack(v: string): Promise<void> } }).session.switchTrack('.de');
+    await tick(20);
+    expect(s.scored).toEqual([`${A} .en`, `${A} .de`]);
+    expect(s.last()).toMatchObject({ state: 'ready', track: { vssId: '.de' } });
+  });
+});
