@@ -28,6 +28,9 @@ export interface MapRecord {
   map: PerspectiveMap;
 }
 
+/** How the cues were captioned, as the scorer weighs it (the transcript panel has start times only). */
+export type CaptionKind = 'asr' | 'uploaded' | 'panel';
+
 /** The parsed cues of one episode (video + track), so a lexicon change re-scores without refetching captions. */
 export interface CuesRecord {
   v: typeof RECORD_VERSION;
@@ -35,7 +38,7 @@ export interface CuesRecord {
   videoId: string;
   track: TrackRef;
   format: CaptionFormat;
-  captionKind: TrackRef['kind'];
+  captionKind: CaptionKind;
   storedAt: number;
   bytes: number;
   cues: Cue[];
@@ -118,7 +121,7 @@ export function isMapRecord(value: unknown, expect: { key: string; lexiconHash: 
 
 export function isCuesRecord(value: unknown, key: string): value is CuesRecord {
   if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== key) return false;
-  if (typeof value.format !== 'string' || (value.captionKind !== 'asr' && value.captionKind !== 'uploaded')) return false;
+  if (typeof value.format !== 'string' || !['asr', 'uploaded', 'panel'].includes(value.captionKind as string)) return false;
   if (!Array.isArray(value.cues) || value.cues.length === 0) return false;
   return value.cues.every(
     (cue) => isObject(cue) && isFiniteNumber(cue.startMs) && isFiniteNumber(cue.endMs) && typeof cue.text === 'string',

@@ -15,6 +15,7 @@ import {
   isMapRecord,
   runCacheMigrations,
   type CacheMigration,
+  type CaptionKind,
   type CacheSchema,
   type CuesRecord,
   type EpisodeRecord,
@@ -51,7 +52,7 @@ export interface MapLocator {
 
 export interface CachedCues {
   format: CaptionFormat;
-  captionKind: TrackRef['kind'];
+  captionKind: CaptionKind;
   cues: Cue[];
 }
 

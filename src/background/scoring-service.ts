@@ -1,0 +1,186 @@
+import type { TrackRef } from '../captions/caption-track';
+import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
+import { cacheKey } from '../cache/cache-key';
+import type { CaptionKind } from '../cache/cache-schema';
+import type { PerspectiveCache } from '../cache/open-cache';
+import type { Lexicon } from '../lexicons/lexicon';
+import type { MapAnswer, MessageArgs } from '../messaging/protocol';
+import type { PerspectiveMap } from '../scoring/perspective-map';
+import type { Settings } from '../settings/settings-defaults';
+
+/**
+ * The background's one job: caption body (or cached cues) + the current settings → a perspective map,
+ * cached. Every dependency is passed in, so the same service runs over the real parser, scorer and idb in
+ * the worker, and over fake-indexeddb in tests and the benchmark.
+ *
+ * Restart-proof by construction: settings are read on every request and everything worth keeping goes to
+ * IndexedDB before the answer; the in-flight map below only saves duplicate work while this instance lives.
+ */
+export interface ScoringServiceDeps {
+  /** Opens the cache; called lazily, again after a failure (the worker may have lost its connection). */
+  openCache: () => Promise<PerspectiveCache>;
+  readSettings: () => Promise<Settings>;
+  parseCaptions: (body: string) => ParsedCaptions;
+  scoreCues: (
+    cues: Cue[],
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void },
+  ) => PerspectiveMap;
+  resolveLexicons: (enabledIds: string[], custom: Lexicon[]) => { lexicons: Lexicon[]; unknown: string[] };
+  lexiconSetHash: (lexicons: readonly Lexicon[]) => string;
+  scorerVersion: string;
+  /** Delivers a progress message to a tab (bg-cs:progress); failures are ignored (the tab may have gone). */
+  sendProgress?: (tabId: number, args: MessageArgs<'bg-cs:progress'>) => Promise<unknown>;
+  /** Bodies at least this long report progress (shorter ones finish before a bar would show). */
+  progressMinChars?: number;
+  log?: Pick<Console, 'warn'>;
+}
+
+export interface ScoringService {
+  /** A map for the episode under the current settings from the cache, or re-scored from cached cues; null = send the body. */
+  lookup(args: MessageArgs<'cs-bg:lookup'>): Promise<MapAnswer | null>;
+  /** Parses and scores a caption body, caches cues + map, answers the map. Rejects with a user-readable message. */
+  score(args: MessageArgs<'cs-bg:score'>, sender?: { tabId?: number }): Promise<MapAnswer>;
+  clearCache(): Promise<{ cleared: number }>;
+  cacheStats(): Promise<{ episodes: number; bytes: number }>;
+}
+
+export const DEFAULT_PROGRESS_MIN_CHARS = 256 * 1024;
+
+/** Overall progress is reported as one fraction of the whole job: parse, then score, then store. */
+const PHASE_SPAN = { parse: [0, 0.15], score: [0.15, 0.95], store: [0.95, 1] } as const;
+
+export function createScoringService(deps: ScoringServiceDeps): ScoringService {
+  const log = deps.log ?? console;
+  const progressMinChars = deps.progressMinChars ?? DEFAULT_PROGRESS_MIN_CHARS;
+  /** Map key → the job computing it. Scoped to this instance; losing it (worker restart) only costs duplicate work. */
+  const inFlight = new Map<string, Promise<MapAnswer>>();
+  let cachePromise: Promise<PerspectiveCache> | null = null;
+
+  /** Runs `use` against the cache; any cache failure is logged and answers `fallback` (the map is still shown). */
+  async function withCache<T>(use: (cache: PerspectiveCache) => Promise<T>, fallback: T): Promise<T> {
+    try {
+      cachePromise ??= deps.openCache();
+      return await use(await cachePromise);
+    } catch (err) {
+      log.warn('[perspective-map] cache unavailable; continuing without it', err);
+      cachePromise = null; // reopen on the next request
+      return fallback;
+    }
+  }
+
+  /** Read on every request: the popup may have changed the lexicons, and this worker may be brand new. */
+  async function currentLexicons() {
+    const settings = await deps.readSettings();
+    const { lexicons, unknown } = deps.resolveLexicons(settings.enabledLexicons, settings.customLexicons);
+    if (unknown.length > 0) log.warn('[perspective-map] enabled lexicons not found, ignored:', unknown.join(', '));
+    return { lexicons, lexiconHash: deps.lexiconSetHash(lexicons) };
+  }
+
+  function once(key: string, job: () => Promise<MapAnswer>): Promise<MapAnswer> {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const promise = job().finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  return {
+    async lookup({ videoId, track }) {
+      const { lexicons, lexiconHash } = await currentLexicons();
+      const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+      const running = inFlight.get(key);
+      if (running) return running.catch(() => null);
+
+      const locator = { videoId, track, lexiconHash, scorerVersion: deps.scorerVersion };
+      const map = await withCache((cache) => cache.getMap(locator), null);
+      if (map) return { map, origin: 'cache' };
+      const cached = await withCache((cache) => cache.getCues(videoId, track), null);
+      if (!cached) return null;
+      // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
+      return once(key, async () => {
+        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind });
+        await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored } });
+        return { map: rescored, origin: 'cues' };
+      });
+    },
+
+    async score(args, sender) {
+      const { lexicons, lexiconHash } = await currentLexicons();
+      const key = cacheKey(args.videoId, args.track, lexiconHash, deps.scorerVersion);
+      return once(key, () => scoreBody(args, sender?.tabId, lexicons, lexiconHash));
+    },
+
+    clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),
+    cacheStats: () => withCache((cache) => cache.stats(), { episodes: 0, bytes: 0 }),
+  };
+
+  async function scoreBody(
+    { videoId, track, source, body, requestId }: MessageArgs<'cs-bg:score'>,
+    tabId: number | undefined,
+    lexicons: Lexicon[],
+    lexiconHash: string,
+  ): Promise<MapAnswer> {
+    const report = progressReporter(tabId !== undefined && body.length >= progressMinChars ? tabId : undefined, requestId);
+    report('parse', 0);
+    const parsed = parseBody(body);
+    report('parse', 1);
+    await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
+    const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
+    let map: PerspectiveMap;
+    try {
+      map = deps.scoreCues(parsed.cues, {
+        lexicons,
+        videoId,
+        captionKind,
+        onProgress: (fraction) => report('score', fraction),
+      });
+    } catch (err) {
+      throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    report('store', 0);
+    await store({
+      videoId,
+      track,
+      cues: { format: parsed.format, captionKind, cues: parsed.cues },
+      map: { lexiconHash, scorerVersion: deps.scorerVersion, map },
+    });
+    report('store', 1);
+    return { map, origin: 'scored' };
+  }
+
+  function parseBody(body: string): ParsedCaptions {
+    let parsed: ParsedCaptions;
+    try {
+      parsed = deps.parseCaptions(body);
+    } catch (err) {
+      const reason = err instanceof CaptionParseError || err instanceof Error ? err.message : String(err);
+      throw new Error(`The caption file could not be read: ${reason}`);
+    }
+    if (parsed.cues.length === 0) throw new Error('The caption file could not be read: it has no caption text');
+    return parsed;
+  }
+
+  async function store(write: { videoId: string; track: TrackRef } & Parameters<PerspectiveCache['storeEpisode']>[0]) {
+    const outcome = await withCache((cache) => cache.storeEpisode(write), null);
+    // storeEpisode logs quota and other failures itself; the map is answered either way.
+    return outcome;
+  }
+
+  function progressReporter(tabId: number | undefined, requestId: string) {
+    let last = -1;
+    return (phase: keyof typeof PHASE_SPAN, fraction: number) => {
+      if (tabId === undefined || !deps.sendProgress) return;
+      const [from, to] = PHASE_SPAN[phase];
+      const overall = Math.min(1, Math.max(0, from + (to - from) * fraction));
+      if (overall < last + 0.01 && overall < 1) return; // monotonic, and no flood of tiny steps
+      last = overall;
+      deps.sendProgress(tabId, { requestId, phase, fraction: overall }).catch(() => {
+        // The tab navigated or closed: nobody is waiting for this progress.
+      });
+    };
+  }
+}
+
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
