@@ -43,9 +43,21 @@ export function percent(fraction: number): string {
 }
 
 /**
+ * The arc's vertical scale: ±25, ±50, ±75 or ±100 — the smallest that holds every slice. Most episodes
+ * sit well inside ±100 (the seed spreads −18…+9), and on a fixed ±100 scale their arc is a flat line.
+ * Zooming is honest because the panel prints the scale and draws the ±18 band edges at their true place.
+ */
+export const ARC_SCALES = [25, 50, 75, 100] as const;
+
+export function arcScale(scores: readonly number[]): number {
+  const peak = scores.reduce((m, s) => Math.max(m, Math.abs(clampScore(s))), 0);
+  return ARC_SCALES.find((scale) => peak <= scale) ?? SCORE_MAX;
+}
+
+/**
  * An arc bar in a 0…100 box whose zero line is at 50: opportunity grows up, risk grows down, height is
- * proportional to |score| (full scale = ±100, so small scores honestly look small). A score of 0 still
- * gets a thin stub centred on the zero line so every slice stays visible and clickable.
+ * proportional to |score| (full height = ±scale). A score of 0 still gets a thin stub centred on the zero
+ * line so every slice stays visible and clickable.
  */
 export interface BarBox {
   /** Top edge, 0 = top of the arc. */
@@ -56,16 +68,17 @@ export interface BarBox {
 export const ZERO_LINE = 50;
 export const MIN_BAR = 2;
 
-export function barBox(score: number): BarBox {
-  const s = clampScore(score);
-  const h = (Math.abs(s) / SCORE_MAX) * ZERO_LINE;
+export function barBox(score: number, scale: number = SCORE_MAX): BarBox {
+  const s = Math.max(-scale, Math.min(scale, clampScore(score)));
+  const h = (Math.abs(s) / scale) * ZERO_LINE;
   if (h < MIN_BAR) return { top: ZERO_LINE - MIN_BAR / 2, height: MIN_BAR };
   return s > 0 ? { top: ZERO_LINE - h, height: h } : { top: ZERO_LINE, height: h };
 }
 
 /** Vertical position (0 = top) of a score line in the arc box, e.g. the ±18 band edges. */
-export function scoreToArcY(score: number): number {
-  return ZERO_LINE - (clampScore(score) / SCORE_MAX) * ZERO_LINE;
+export function scoreToArcY(score: number, scale: number = SCORE_MAX): number {
+  const s = Math.max(-scale, Math.min(scale, clampScore(score)));
+  return ZERO_LINE - (s / scale) * ZERO_LINE;
 }
 
 /** Left edge and width of slice `index` of `count` on the transcript-order axis, as fractions. */

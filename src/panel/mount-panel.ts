@@ -156,7 +156,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       if (removed) return;
       view = next;
       // YouTube re-renders parts of the page; if our host was dropped, put it back (still one per page).
-      if (mounted && !host.isConnected) ui.mount();
+      if (mounted && !host.isConnected && findPlacement(doc)) ui.mount();
       draw();
     },
     remove() {

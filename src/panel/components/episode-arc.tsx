@@ -5,10 +5,10 @@
  * Keyboard: the arc is one focusable slider (107 tab stops would be hostile); Left/Right/Home/End move
  * between slices, Enter or Space seeks. Bars are clickable with the mouse.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
-import { BAND_EDGE, barBox, formatClockRange, formatScore, percent, playheadFraction, scoreToArcY, sliceIndexAt, sliceSpan } from '../geometry';
+import { arcScale, BAND_EDGE, barBox, formatClockRange, formatScore, percent, playheadFraction, scoreToArcY, sliceIndexAt, sliceSpan } from '../geometry';
 import { bandLabel } from '../headline-text';
 import type { VideoClock } from '../video-clock';
 import { SliceTooltip } from './slice-tooltip';
@@ -48,6 +48,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
   const shown = hover >= 0 ? hover : focused ? selected : -1;
   const shownSlice = slices[shown];
   const gap = barGap(count);
+  const scale = useMemo(() => arcScale(slices.map((s) => s.score)), [slices]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (count === 0) return;
@@ -89,12 +90,18 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
         onBlur={() => setFocused(false)}
         onMouseLeave={() => setHover(-1)}
       >
-        <div class="arc-edge arc-edge-opportunity" style={{ top: percent(scoreToArcY(BAND_EDGE) / 100) }} aria-hidden="true" />
+        <div class="arc-edge arc-edge-opportunity" style={{ top: percent(scoreToArcY(BAND_EDGE, scale) / 100) }} aria-hidden="true" />
         <div class="arc-zero" aria-hidden="true" />
-        <div class="arc-edge arc-edge-risk" style={{ top: percent(scoreToArcY(-BAND_EDGE) / 100) }} aria-hidden="true" />
+        <div class="arc-edge arc-edge-risk" style={{ top: percent(scoreToArcY(-BAND_EDGE, scale) / 100) }} aria-hidden="true" />
+        <span class="arc-scale arc-scale-top" aria-hidden="true">
+          +{scale}
+        </span>
+        <span class="arc-scale arc-scale-bottom" aria-hidden="true">
+          −{scale}
+        </span>
         {slices.map((slice, i) => {
           const span = sliceSpan(i, count);
-          const box = barBox(slice.score);
+          const box = barBox(slice.score, scale);
           return (
             <div
               key={i}
@@ -124,6 +131,9 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
       {shownSlice ? <SliceTooltip slice={shownSlice} count={count} id="arc-tooltip" /> : null}
       <div class="arc-axis" aria-hidden="true">
         <span>Early</span>
+        <span class="arc-axis-note">
+          Scale ±{scale} · dashed lines: band edges ±{BAND_EDGE}
+        </span>
         <span>Late</span>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arcScale,
   barBox,
   clockSpan,
   formatClock,
@@ -83,11 +84,39 @@ describe('arc bars', () => {
   });
 
   it.each([
-    [18, 41],
-    [-18, 59],
-    [0, 50],
-  ])('scoreToArcY(%s) = %s', (score, y) => {
-    expect(scoreToArcY(score)).toBeCloseTo(y, 6);
+    [18, 100, 41],
+    [-18, 100, 59],
+    [0, 100, 50],
+    [18, 25, 14],
+    [-18, 25, 86],
+    [60, 25, 0], // clamped to the scale
+  ])('scoreToArcY(%s, ±%s) = %s', (score, scale, y) => {
+    expect(scoreToArcY(score, scale)).toBeCloseTo(y, 6);
+  });
+
+  it.each([
+    [[-18, 0, 9], 25],
+    [[0], 25],
+    [[], 25],
+    [[-25, 3], 25],
+    [[-26, 3], 50],
+    [[70], 75],
+    [[-100, 100], 100],
+    [[300], 100],
+  ])('arcScale(%o) = ±%s', (scores, scale) => {
+    expect(arcScale(scores)).toBe(scale);
+  });
+
+  it.each([
+    // score, scale, top, height — on the seed's ±25 scale a −18 slice fills 72 % of the lower half
+    [-18, 25, 50, 36],
+    [9, 25, 32, 18],
+    [25, 25, 0, 50],
+    [0, 25, 49, 2],
+  ])('barBox(%s, ±%s) = top %s height %s', (score, scale, top, height) => {
+    const box = barBox(score, scale);
+    expect(box.top).toBeCloseTo(top, 6);
+    expect(box.height).toBeCloseTo(height, 6);
   });
 });
 

@@ -61,6 +61,17 @@ describe('ready panel', () => {
     expect(container.querySelector('select')?.value).toBe('a.en');
   });
 
+  it('bar height follows the score on the printed scale (zoomed to ±25 for the seed-like spread)', () => {
+    const { container } = setup(readyView());
+    const risk = bars(container)[MOST_RISK]!;
+    const opportunity = bars(container)[MOST_OPPORTUNITY]!;
+    expect(container.textContent).toContain('Scale ±25');
+    expect(parseFloat(risk.style.top)).toBeCloseTo(50, 3); // grows down from the zero line
+    expect(parseFloat(risk.style.height)).toBeCloseTo(36, 3);
+    expect(parseFloat(opportunity.style.top)).toBeCloseTo(32, 3); // grows up
+    expect(parseFloat(opportunity.style.height)).toBeCloseTo(18, 3);
+  });
+
   it('clicking a bar seeks the video to that slice start', () => {
     const h = setup(readyView());
     fireEvent.click(bars(h.container)[10]!);
