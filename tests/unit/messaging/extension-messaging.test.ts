@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  onBackgroundMessage,
+  onTabMessage,
+  sendToBackground,
+  sendToTab,
+  type MessageHandlers,
+  type BackgroundMessageType,
+} from '../../../src/messaging/extension-messaging';
+import { PROTOCOL_TAG } from '../../../src/messaging/validate-message';
+
+const track = { languageCode: 'en', kind: 'asr' as const, vssId: 'a.en', name: 'English' };
+
+function backgroundHandlers(over: Partial<MessageHandlers<BackgroundMessageType>> = {}): MessageHandlers<BackgroundMessageType> {
+  return {
+    'cs-bg:lookup': () => null,
+    'cs-bg:score': () => Promise.reject(new Error('The caption file could not be read: json3: no "events" array')),
+    'ui-bg:clearCache': () => ({ cleared: 3 }),
+    'ui-bg:cacheStats': () => ({ episodes: 2, bytes: 100 }),
+    ...over,
+  };
+}
+
+describe('extension messaging', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('round-trips typed messages to the background', async () => {
+    onBackgroundMessage(backgroundHandlers());
+    expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual({ episodes: 2, bytes: 100 });
+    expect(await sendToBackground('ui-bg:clearCache', {})).toEqual({ cleared: 3 });
+    expect(await sendToBackground('cs-bg:lookup', { videoId: 'abc', track })).toBeNull();
+  });
+
+  it('rejects with the error the handler threw (the panel shows it)', async () => {
+    onBackgroundMessage(backgroundHandlers());
+    await expect(
+      sendToBackground('cs-bg:score', { videoId: 'abc', track, source: 'player', body: 'x', requestId: 'r' }),
+    ).rejects.toThrow('The caption file could not be read: json3: no "events" array');
+  });
+
+  it('passes the sender tab to handlers', async () => {
+    const lookup = vi.fn(() => null);
+    onBackgroundMessage(backgroundHandlers({ 'cs-bg:lookup': lookup }));
+    const envelope = { protocol: PROTOCOL_TAG, type: 'cs-bg:lookup', args: { videoId: 'abc', track } };
+    await fakeBrowser.runtime.onMessage.trigger(envelope, { tab: { id: 12 } as never, frameId: 0, url: 'https://www.youtube.com/watch?v=abc' });
+    expect(lookup).toHaveBeenCalledWith({ videoId: 'abc', track }, { tabId: 12, frameId: 0, url: 'https://www.youtube.com/watch?v=abc' });
+  });
+
+  it.each<[string, unknown]>([
+    ['garbage', 'hello'],
+    ['an unknown type', { protocol: PROTOCOL_TAG, type: 'cs-bg:nope', args: {} }],
+    ['a tab-direction type', { protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: {} }],
+    ['a malformed payload', { protocol: PROTOCOL_TAG, type: 'cs-bg:lookup', args: { videoId: 5 } }],
+  ])('answers %s with an error instead of crashing, and keeps serving', async (_name, raw) => {
+    const lookup = vi.fn(() => null);
+    onBackgroundMessage(backgroundHandlers({ 'cs-bg:lookup': lookup }));
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger(raw, {});
+    expect(answer).toEqual({ ok: false, error: expect.any(String) });
+    expect(lookup).not.toHaveBeenCalled();
+    expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual({ episodes: 2, bytes: 100 });
+  });
+
+  it('refuses to send a malformed message, before it leaves the context', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await expect(sendToBackground('cs-bg:lookup', { videoId: 'a b', track })).rejects.toThrow(/not a valid video id/);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('rejects when the answer is not a result (e.g. some other listener answered)', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve('pong'));
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toThrow('No valid answer to "ui-bg:cacheStats"');
+  });
+
+  it('stops answering after unregistering', async () => {
+    const stop = onBackgroundMessage(backgroundHandlers());
+    stop();
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toThrow();
+  });
+
+  it('sends to a tab through tabs.sendMessage (top frame) and unwraps the answer', async () => {
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_tabId: number, message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, {}))[0]);
+    const summary = { videoId: 'abc', state: 'ready', map: null, track: null };
+    onTabMessage({ 'ui-cs:summary': () => summary });
+    expect(await sendToTab(5, 'ui-cs:summary', {})).toEqual(summary);
+    expect(send).toHaveBeenCalledWith(5, { protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: {} }, { frameId: 0 });
+  });
+
+  it('leaves tab types it does not handle to another registration in the same tab', async () => {
+    const progress = vi.fn();
+    onTabMessage({ 'ui-cs:summary': () => ({ videoId: null, state: 'loading', map: null, track: null }) });
+    onTabMessage({ 'bg-cs:progress': progress });
+    const envelope = { protocol: PROTOCOL_TAG, type: 'bg-cs:progress', args: { requestId: 'r', phase: 'parse', fraction: 0 } };
+    const answers = await fakeBrowser.runtime.onMessage.trigger(envelope, {});
+    expect(answers).toEqual([undefined, { ok: true, value: null }]);
+    expect(progress).toHaveBeenCalledWith({ requestId: 'r', phase: 'parse', fraction: 0 }, expect.any(Object));
+  });
+});

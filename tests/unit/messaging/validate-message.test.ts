@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_CHARS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
+import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from '../../../src/messaging/extension-messaging';
+
+const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
+const score = { videoId: '4WNWeUQ7Hfc', track, source: 'player', body: '{"events":[]}', requestId: 'r1' };
+const msg = (type: unknown, args: unknown) => ({ protocol: PROTOCOL_TAG, type, args });
+const ALL = [...BACKGROUND_MESSAGE_TYPES, ...TAB_MESSAGE_TYPES];
+
+describe('validateMessage', () => {
+  it.each([
+    ['cs-bg:lookup', { videoId: 'abc_-123', track }],
+    ['cs-bg:score', score],
+    ['cs-bg:score', { ...score, source: 'panel', track: { ...track, kind: 'uploaded', vssId: '.en' } }],
+    ['bg-cs:progress', { requestId: 'r1', phase: 'score', fraction: 0.5 }],
+    ['ui-bg:clearCache', {}],
+    ['ui-bg:cacheStats', {}],
+    ['ui-cs:summary', {}],
+    ['ui-cs:rescore', {}],
+  ])('accepts a well-formed %s', (type, args) => {
+    const result = validateMessage(msg(type, args), ALL);
+    expect(result).toEqual({ ok: true, message: msg(type, args) });
+  });
+
+  it('hands on the received args without copying them (O(1) on a caption body)', () => {
+    const raw = msg('cs-bg:score', score);
+    const result = validateMessage(raw, ALL);
+    expect(result.ok && result.message.args).toBe(raw.args);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['null', null, /not an object/],
+    ['a string', 'cs-bg:lookup', /not an object/],
+    ['an array', [1, 2], /not an object/],
+    ['no protocol tag', { type: 'cs-bg:lookup', args: { videoId: 'a', track } }, /not a perspective-map message/],
+    ['another protocol version', { protocol: 'perspective-map/0', type: 'ui-bg:cacheStats', args: {} }, /not a perspective-map/],
+    ['an unknown type', msg('cs-bg:explode', {}), /Unknown message type "cs-bg:explode"/],
+    ['a non-string type', msg(42, {}), /Unknown message type 42/],
+    ['missing args', msg('ui-bg:cacheStats', undefined), /args: expected an object, got a undefined/],
+    ['extra args on an empty message', msg('ui-bg:clearCache', { all: true }), /unexpected field "all"/],
+    ['a missing video id', msg('cs-bg:lookup', { track }), /args\.videoId: missing/],
+    ['a video id with separators', msg('cs-bg:lookup', { videoId: 'a|b', track }), /not a valid video id/],
+    ['an empty video id', msg('cs-bg:lookup', { videoId: '', track }), /too short/],
+    ['a track without kind', msg('cs-bg:lookup', { videoId: 'a', track: { ...track, kind: undefined } }), /args\.track\.kind/],
+    ['a track of unknown kind', msg('cs-bg:lookup', { videoId: 'a', track: { ...track, kind: 'manual' } }), /expected one of "asr", "uploaded"/],
+    ['a track as a string', msg('cs-bg:lookup', { videoId: 'a', track: 'a.en' }), /args\.track: expected an object/],
+    ['a numeric body', msg('cs-bg:score', { ...score, body: 12 }), /args\.body: expected a string, got a number/],
+    ['an empty body', msg('cs-bg:score', { ...score, body: '' }), /caption body is empty/],
+    ['an unknown source', msg('cs-bg:score', { ...score, source: 'ytdl' }), /args\.source/],
+    ['no request id', msg('cs-bg:score', { ...score, requestId: undefined }), /args\.requestId/],
+    ['a fraction above 1', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: 1.5 }), /outside 0…1/],
+    ['a NaN fraction', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: NaN }), /finite number/],
+    ['an unknown phase', msg('bg-cs:progress', { requestId: 'r', phase: 'fetch', fraction: 0 }), /args\.phase/],
+  ])('rejects %s with a clear error', (_name, raw, error) => {
+    const result = validateMessage(raw, ALL);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(error);
+  });
+
+  it('rejects a type this context does not handle', () => {
+    const result = validateMessage(msg('ui-cs:summary', {}), BACKGROUND_MESSAGE_TYPES);
+    expect(result).toEqual({ ok: false, error: 'Message type "ui-cs:summary" is not handled in this context' });
+  });
+
+  it('rejects a body over the cap by its length alone', () => {
+    const body = 'x'.repeat(MAX_BODY_CHARS + 1);
+    const started = performance.now();
+    const result = validateMessage(msg('cs-bg:score', { ...score, body }), ALL);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/caption body is too long \(67108865 characters; at most 67108864\)/);
+    // Not a timing assertion of speed, only of scale: a scan of 64 M characters with a regex would be far slower.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
