@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { bandLabel, collapsedLine, conceptText, emphasizesLine, headlineLines, leaningLine, segmentsLine, statsLine } from '../../../src/panel/headline-text';
+import { hostAttributes } from '../../../src/panel/host-attributes';
+import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
+import { fixtureMap, readyView } from './fixtures';
+
+/** The seed episode's published numbers (DESIGN §1), on the fixture's 107 slices. */
+function seedMap(sentence = ''): PerspectiveMap {
+  const map = fixtureMap();
+  return {
+    ...map,
+    headline: { ...map.headline, median: 0, mean: -0.6, min: -18, max: 9, p10: -10.2, p90: 4.8, bandShares: { 'risk-forward': 2, mixed: 98, 'opportunity-forward': 0 }, sentence },
+  };
+}
+
+const SEED_STATS =
+  'Across 107 full-transcript segments: median 0 · mean -1 · spread -18–9 (p10–p90 -10–5) · 2% risk-forward, 98% mixed, 0% opportunity-forward slices.';
+const SEED_LEANING = 'Mixed leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium.';
+
+describe('headline text', () => {
+  it("reproduces the seed page's lines", () => {
+    const map = seedMap();
+    expect(statsLine(map)).toBe(SEED_STATS);
+    expect(leaningLine(map.headline)).toBe(SEED_LEANING);
+    expect(emphasizesLine(map.headline)).toBe('Emphasizes alignment · Emphasizes safety');
+    expect(segmentsLine(map)).toBe('3,261 caption segments');
+  });
+
+  it.each([
+    ['', [SEED_STATS, SEED_LEANING, 'Emphasizes alignment · Emphasizes safety']],
+    [SEED_STATS, [SEED_STATS, SEED_LEANING, 'Emphasizes alignment · Emphasizes safety']],
+    [`${SEED_STATS} ${SEED_LEANING}`, [`${SEED_STATS} ${SEED_LEANING}`, 'Emphasizes alignment · Emphasizes safety']],
+    [`${SEED_STATS} ${SEED_LEANING} Emphasizes alignment · Emphasizes safety.`, [`${SEED_STATS} ${SEED_LEANING} Emphasizes alignment · Emphasizes safety.`]],
+  ])('headlineLines does not repeat what the sentence %#  already says', (sentence, lines) => {
+    expect(headlineLines(seedMap(sentence))).toEqual(lines);
+  });
+
+  it.each([
+    ['job-loss', 'job loss'],
+    ['safety', 'safety'],
+    ['power_concentration', 'power concentration'],
+  ])('conceptText(%s) = %s', (id, text) => {
+    expect(conceptText(id)).toBe(text);
+  });
+
+  it.each([
+    ['risk-forward', 'Risk-forward'],
+    ['mixed', 'Mixed'],
+    ['opportunity-forward', 'Opportunity-forward'],
+  ] as const)('bandLabel(%s) = %s', (band, label) => {
+    expect(bandLabel(band)).toBe(label);
+  });
+
+  it('no emphasis → no line; collapsed one-liner', () => {
+    const map = seedMap();
+    expect(emphasizesLine({ ...map.headline, emphasizes: [] })).toBeNull();
+    expect(collapsedLine(map)).toBe('Mixed leaning · median 0 · confidence medium');
+  });
+});
+
+describe('host attributes (DESIGN §9)', () => {
+  it.each([
+    [readyView({ cached: true, source: 'direct' }), { 'data-state': 'ready', 'data-slices': '107', 'data-source': 'direct', 'data-cached': 'true' }],
+    [readyView({ cached: undefined }), { 'data-state': 'ready', 'data-slices': '107', 'data-source': 'player', 'data-cached': 'false' }],
+    [{ state: 'loading', videoId: '4WNWeUQ7Hfc' }, { 'data-state': 'loading', 'data-slices': null, 'data-source': null, 'data-cached': null }],
+    [{ state: 'error', videoId: '4WNWeUQ7Hfc', source: 'player', cached: true }, { 'data-state': 'error', 'data-slices': null, 'data-source': null, 'data-cached': null }],
+    [{ state: 'skipped', videoId: '4WNWeUQ7Hfc' }, { 'data-state': 'skipped', 'data-slices': null, 'data-source': null, 'data-cached': null }],
+  ] as const)('%#: %o', (view, expected) => {
+    expect(hostAttributes(view)).toEqual({ 'data-video-id': '4WNWeUQ7Hfc', ...expected });
+  });
+});
