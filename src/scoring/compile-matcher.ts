@@ -1,4 +1,5 @@
 import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
+import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
 
 /** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
 export interface MatchedEntry {
@@ -14,6 +15,8 @@ export interface TrieNode {
   /** Entries whose whole pattern ends here, split by lexicon kind (spectrum and lens matches never consume each other). */
   spectrum: MatchedEntry[];
   lens: MatchedEntry[];
+  /** Evidence-mode markers ("thanks for having me"), a third independent channel. */
+  markers: MatchedEntry[];
 }
 
 /** A word trie over every pattern of every enabled lexicon: built once per lexicon set, then only read. */
@@ -23,6 +26,8 @@ export interface CompiledMatcher {
   /** The root's wildcard children bucketed by their first two letters (every stem has ≥ 3), so a word is checked only against stems that can match it. */
   rootStemsByPrefix: Map<string, [stem: string, node: TrieNode][]>;
 }
+
+type Channel = 'spectrum' | 'lens' | 'markers';
 
 /**
  * Pure memo: the same lexicon array (as resolved once per settings change) compiles once. Entries are never
@@ -34,13 +39,15 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   const cached = compiled.get(lexicons);
   if (cached) return cached;
   const root = newNode();
-  for (const lexicon of lexicons) {
+  const add = (lexicon: Lexicon, channel: Channel): void => {
     for (const entry of lexicon.entries) {
       let node = root;
       for (const word of entry.pattern.trim().split(/\s+/)) node = child(node, word);
-      (lexicon.kind === 'lens' ? node.lens : node.spectrum).push({ lexicon, entry });
+      node[channel].push({ lexicon, entry });
     }
-  }
+  };
+  for (const lexicon of lexicons) add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum');
+  for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers');
   const rootStemsByPrefix = new Map<string, [string, TrieNode][]>();
   for (const pair of root.stems) {
     const key = pair[0].slice(0, 2);
@@ -54,7 +61,7 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
 }
 
 function newNode(): TrieNode {
-  return { exact: new Map(), stems: [], spectrum: [], lens: [] };
+  return { exact: new Map(), stems: [], spectrum: [], lens: [], markers: [] };
 }
 
 function child(node: TrieNode, word: string): TrieNode {

@@ -1,7 +1,6 @@
 import type { Cue } from '../captions/cue';
 import type { Lexicon } from '../lexicons/lexicon';
-import { compileMatcher } from './compile-matcher';
-import { matchTokens } from './match-tokens';
+import type { TermMatch } from './match-tokens';
 import type { EvidenceMode } from './perspective-map';
 
 /**
@@ -47,8 +46,11 @@ const QUESTIONS = [
   'tell us about', 'tell me about', 'what was your', 'what is your', 'how did you',
 ];
 
-/** The markers as lexicons, so the same trie matcher finds them (phrases across cues included). */
-const MARKER_LEXICONS: readonly Lexicon[] = [
+/**
+ * The markers as lexicons, compiled into the scoring trie as a third channel (see compile-matcher.ts): the
+ * same single walk finds them, phrases across cues included.
+ */
+export const EVIDENCE_MARKER_LEXICONS: readonly Lexicon[] = [
   ...Object.entries(MARKERS).map(([mode, markers]) => markerLexicon(mode, markers)),
   markerLexicon('question', QUESTIONS.map((q): Marker => [q, 1])),
 ];
@@ -72,17 +74,18 @@ export interface EvidenceVotes {
   votes: Record<EvidenceMode, number>;
 }
 
-export function evidenceMode(tokens: readonly string[], cues: readonly Cue[]): EvidenceVotes {
+/** `markers`: the marker channel of matchTokens; `words`: the transcript's token count. */
+export function evidenceMode(markers: readonly TermMatch[], words: number, cues: readonly Cue[]): EvidenceVotes {
   const votes: Record<EvidenceMode, number> = { interview: 0, lecture: 0, panel: 0, debate: 0, monologue: 0 };
   let questions = 0;
-  for (const match of matchTokens(tokens, compileMatcher(MARKER_LEXICONS)).spectrum) {
+  for (const match of markers) {
     for (const { entry } of match.entries) {
       if (entry.concept === 'question') questions++;
       else votes[entry.concept as EvidenceMode] += entry.weight;
     }
   }
   // Questions to a second person, per 1,000 words: conversations ask many, talks few.
-  const perThousand = (questions * 1000) / Math.max(tokens.length, 1);
+  const perThousand = (questions * 1000) / Math.max(words, 1);
   if (perThousand >= 4) votes.interview += 3;
   else if (perThousand >= 2) votes.interview += 2;
 

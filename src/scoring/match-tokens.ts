@@ -10,40 +10,37 @@ export interface TermMatch {
 export interface Matches {
   spectrum: TermMatch[];
   lens: TermMatch[];
+  /** Evidence-mode markers. */
+  markers: TermMatch[];
 }
+
+type Channel = keyof Matches;
+const CHANNELS: readonly Channel[] = ['spectrum', 'lens', 'markers'];
 
 /**
  * Leftmost-longest matching over the token stream: at each position the longest pattern wins and consumes
- * its tokens (`existential risk` is not also `risk`). Spectrum and lens patterns are resolved independently
- * in the same walk, so a lens phrase never hides a stance word or the reverse. When several lexicons hold a
- * pattern of the winning length, each lexicon contributes once (an exact word beats a wildcard).
+ * its tokens (`existential risk` is not also `risk`). Spectrum, lens and marker patterns are resolved
+ * independently in the same walk, so a lens phrase never hides a stance word or the reverse. When several
+ * lexicons hold a pattern of the winning length, each lexicon contributes once (an exact word beats a
+ * wildcard).
  */
 export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher): Matches {
-  const spectrum: TermMatch[] = [];
-  const lens: TermMatch[] = [];
-  // Root-level wildcard lookups dominate; a per-call memo by word keeps them O(1) after the first sight.
-  const rootStems = new Map<string, TrieNode[]>();
-  const root = matcher.root;
-  let spectrumFree = 0;
-  let lensFree = 0;
+  const found: Matches = { spectrum: [], lens: [], markers: [] };
+  // Per call: each distinct word's root children (exact + wildcard) found once, then one lookup per token.
+  const rootChildren = new Map<string, TrieNode[]>();
+  const free = [0, 0, 0];
+  const best: MatchedEntry[][] = [[], [], []];
+  const bestLength = [0, 0, 0];
   let start = 0;
-  let bestSpectrum: MatchedEntry[] = [];
-  let bestSpectrumLength = 0;
-  let bestLens: MatchedEntry[] = [];
-  let bestLensLength = 0;
 
   const consider = (node: TrieNode, depth: number): void => {
-    if (node.spectrum.length > 0) {
-      if (depth > bestSpectrumLength) {
-        bestSpectrumLength = depth;
-        bestSpectrum = node.spectrum.slice();
-      } else if (depth === bestSpectrumLength) merge(bestSpectrum, node.spectrum);
-    }
-    if (node.lens.length > 0) {
-      if (depth > bestLensLength) {
-        bestLensLength = depth;
-        bestLens = node.lens.slice();
-      } else if (depth === bestLensLength) merge(bestLens, node.lens);
+    for (let c = 0; c < 3; c++) {
+      const entries = node[CHANNELS[c] as Channel];
+      if (entries.length === 0) continue;
+      if (depth > (bestLength[c] as number)) {
+        bestLength[c] = depth;
+        best[c] = entries.slice();
+      } else if (depth === bestLength[c]) merge(best[c] as MatchedEntry[], entries);
     }
   };
 
@@ -57,28 +54,34 @@ export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher)
   };
 
   for (start = 0; start < tokens.length; start++) {
-    if (start < spectrumFree && start < lensFree) continue;
+    if (start < (free[0] as number) && start < (free[1] as number) && start < (free[2] as number)) continue;
     const word = tokens[start] as string;
-    bestSpectrumLength = 0;
-    bestLensLength = 0;
-    const next = root.exact.get(word);
-    if (next) walk(next, 1);
-    let stemNodes = rootStems.get(word);
-    if (!stemNodes) {
-      stemNodes = (matcher.rootStemsByPrefix.get(word.slice(0, 2)) ?? []).filter(([stem]) => word.startsWith(stem)).map(([, node]) => node);
-      rootStems.set(word, stemNodes);
+    let children = rootChildren.get(word);
+    if (children === undefined) {
+      children = rootChildrenOf(matcher, word);
+      rootChildren.set(word, children);
     }
-    for (const node of stemNodes) walk(node, 1);
-    if (bestSpectrumLength > 0 && start >= spectrumFree) {
-      spectrum.push({ start, end: start + bestSpectrumLength, entries: bestSpectrum });
-      spectrumFree = start + bestSpectrumLength;
-    }
-    if (bestLensLength > 0 && start >= lensFree) {
-      lens.push({ start, end: start + bestLensLength, entries: bestLens });
-      lensFree = start + bestLensLength;
+    if (children.length === 0) continue;
+    bestLength[0] = bestLength[1] = bestLength[2] = 0;
+    for (const node of children) walk(node, 1);
+    for (let c = 0; c < 3; c++) {
+      const length = bestLength[c] as number;
+      if (length > 0 && start >= (free[c] as number)) {
+        found[CHANNELS[c] as Channel].push({ start, end: start + length, entries: best[c] as MatchedEntry[] });
+        free[c] = start + length;
+      }
     }
   }
-  return { spectrum, lens };
+  return found;
+}
+
+/** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
+function rootChildrenOf(matcher: CompiledMatcher, word: string): TrieNode[] {
+  const children: TrieNode[] = [];
+  const exact = matcher.root.exact.get(word);
+  if (exact) children.push(exact);
+  for (const [stem, node] of matcher.rootStemsByPrefix.get(word.slice(0, 2)) ?? []) if (word.startsWith(stem)) children.push(node);
+  return children;
 }
 
 function merge(into: MatchedEntry[], more: readonly MatchedEntry[]): void {

@@ -30,7 +30,6 @@ const BOOSTERS = new Set([
 ]);
 const DAMPENERS = new Set(['slightly', 'somewhat', 'little', 'bit', 'marginally', 'mildly', 'minor', 'less', 'partly', 'partially']);
 const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'might', 'could', 'may', 'probably', 'potentially', 'arguably', 'presumably', 'supposedly', 'allegedly', 'hypothetically', 'if', 'guess']);
-const BUT_WORDS = new Set(['but', 'however']);
 
 /** What the modifiers did to one term, for tests and explanations. */
 export interface Modification {
@@ -55,12 +54,14 @@ export function modifierContext(tokens: readonly string[]): ModifierContext {
   const nextBut = new Int32Array(n);
   let last = -1;
   for (let i = 0; i < n; i++) {
-    if (BUT_WORDS.has(tokens[i] as string)) last = i;
+    const word = tokens[i];
+    if (word === 'but' || word === 'however') last = i;
     previousBut[i] = last;
   }
   let next = n;
   for (let i = n - 1; i >= 0; i--) {
-    if (BUT_WORDS.has(tokens[i] as string)) next = i;
+    const word = tokens[i];
+    if (word === 'but' || word === 'however') next = i;
     nextBut[i] = next;
   }
   return { tokens, previousBut, nextBut };

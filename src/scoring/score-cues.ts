@@ -133,7 +133,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       ...stats,
       leaning: bandOf(stats.median),
       lens: topLens(lensHits),
-      evidenceMode: evidenceMode(stream.tokens, cues).mode,
+      evidenceMode: evidenceMode(matches.markers, stream.tokens.length, cues).mode,
       confidence,
       confidenceReasons: reasons,
       emphasizes: emphasized(conceptHits),

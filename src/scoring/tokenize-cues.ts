@@ -8,120 +8,142 @@ import { ACRONYMS, ALIASES, CLITICS, CONTRACTIONS, FILLERS } from './token-rules
 export interface TokenStream {
   tokens: string[];
   /** `cueOf[i]` is the index (into the cues given) of the cue token i came from. */
-  cueOf: Int32Array;
+  cueOf: number[];
 }
 
 /** Bracketed sound tags (`[Music]`, `[Applause]`), music notes, and parenthesised stage directions. */
 const NOISE = /\[[^\]]*\]|♪|\((?:music|applause|laughter|laughs|laughing|inaudible|crosstalk|silence|cheering)\)/g;
+/** Characters that need a rewrite before splitting; most ASR cues have none, so one test skips the rest. */
+const NEEDS_CLEANING = /[[(♪’‘`.]/;
 /** Dotted acronyms (`a.i.`, `u.s.`) lose their dots before splitting, so they become one token. */
 const DOTTED = /\b(?:[a-z]\.){2,}/g;
 const NON_WORD = /[^a-z0-9']+/;
+
+/** What to do with one raw word: replace it (fillers → nothing), and/or look ahead because an alias starts with it. */
+interface WordRule {
+  replace?: readonly string[];
+  aliases?: { from: string[]; to: string[] }[];
+}
 
 /**
  * Lower-cases, drops noise tags and fillers, expands contractions (with or without apostrophes), joins
  * spelled-out acronyms and applies the alias table for common mis-hearings.
  */
 export function tokenizeCues(cues: readonly Cue[]): TokenStream {
-  const raw: string[] = [];
-  const rawCue: number[] = [];
+  const rules = wordRules();
+  const tokens: string[] = [];
+  const cueOf: number[] = [];
+  // First token index where an acronym or alias may need joining; -1 while none (then no second pass).
+  let joinFrom = -1;
   for (let c = 0; c < cues.length; c++) {
     let text = (cues[c] as Cue).text.toLowerCase();
-    if (text.includes('[') || text.includes('(') || text.includes('♪')) text = text.replace(NOISE, ' ');
-    if (text.includes('’') || text.includes('‘') || text.includes('`')) text = text.replace(/[’‘`]/g, "'");
-    if (text.includes('.')) text = text.replace(DOTTED, (m) => m.replace(/\./g, '') + ' ');
-    for (const word of text.split(NON_WORD)) if (word !== '') pushWord(word, c, raw, rawCue);
-  }
-  return joinAndAlias(raw, rawCue);
-}
-
-function pushWord(word: string, cue: number, out: string[], outCue: number[]): void {
-  const quoted = word.includes("'");
-  if (quoted) {
-    word = word.replace(/^'+|'+$/g, '');
-    if (word === '') return;
-  }
-  if (FILLERS.has(word)) return;
-  const expansion = CONTRACTIONS.get(word);
-  if (expansion) {
-    for (const part of expansion) {
-      out.push(part);
-      outCue.push(cue);
+    if (NEEDS_CLEANING.test(text)) {
+      text = text.replace(NOISE, ' ').replace(/[’‘`]/g, "'").replace(DOTTED, (m) => m.replace(/\./g, '') + ' ');
     }
-    return;
-  }
-  if (quoted && word.includes("'")) {
-    for (const [suffix, replacement] of CLITICS) {
-      if (word.endsWith(suffix) && word.length > suffix.length) {
-        const base = word.slice(0, -suffix.length).replace(/'/g, '');
-        out.push(base);
-        outCue.push(cue);
-        if (replacement) {
-          out.push(replacement);
-          outCue.push(cue);
-        }
-        return;
+    const words = text.split(NON_WORD);
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w] as string;
+      if (word === '') continue;
+      const quoted = word.includes("'");
+      if (quoted) {
+        word = word.replace(/^'+|'+$/g, '');
+        if (word === '') continue;
       }
+      const rule = rules.get(word);
+      if (rule !== undefined) {
+        if (rule.aliases && joinFrom === -1) joinFrom = tokens.length;
+        if (rule.replace) {
+          for (const part of rule.replace) {
+            tokens.push(part);
+            cueOf.push(c);
+          }
+          continue;
+        }
+      } else if (quoted) {
+        word = expandClitic(word, tokens, cueOf, c);
+        if (word === '') continue;
+      }
+      if (word.length === 1 && joinFrom === -1 && tokens.length > 0 && (tokens[tokens.length - 1] as string).length === 1) {
+        joinFrom = tokens.length - 1;
+      }
+      tokens.push(word);
+      cueOf.push(c);
     }
-    word = word.replace(/'/g, '');
   }
-  out.push(word);
-  outCue.push(cue);
+  if (joinFrom !== -1) joinInPlace(tokens, cueOf, joinFrom, rules);
+  return { tokens, cueOf };
 }
 
-/** Alias table indexed by first word, longest alias first; built per call so the module holds no state. */
-function aliasIndex(): Map<string, { from: string[]; to: string[] }[]> {
-  const index = new Map<string, { from: string[]; to: string[] }[]>();
+/** `shouldn't` → `should` + `not` (pushes the base, returns the word still to push, or '' if none). */
+function expandClitic(word: string, tokens: string[], cueOf: number[], cue: number): string {
+  for (const [suffix, replacement] of CLITICS) {
+    if (word.endsWith(suffix) && word.length > suffix.length) {
+      const base = word.slice(0, -suffix.length).replace(/'/g, '');
+      if (replacement === null) return base;
+      tokens.push(base);
+      cueOf.push(cue);
+      return replacement;
+    }
+  }
+  return word.replace(/'/g, '');
+}
+
+/** The word table, built per call from the constant tables (no module state; a few hundred entries). */
+function wordRules(): Map<string, WordRule> {
+  const rules = new Map<string, WordRule>();
+  for (const filler of FILLERS) rules.set(filler, { replace: [] });
+  for (const [from, to] of CONTRACTIONS) rules.set(from, { replace: to });
   for (const [from, to] of ALIASES) {
     const fromWords = from.split(' ');
     const first = fromWords[0] as string;
-    const list = index.get(first) ?? [];
-    list.push({ from: fromWords, to: to.split(' ') });
-    list.sort((a, b) => b.from.length - a.from.length);
-    index.set(first, list);
+    const rule = rules.get(first) ?? {};
+    rule.aliases = [...(rule.aliases ?? []), { from: fromWords, to: to.split(' ') }].sort((a, b) => b.from.length - a.from.length);
+    rules.set(first, rule);
   }
-  return index;
+  return rules;
 }
 
-function joinAndAlias(raw: string[], rawCue: number[]): TokenStream {
-  const aliases = aliasIndex();
-  const tokens: string[] = [];
-  const cueOf: number[] = [];
+/** Second pass from `start`, rewriting in place: single-letter acronyms joined, aliases applied. */
+function joinInPlace(tokens: string[], cueOf: number[], start: number, rules: Map<string, WordRule>): void {
+  const source = tokens.slice(start);
+  const sourceCue = cueOf.slice(start);
+  let write = start;
   let i = 0;
-  while (i < raw.length) {
-    const word = raw[i] as string;
-    const cue = rawCue[i] as number;
-    if (word.length === 1 && (raw[i + 1]?.length ?? 0) === 1) {
-      const joined = joinAcronym(raw, i);
+  const emit = (word: string, cue: number): void => {
+    tokens[write] = word;
+    cueOf[write] = cue;
+    write++;
+  };
+  while (i < source.length) {
+    const word = source[i] as string;
+    const cue = sourceCue[i] as number;
+    if (word.length === 1 && (source[i + 1]?.length ?? 0) === 1) {
+      const joined = joinAcronym(source, i);
       if (joined) {
-        tokens.push(joined.word);
-        cueOf.push(cue);
+        emit(joined.word, cue);
         i += joined.length;
         continue;
       }
     }
-    const candidates = aliases.get(word);
-    const alias = candidates?.find((a) => a.from.every((w, k) => raw[i + k] === w));
+    const alias = rules.get(word)?.aliases?.find((a) => a.from.every((w, k) => source[i + k] === w));
     if (alias) {
-      for (const w of alias.to) {
-        tokens.push(w);
-        cueOf.push(cue);
-      }
+      for (const w of alias.to) emit(w, cue);
       i += alias.from.length;
       continue;
     }
-    tokens.push(word);
-    cueOf.push(cue);
+    emit(word, cue);
     i++;
   }
-  return { tokens, cueOf: Int32Array.from(cueOf) };
+  tokens.length = write;
+  cueOf.length = write;
 }
 
 /** The longest run of single letters starting at `start` that spells a known acronym. */
-function joinAcronym(raw: string[], start: number): { word: string; length: number } | null {
+function joinAcronym(words: readonly string[], start: number): { word: string; length: number } | null {
   let end = start;
-  while (end < raw.length && (raw[end] as string).length === 1 && end - start < 6) end++;
+  while (end < words.length && (words[end] as string).length === 1 && end - start < 6) end++;
   for (let length = end - start; length >= 2; length--) {
-    const word = raw.slice(start, start + length).join('');
+    const word = words.slice(start, start + length).join('');
     if (ACRONYMS.has(word)) return { word, length };
   }
   return null;

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cue } from '../src/captions/cue';
+import { parseCaptions } from '../src/captions/parse-captions';
+import { BUILTIN_LEXICONS } from '../src/lexicons/builtin-lexicons';
+import { scoreCues } from '../src/scoring/score-cues';
+
+/**
+ * Parse + score throughput on the seed episode, side by side in the same run with two general sentiment
+ * scorers on the same slice texts (devDependencies, never shipped): `sentiment` (AFINN word lookup) and
+ * `vader-sentiment` (rule-based). The floor is a bare JSON.parse of the body: no parser can beat reading
+ * the JSON. Then a 12-hour synthetic transcript (the seed repeated with shifted times).
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const SEED = join(here, '..', 'tests', 'fixtures', 'episodes', '4WNWeUQ7Hfc', 'captions.asr.json3');
+const TWELVE_HOURS_MS = 12 * 3600 * 1000;
+
+interface Timing {
+  median: number;
+  runs: number;
+}
+
+/** Median wall time of `fn` after warm-up; enough runs for ~`budgetMs` but at least `minRuns`. */
+function time(fn: () => unknown, budgetMs = 1500, minRuns = 7): Timing {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < minRuns || (performance.now() - started < budgetMs && samples.length < 200)) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)] as number, runs: samples.length };
+}
+
+const ms = (t: Timing): string => `${t.median.toFixed(2).padStart(8)} ms (median of ${t.runs})`;
+const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
+
+export default async function benchScoring(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const Sentiment = require('sentiment') as new () => { analyze(text: string): { score: number; comparative: number } };
+  const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } };
+  const afinn = new Sentiment();
+
+  const body = readFileSync(SEED, 'utf8');
+  const lexicons = [...BUILTIN_LEXICONS];
+  const cues = parseCaptions(body).cues;
+  const map = scoreCues(cues, { lexicons, captionKind: 'asr' });
+  const sliceTexts = map.slices.map((s) => cues.slice(s.firstCue, s.lastCue + 1).map((c) => c.text).join(' '));
+  const words = map.slices.reduce((n, s) => n + s.words, 0);
+  console.log(`seed: ${(body.length / 1e6).toFixed(2)} MB body, ${cues.length} caption segments, ${words} words, ${map.slices.length} slices`);
+
+  const jsonParse = time(() => JSON.parse(body));
+  const parse = time(() => parseCaptions(body));
+  const score = time(() => scoreCues(cues, { lexicons, captionKind: 'asr' }));
+  const parseAndScore = time(() => scoreCues(parseCaptions(body).cues, { lexicons, captionKind: 'asr' }));
+  const afinnTime = time(() => sliceTexts.map((t) => afinn.analyze(t).score));
+  const vaderTime = time(() => sliceTexts.map((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound), 3000, 5);
+
+  console.log(`JSON.parse (floor)       ${ms(jsonParse)}`);
+  console.log(`parseCaptions            ${ms(parse)}`);
+  console.log(`scoreCues                ${ms(score)}   ${Math.round(words / (score.median / 1000)).toLocaleString('en-US')} words/s`);
+  console.log(`parse + score            ${ms(parseAndScore)}   ${x(parseAndScore.median / jsonParse.median)} the bare JSON.parse (aim ≤ 1.3×)`);
+  console.log(`sentiment (AFINN)        ${ms(afinnTime)}   scoreCues takes ${x(score.median / afinnTime.median)} its time (aim ≤ 1×)`);
+  console.log(`vader-sentiment          ${ms(vaderTime)}   scoreCues is ${x(vaderTime.median / score.median)} faster (aim ≥ 50×)`);
+
+  // What general sentiment says about the same slices (the axis they are not built for).
+  const afinnMean = sliceTexts.reduce((s, t) => s + afinn.analyze(t).comparative, 0) / sliceTexts.length;
+  const vaderMean = sliceTexts.reduce((s, t) => s + vader.SentimentIntensityAnalyzer.polarity_scores(t).compound, 0) / sliceTexts.length;
+  console.log(
+    `same slices, mean: ours ${map.headline.mean} (median ${map.headline.median}, ${map.headline.leaning}) · AFINN comparative ${afinnMean.toFixed(3)} · VADER compound ${vaderMean.toFixed(3)}`,
+  );
+
+  const long = synthesize(cues, TWELVE_HOURS_MS);
+  const longWords = long.reduce((n, c) => n + c.text.split(' ').length, 0);
+  const longScore = time(() => scoreCues(long, { lexicons, captionKind: 'asr' }), 3000, 3);
+  const longMap = scoreCues(long, { lexicons });
+  console.log(
+    `12-hour synthetic: ${long.length} caption segments, ~${longWords.toLocaleString('en-US')} words, ${longMap.slices.length} slices → scoreCues ${ms(longScore)}`,
+  );
+}
+
+/** The seed's cues repeated end to end, times shifted, until `durationMs` of transcript. */
+function synthesize(cues: readonly Cue[], durationMs: number): Cue[] {
+  const span = (cues[cues.length - 1]?.endMs ?? 1) + 1000;
+  const out: Cue[] = [];
+  for (let offset = 0; offset < durationMs; offset += span) {
+    for (const cue of cues) {
+      if (cue.startMs + offset >= durationMs) break;
+      out.push({ startMs: cue.startMs + offset, endMs: cue.endMs + offset, text: cue.text });
+    }
+  }
+  return out;
+}
