@@ -1,5 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { MessageAnswer, MessageArgs, MessageType, Result } from './protocol';
+import {
+  BACKGROUND_MESSAGE_TYPES,
+  TAB_MESSAGE_TYPES,
+  type BackgroundMessageType,
+  type TabMessageType,
+} from './message-directions';
 import { PROTOCOL_TAG, validateArgs, validateMessage, type Envelope } from './validate-message';
 
 /**
@@ -12,13 +18,8 @@ import { PROTOCOL_TAG, validateArgs, validateMessage, type Envelope } from './va
  * unknown or malformed message is answered with `{ ok: false, error }` — never a throw inside the listener.
  */
 
-/** Messages the background answers (sent with runtime.sendMessage from content scripts, popup, options). */
-export const BACKGROUND_MESSAGE_TYPES = ['cs-bg:lookup', 'cs-bg:score', 'ui-bg:clearCache', 'ui-bg:cacheStats'] as const;
-/** Messages a watch-page content script answers (sent with tabs.sendMessage by the background or popup). */
-export const TAB_MESSAGE_TYPES = ['bg-cs:progress', 'ui-cs:summary', 'ui-cs:rescore'] as const;
-
-export type BackgroundMessageType = (typeof BACKGROUND_MESSAGE_TYPES)[number];
-export type TabMessageType = (typeof TAB_MESSAGE_TYPES)[number];
+export { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from './message-directions';
+export type { BackgroundMessageType, TabMessageType } from './message-directions';
 
 /** What a handler learns about who sent the message (from runtime.MessageSender). */
 export interface MessageSenderInfo {

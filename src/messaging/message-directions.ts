@@ -1,0 +1,12 @@
+/**
+ * Which context answers which message types (by the direction in their names). Kept apart from the
+ * transport so pure code (validation, the benchmark in Node) can use it without the browser API.
+ */
+
+/** Messages the background answers (sent with runtime.sendMessage from content scripts, popup, options). */
+export const BACKGROUND_MESSAGE_TYPES = ['cs-bg:lookup', 'cs-bg:score', 'ui-bg:clearCache', 'ui-bg:cacheStats'] as const;
+/** Messages a watch-page content script answers (sent with tabs.sendMessage by the background or popup). */
+export const TAB_MESSAGE_TYPES = ['bg-cs:progress', 'ui-cs:summary', 'ui-cs:rescore'] as const;
+
+export type BackgroundMessageType = (typeof BACKGROUND_MESSAGE_TYPES)[number];
+export type TabMessageType = (typeof TAB_MESSAGE_TYPES)[number];
