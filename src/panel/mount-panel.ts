@@ -155,8 +155,13 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     update(next) {
       if (removed) return;
       view = next;
-      // YouTube re-renders parts of the page; if our host was dropped, put it back (still one per page).
-      if (mounted && !host.isConnected && findPlacement(doc)) ui.mount();
+      if (mounted && !host.isConnected) {
+        // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
+        const other = doc.getElementById(HOST_ID);
+        if (other && other !== host) return controller.remove();
+        // YouTube re-rendered the part of the page that held us: put the host back.
+        if (findPlacement(doc)) ui.mount();
+      }
       draw();
     },
     remove() {

@@ -81,10 +81,24 @@ describe('mountPanel', () => {
 
   it('never leaves more than one host: a second mount replaces the first', async () => {
     watchPage();
-    await mount({ state: 'loading', videoId: 'aaa' });
-    await mount({ state: 'loading', videoId: 'bbb' });
+    // Same context (a new one would invalidate the first and remove its panel for another reason).
+    const { ctx, panel: first } = await mount({ state: 'loading', videoId: 'aaa' });
+    await mount({ state: 'loading', videoId: 'bbb' }, { currentTime: 0, paused: true }, ctx);
     expect(document.querySelectorAll('#perspective-map')).toHaveLength(1);
     expect(host()!.dataset.videoId).toBe('bbb');
+    first.update({ state: 'loading', videoId: 'aaa' }); // a late update from the old session…
+    expect(document.querySelectorAll('#perspective-map')).toHaveLength(1);
+    expect(host()!.dataset.videoId).toBe('bbb');
+  });
+
+  it('puts the host back when the page dropped it (and no newer panel exists)', async () => {
+    watchPage();
+    const { panel } = await mount(readyView());
+    host()!.remove();
+    panel.update(readyView({ cached: true }));
+    expect(host()?.nextElementSibling?.tagName).toBe('YTD-WATCH-METADATA');
+    expect(host()!.dataset.cached).toBe('true');
+    expect(host()!.shadowRoot!.querySelectorAll('.arc-bar')).toHaveLength(107);
   });
 
   it('follows the dark theme attribute on <html>', async () => {
