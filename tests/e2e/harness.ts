@@ -31,6 +31,8 @@ export interface HarnessTestFixtures {
   stopServiceWorkers: () => Promise<void>;
   /** http(s) requests that were not for www.youtube.com (aborted). Non-empty at teardown → the test fails. */
   externalRequests: string[];
+  /** Worker handles made stale by stopServiceWorkers() (internal). */
+  staleWorkers: WeakSet<Worker>;
 }
 
 export interface HarnessWorkerFixtures {
@@ -68,8 +70,8 @@ async function routeToReplica(context: BrowserContext, replica: Replica, externa
       const response = await route.fetch({ url: `${replica.url}${url.pathname}${url.search}`, maxRedirects: 0 });
       await route.fulfill({ response });
     } catch (error) {
-      // The page may have gone away mid-request (navigation, context closing): nothing to answer.
-      if (!String(error).includes('closed')) throw error;
+      // The page or context may have gone away mid-request (navigation, teardown): nothing left to answer.
+      if (!/closed|disposed|destroyed/i.test(String(error))) throw error;
     }
   });
 }
@@ -113,10 +115,14 @@ export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
     await use(context.pages()[0] ?? (await context.newPage()));
   },
 
-  serviceWorker: async ({ context }, use) => {
+  staleWorkers: async ({}, use) => {
+    await use(new WeakSet());
+  },
+
+  serviceWorker: async ({ context, staleWorkers }, use) => {
     await use(async () => {
-      const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-      return live ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15_000 }));
+      const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://') && !staleWorkers.has(w));
+      return live ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') && !staleWorkers.has(w), timeout: 15_000 }));
     });
   },
 
@@ -125,31 +131,39 @@ export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
     await use(new URL(worker.url()).host);
   },
 
-  stopServiceWorkers: async ({ context }, use) => {
-    await use(() => stopServiceWorkers(context));
+  stopServiceWorkers: async ({ context, staleWorkers }, use) => {
+    await use(() => stopServiceWorkers(context, staleWorkers));
   },
 });
 
 export { expect };
 
 /**
- * Stops all service workers of the profile through CDP (`ServiceWorker.stopAllWorkers`), as Chrome does to an
- * idle MV3 worker, and waits until Playwright sees the extension worker close. The old `Worker` handle is dead
- * afterwards: assert through the page (reload/navigate a watch page, then read `panel(page)`), which makes the
- * browser start the worker again on the next extension message; `serviceWorker()` then returns the new one.
+ * Stops all service workers of the profile through CDP (`ServiceWorker.stopAllWorkers` from a temporary tab), as
+ * Chrome does to an idle MV3 worker, and waits until CDP reports the extension worker `stopped`. Playwright keeps
+ * the old `Worker` handle listed but it is dead (its evaluate() hangs), so: assert through the page afterwards
+ * (reload or SPA-navigate a watch page, then read `panel(page)`); the next extension message restarts the
+ * worker, and the `serviceWorker()` fixture skips the stale handle and waits for the new one.
  */
-export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
-  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
-  const closed = workers.map((w) => new Promise<void>((resolve) => w.once('close', () => resolve())));
-  const page = context.pages()[0] ?? (await context.newPage());
+export async function stopServiceWorkers(context: BrowserContext, stale?: WeakSet<Worker>): Promise<void> {
+  for (const w of context.serviceWorkers()) stale?.add(w);
+  const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   try {
+    const running = new Map<string, string>();
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const v of event.versions) if (v.scriptURL.startsWith('chrome-extension://')) running.set(v.versionId, v.runningStatus);
+        if (running.size > 0 && [...running.values()].every((status) => status === 'stopped')) resolve();
+      });
+    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('extension service worker did not stop within 10 s')), 10_000))]);
   } finally {
     await cdp.detach().catch(() => undefined);
+    await page.close();
   }
-  await Promise.all(closed);
 }
 
 export interface OpenWatchOptions {

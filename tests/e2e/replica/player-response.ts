@@ -1,4 +1,5 @@
-import botCheckResponse from './fixtures/player_android_2025-06_login-required-bot-check.json';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ReplicaEpisode, ReplicaTrack } from './episodes';
 import type { Signer } from './signing';
 
@@ -108,7 +109,7 @@ export function playerResponse(episode: ReplicaEpisode, ctx: UrlContext, flavour
 
 /** The ANDROID client's bot check: the real captured body (MIT, jdepoix/youtube-transcript-api). */
 export function botCheckPlayerResponse(): Record<string, unknown> {
-  return structuredClone(botCheckResponse) as Record<string, unknown>;
+  return JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/player_android_2025-06_login-required-bot-check.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 }
 
 export const WEB_CLIENT_VERSION = '2.20261120.01.00';
