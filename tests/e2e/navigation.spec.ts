@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { expect, navigateSpa, openWatch, panel, test } from './harness';
+
+/**
+ * The watch session across YouTube's in-page navigation (issue 4 §3): one session per video id, late results
+ * dropped, ads/Shorts never producing a wrong map, never more than one panel host.
+ */
+const A = '4WNWeUQ7Hfc'; // 107 slices
+const B = 'TwoLangEp01';
+
+/** Records every (video id, state, slices) the panel host shows, sampled every animation frame. */
+async function recordPanel(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    const sample = () => {
+      const hosts = document.querySelectorAll('#perspective-map');
+      const host = hosts[0];
+      const entry = host ? `${host.getAttribute('data-video-id')} ${host.getAttribute('data-state')} ${host.getAttribute('data-slices') ?? '-'}${hosts.length > 1 ? ' DUPLICATE' : ''}` : 'none';
+      if (seen.at(-1) !== entry) seen.push(entry);
+      requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  return () => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+}
+
+test('SPA navigation A → B draws B’s map (the stale ytInitialPlayerResponse is not used)', async ({ page }) => {
+  await openWatch(page, A);
+  const p = panel(page);
+  await p.waitForState('ready', 40_000);
+  await navigateSpa(page, B);
+  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(B);
+  await p.waitForState('ready', 40_000);
+  expect(await page.evaluate(() => (window as unknown as { ytInitialPlayerResponse: { videoDetails: { videoId: string } } }).ytInitialPlayerResponse.videoDetails.videoId)).toBe(A);
+  const attrs = await p.attributes();
+  expect(attrs['data-video-id']).toBe(B);
+  expect(attrs['data-slices']).not.toBe('107');
+  expect(await p.hostCount()).toBe(1);
+});
+
+test('A → B → A rapidly ends with A’s map and shows no B data', async ({ page }) => {
+  await openWatch(page, A);
+  const seen = await recordPanel(page);
+  await navigateSpa(page, B);
+  await navigateSpa(page, A);
+  const p = panel(page);
+  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(A);
+  await p.waitForState('ready', 40_000);
+  await page.waitForTimeout(1500); // a late B result would land here
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': A, 'data-state': 'ready', 'data-slices': '107' });
+  const history = await seen();
+  expect(history.filter((e) => e.startsWith(`${B} ready`) || e.startsWith(`${B} unavailable`) || e.includes('DUPLICATE'))).toEqual([]);
+  expect(history.filter((e) => / ready /.test(e)).every((e) => e === `${A} ready 107`)).toBe(true);
+});
+
+test('an ad at the start: skipped while it plays, then the map', async ({ page }) => {
+  await openWatch(page, 'AdAtStart01');
+  const seen = await recordPanel(page);
+  const p = panel(page);
+  await p.waitForState('ready', 40_000);
+  const history = await seen();
+  const skipped = history.findIndex((e) => e.startsWith('AdAtStart01 skipped'));
+  const ready = history.findIndex((e) => e.startsWith('AdAtStart01 ready'));
+  expect(skipped).toBeGreaterThanOrEqual(0);
+  expect(ready).toBeGreaterThan(skipped);
+});
+
+test('Shorts get no panel and no map', async ({ page, replica }) => {
+  const mark = replica.log.mark();
+  await openWatch(page, 'ShortEp0001', { kind: 'shorts' });
+  await page.waitForTimeout(2500);
+  expect(await panel(page).hostCount()).toBe(0);
+  expect(replica.log.foreignTimedtext(mark)).toHaveLength(0);
+});
+
+test('leaving the watch page for another page removes the panel', async ({ page }) => {
+  await openWatch(page, A);
+  const p = panel(page);
+  await p.waitForState('ready', 40_000);
+  await page.evaluate(() => history.pushState({}, '', '/feed/subscriptions'));
+  await expect.poll(() => p.hostCount(), { timeout: 5000 }).toBe(0);
+});
