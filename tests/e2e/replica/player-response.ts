@@ -107,9 +107,9 @@ export function playerResponse(episode: ReplicaEpisode, ctx: UrlContext, flavour
   return response;
 }
 
-/** The ANDROID client's bot check: the real captured body (MIT, jdepoix/youtube-transcript-api). */
+/** The ANDROID client's bot check: the real captured body (tests/fixtures/youtube, MIT, see tests/fixtures/SOURCES.md). */
 export function botCheckPlayerResponse(): Record<string, unknown> {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/player_android_2025-06_login-required-bot-check.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/youtube/player_android_2025-06_login-required-bot-check.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 }
 
 export const WEB_CLIENT_VERSION = '2.20261120.01.00';
