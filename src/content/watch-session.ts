@@ -52,6 +52,8 @@ export class WatchSession {
   private tracks: CaptionTrack[] = [];
   private chosenVssId: string | null = null;
   private requestId: string | null = null;
+  /** The strategy that last delivered each track's body in this session (a later cache/cue answer keeps it). */
+  private readonly sources = new Map<string, CaptionSource>();
   /** The last view this session decided on (what the panel returns to after an ad). */
   view: PanelView;
   track: TrackRef | null = null;
@@ -166,7 +168,7 @@ export class WatchSession {
     if (!bypassCache) {
       const cached = await deps.background.lookup({ videoId, track: trackRef });
       if (signal.aborted) return;
-      if (cached) return this.showMap(signal, cached, undefined, trackView);
+      if (cached) return this.showMap(signal, cached, this.sources.get(trackRef.vssId), trackView);
     }
 
     const acquired = await acquireCaptions(
@@ -193,6 +195,7 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
     const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId });
     if (signal.aborted) return;
+    this.sources.set(trackRef.vssId, acquired.source);
     this.showMap(signal, answer, acquired.source, trackView);
   }
 
