@@ -19,6 +19,8 @@ export const EXTENSION_DIR = join(HERE, '..', '..', '.output', 'chrome-mv3');
 export const YOUTUBE = 'https://www.youtube.com';
 
 export interface HarnessTestFixtures {
+  /** Option (default true). `test.use({ loadExtension: false })` runs the replica alone — for tests of the replica. */
+  loadExtension: boolean;
   /** Persistent context with the extension loaded and the replica routed in (replaces Playwright's). */
   context: BrowserContext;
   /** The context's first tab. */
@@ -40,7 +42,7 @@ export interface HarnessWorkerFixtures {
   replica: Replica;
 }
 
-function launchArgs(ext: string): string[] {
+function launchArgs(ext: string | null): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -51,8 +53,7 @@ function launchArgs(ext: string): string[] {
     '--disable-sync',
     '--autoplay-policy=no-user-gesture-required',
     '--mute-audio',
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
+    ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
   ];
 }
 
@@ -86,12 +87,14 @@ export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  loadExtension: [true, { option: true }],
+
   externalRequests: async ({}, use) => {
     await use([]);
   },
 
-  context: async ({ replica, externalRequests }, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  context: async ({ replica, externalRequests, loadExtension }, use) => {
+    if (loadExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`The extension is not built: ${EXTENSION_DIR}/manifest.json is missing. Run \`npm run build\` (or \`npx wxt build\`) first.`);
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
@@ -99,7 +102,7 @@ export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
       executablePath: '/usr/bin/chromium',
       headless: true,
       locale: 'en-US',
-      args: launchArgs(EXTENSION_DIR),
+      args: launchArgs(loadExtension ? EXTENSION_DIR : null),
     });
     try {
       await routeToReplica(context, replica, externalRequests);

@@ -3,9 +3,11 @@ import { expect, navigateSpa, openWatch, test, YOUTUBE } from './harness';
 
 /**
  * Tests OF THE REPLICA: it must reproduce the constraints of today's YouTube (DESIGN §3/§8, YOUTUBE-FACTS), or
- * the extension's end-to-end tests prove nothing. The extension is loaded (the harness always loads it) but
- * these tests do not depend on what it does.
+ * the extension's end-to-end tests prove nothing. They run without the extension (it would race the player
+ * tests by toggling captions itself), except the harness tests at the end.
  */
+test.use({ loadExtension: false });
+
 interface PlayerEl extends HTMLElement {
   getOption(module: string, option: string, extra?: unknown): unknown;
   setOption(module: string, option: string, value: unknown): void;
@@ -325,6 +327,19 @@ test.describe('SPA navigation', () => {
   });
 });
 
+test.describe('shorts and embed', () => {
+  test('shorts page has #shorts-player and a reelWatchEndpoint; embed has no ytd-app and a title link', async ({ page }) => {
+    await page.addInitScript(() => {
+      document.addEventListener('yt-navigate-finish', (e) => ((window as unknown as { __detail: unknown }).__detail = (e as CustomEvent).detail));
+    });
+    await openWatch(page, 'ShortEp0001', { kind: 'shorts' });
+    expect(await page.evaluate(() => (window as unknown as { __detail: { pageType: string; endpoint: unknown } }).__detail)).toMatchObject({ pageType: 'shorts', endpoint: { reelWatchEndpoint: { videoId: 'ShortEp0001' } } });
+    await openWatch(page, 'ShortEp0001', { kind: 'embed' });
+    await expect(page.locator('ytd-app')).toHaveCount(0);
+    await expect(page.locator('a.ytp-title-link')).toHaveAttribute('href', 'https://www.youtube.com/watch?v=ShortEp0001');
+  });
+});
+
 test.describe('transcript panel and media', () => {
   test('modern panel: hidden rows from load, opened by Show transcript; classic fills on open', async ({ page }) => {
     await openWatch(page, 'PanelOnly01');
@@ -365,6 +380,8 @@ test.describe('transcript panel and media', () => {
 });
 
 test.describe('harness', () => {
+  test.use({ loadExtension: true });
+
   test('requests that would leave the machine are aborted and reported', async ({ page, externalRequests }) => {
     await openWatch(page, SEED);
     const outcome = await page.evaluate(() => fetch('https://example.com/beacon').then(() => 'fetched', () => 'blocked'));
