@@ -1,4 +1,5 @@
 import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
+import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
 
 /** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
@@ -25,6 +26,8 @@ export interface CompiledMatcher {
   root: TrieNode;
   /** The root's wildcard children bucketed by their first two letters (every stem has ≥ 3), so a word is checked only against stems that can match it. */
   rootStemsByPrefix: Map<string, [stem: string, node: TrieNode][]>;
+  /** lexiconSetHash of the set, computed with the trie (same lifetime, same memo). */
+  lexiconHash: string;
 }
 
 type Channel = 'spectrum' | 'lens' | 'markers';
@@ -55,7 +58,7 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
     bucket.push(pair);
     rootStemsByPrefix.set(key, bucket);
   }
-  const matcher = { lexicons, root, rootStemsByPrefix };
+  const matcher = { lexicons, root, rootStemsByPrefix, lexiconHash: lexiconSetHash(lexicons) };
   compiled.set(lexicons, matcher);
   return matcher;
 }

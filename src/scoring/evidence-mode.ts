@@ -93,7 +93,7 @@ export function evidenceMode(markers: readonly TermMatch[], words: number, cues:
   let turns = 0;
   for (const cue of cues) {
     if (cue.text.includes('>>')) turns++;
-    const label = SPEAKER_LABEL.exec(cue.text)?.[1];
+    const label = cue.text.includes(':') ? SPEAKER_LABEL.exec(cue.text)?.[1] : undefined;
     if (label) speakers.add(label.toLowerCase());
   }
   if (speakers.size >= 3) votes.panel += 4;

@@ -37,39 +37,8 @@ export interface Modification {
   negated: boolean;
 }
 
-/**
- * Precomputed per stream: where each `but` is, so every term's but-rule is O(1).
- */
-export interface ModifierContext {
-  tokens: readonly string[];
-  /** Index of the nearest `but` at or before i (−1 if none). */
-  previousBut: Int32Array;
-  /** Index of the nearest `but` at or after i (tokens.length if none). */
-  nextBut: Int32Array;
-}
-
-export function modifierContext(tokens: readonly string[]): ModifierContext {
-  const n = tokens.length;
-  const previousBut = new Int32Array(n);
-  const nextBut = new Int32Array(n);
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    const word = tokens[i];
-    if (word === 'but' || word === 'however') last = i;
-    previousBut[i] = last;
-  }
-  let next = n;
-  for (let i = n - 1; i >= 0; i--) {
-    const word = tokens[i];
-    if (word === 'but' || word === 'however') next = i;
-    nextBut[i] = next;
-  }
-  return { tokens, previousBut, nextBut };
-}
-
 /** The multiplier for a term spanning tokens [start, end). */
-export function modify(context: ModifierContext, start: number, end: number): Modification {
-  const { tokens } = context;
+export function modify(tokens: readonly string[], start: number, end: number): Modification {
   let factor = 1;
   let negated = false;
   // Look back word by word until a clause break; each rule has its own reach.
@@ -83,9 +52,22 @@ export function modify(context: ModifierContext, start: number, end: number): Mo
     else if (k <= INTENSITY_SCOPE && DAMPENERS.has(word)) factor *= DAMPENER_FACTOR;
     else if (HEDGES.has(word) || (word === 'of' && (tokens[start - k - 1] === 'kind' || tokens[start - k - 1] === 'sort'))) factor *= HEDGE_FACTOR;
   }
-  const before = context.previousBut[start] ?? -1;
-  if (before >= 0 && start - before <= BUT_SCOPE) factor *= AFTER_BUT_FACTOR;
-  const after = context.nextBut[end - 1] ?? tokens.length;
-  if (after < tokens.length && after - (end - 1) <= BUT_SCOPE) factor *= BEFORE_BUT_FACTOR;
+  // Terms are sparse (a few per hundred words), so scanning the but-window per term beats indexing every word.
+  for (let k = 1; k <= BUT_SCOPE && start - k >= 0; k++) {
+    if (isBut(tokens[start - k])) {
+      factor *= AFTER_BUT_FACTOR;
+      break;
+    }
+  }
+  for (let k = 0; k < BUT_SCOPE && end + k < tokens.length; k++) {
+    if (isBut(tokens[end + k])) {
+      factor *= BEFORE_BUT_FACTOR;
+      break;
+    }
+  }
   return { factor, negated };
+}
+
+function isBut(word: string | undefined): boolean {
+  return word === 'but' || word === 'however';
 }

@@ -1,12 +1,11 @@
 import type { Cue } from '../captions/cue';
 import type { Lexicon } from '../lexicons/lexicon';
-import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { compileMatcher } from './compile-matcher';
 import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
 import { matchTokens, type TermMatch } from './match-tokens';
-import { modifierContext, modify } from './modifiers';
+import { modify } from './modifiers';
 import type { Lens, PerspectiveMap, SliceScore, SliceTerm } from './perspective-map';
 import { SCORER_VERSION } from './scorer-version';
 import { scoreStatistics } from './score-statistics';
@@ -45,9 +44,9 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const { lexicons, onProgress } = options;
   const stream = tokenizeCues(cues);
   onProgress?.(0.3);
-  const matches = matchTokens(stream.tokens, compileMatcher(lexicons));
+  const matcher = compileMatcher(lexicons);
+  const matches = matchTokens(stream.tokens, matcher);
   onProgress?.(0.6);
-  const context = modifierContext(stream.tokens);
   const plan = planSlices(cues.length);
 
   // Token ranges per slice, from the cue ranges (tokens are in cue order).
@@ -67,7 +66,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   for (const match of matches.spectrum) {
     const cueIndex = stream.cueOf[match.start] as number;
     const s = sliceOfCue[cueIndex] as number;
-    const { factor } = modify(context, match.start, match.end);
+    const { factor } = modify(stream.tokens, match.start, match.end);
     const term = stream.tokens.slice(match.start, match.end).join(' ');
     for (const { lexicon, entry } of match.entries) {
       if (entry.weight === 0) continue;
@@ -127,7 +126,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     captionSegments: cues.length,
     scorerVersion: SCORER_VERSION,
     lexicons: lexicons.map((l) => ({ id: l.id, version: l.version })),
-    lexiconHash: lexiconSetHash(lexicons),
+    lexiconHash: matcher.lexiconHash,
     slices,
     headline: {
       ...stats,

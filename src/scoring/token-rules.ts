@@ -40,13 +40,13 @@ export const ACRONYMS: ReadonlySet<string> = new Set([
 
 /**
  * Common mis-hearings and split spellings → the canonical form lexicons use. Applied to the token stream,
- * so they work across caption boundaries. Keep entries domain-generic (not names from one episode).
+ * so they work across caption boundaries. Keep entries domain-generic (not names from one episode), and
+ * never longer than what they replace (the tokeniser rewrites in place).
  */
 export const ALIASES: readonly (readonly [from: string, to: string])[] = [
   ['x risk', 'existential risk'],
   ['x risks', 'existential risks'],
   ['ex risk', 'existential risk'],
-  ['xrisk', 'existential risk'],
   ['p doom', 'pdoom'],
   ['pee doom', 'pdoom'],
   ['deep mind', 'deepmind'],

@@ -33,8 +33,8 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
   const rules = wordRules();
   const tokens: string[] = [];
   const cueOf: number[] = [];
-  // First token index where an acronym or alias may need joining; -1 while none (then no second pass).
-  let joinFrom = -1;
+  // Token indexes where an acronym or alias may start; most turn out not to, and then nothing is rewritten.
+  const candidates: number[] = [];
   for (let c = 0; c < cues.length; c++) {
     let text = (cues[c] as Cue).text.toLowerCase();
     if (NEEDS_CLEANING.test(text)) {
@@ -51,7 +51,7 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
       }
       const rule = rules.get(word);
       if (rule !== undefined) {
-        if (rule.aliases && joinFrom === -1) joinFrom = tokens.length;
+        if (rule.aliases) candidates.push(tokens.length);
         if (rule.replace) {
           for (const part of rule.replace) {
             tokens.push(part);
@@ -63,14 +63,12 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
         word = expandClitic(word, tokens, cueOf, c);
         if (word === '') continue;
       }
-      if (word.length === 1 && joinFrom === -1 && tokens.length > 0 && (tokens[tokens.length - 1] as string).length === 1) {
-        joinFrom = tokens.length - 1;
-      }
+      if (word.length === 1 && tokens.length > 0 && (tokens[tokens.length - 1] as string).length === 1) candidates.push(tokens.length - 1);
       tokens.push(word);
       cueOf.push(c);
     }
   }
-  if (joinFrom !== -1) joinInPlace(tokens, cueOf, joinFrom, rules);
+  if (candidates.length > 0) joinInPlace(tokens, cueOf, candidates, rules);
   return { tokens, cueOf };
 }
 
@@ -103,37 +101,51 @@ function wordRules(): Map<string, WordRule> {
   return rules;
 }
 
-/** Second pass from `start`, rewriting in place: single-letter acronyms joined, aliases applied. */
-function joinInPlace(tokens: string[], cueOf: number[], start: number, rules: Map<string, WordRule>): void {
-  const source = tokens.slice(start);
-  const sourceCue = cueOf.slice(start);
-  let write = start;
-  let i = 0;
-  const emit = (word: string, cue: number): void => {
-    tokens[write] = word;
-    cueOf[write] = cue;
-    write++;
-  };
-  while (i < source.length) {
-    const word = source[i] as string;
-    const cue = sourceCue[i] as number;
-    if (word.length === 1 && (source[i + 1]?.length ?? 0) === 1) {
-      const joined = joinAcronym(source, i);
-      if (joined) {
-        emit(joined.word, cue);
-        i += joined.length;
-        continue;
-      }
-    }
-    const alias = rules.get(word)?.aliases?.find((a) => a.from.every((w, k) => source[i + k] === w));
-    if (alias) {
-      for (const w of alias.to) emit(w, cue);
-      i += alias.from.length;
-      continue;
-    }
-    emit(word, cue);
-    i++;
+/** What replaces the words at `i`: an acronym joined from single letters, or an alias; null if neither. */
+function rewriteAt(words: readonly string[], i: number, rules: Map<string, WordRule>): { to: readonly string[]; length: number } | null {
+  const word = words[i] as string;
+  if (word.length === 1 && (words[i + 1]?.length ?? 0) === 1) {
+    const joined = joinAcronym(words, i);
+    if (joined) return { to: [joined.word], length: joined.length };
   }
+  const alias = rules.get(word)?.aliases?.find((a) => a.from.every((w, k) => words[i + k] === w));
+  return alias ? { to: alias.to, length: alias.from.length } : null;
+}
+
+/**
+ * Second pass over the candidate positions only, compacting in place. Safe because no rewrite is longer
+ * than what it replaces (a unit test holds the alias table to that), so writing never overtakes reading.
+ */
+function joinInPlace(tokens: string[], cueOf: number[], candidates: readonly number[], rules: Map<string, WordRule>): void {
+  let write = 0;
+  let read = 0;
+  const copyUpTo = (end: number): void => {
+    if (write === read) {
+      write = end;
+      read = end;
+      return;
+    }
+    while (read < end) {
+      tokens[write] = tokens[read] as string;
+      cueOf[write] = cueOf[read] as number;
+      write++;
+      read++;
+    }
+  };
+  for (const at of candidates) {
+    if (at < read) continue; // inside an earlier rewrite
+    const rewrite = rewriteAt(tokens, at, rules);
+    if (!rewrite) continue;
+    copyUpTo(at);
+    const cue = cueOf[at] as number;
+    for (const word of rewrite.to) {
+      tokens[write] = word;
+      cueOf[write] = cue;
+      write++;
+    }
+    read += rewrite.length;
+  }
+  copyUpTo(tokens.length);
   tokens.length = write;
   cueOf.length = write;
 }

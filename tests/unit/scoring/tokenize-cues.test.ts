@@ -36,3 +36,10 @@ describe('tokenizeCues', () => {
     expect(tokenizeCues(cuesOf('[Music]|um|♪')).tokens).toEqual([]);
   });
 });
+
+describe('token rules', () => {
+  it('never rewrite to more words than they replace (the tokeniser compacts in place)', async () => {
+    const { ALIASES } = await import('../../../src/scoring/token-rules');
+    for (const [from, to] of ALIASES) expect(to.split(' ').length, `${from} → ${to}`).toBeLessThanOrEqual(from.split(' ').length);
+  });
+});
