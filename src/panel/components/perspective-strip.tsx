@@ -56,7 +56,7 @@ export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: Per
               class={`strip-marker strip-marker-${m.kind}`}
               data-marker={m.kind}
               data-score={String(m.score)}
-              data-slice-index={String(m.sliceIndex)}
+              data-marker-slice={String(m.sliceIndex)}
               style={{ left: percent(scoreToFraction(m.score)), backgroundColor: markerColour[m.kind] }}
               title={text}
               aria-label={`${text}. Seek there.`}

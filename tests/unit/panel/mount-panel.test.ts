@@ -52,6 +52,8 @@ describe('mountPanel', () => {
     expect(el.dataset.source).toBe('player');
     expect(el.dataset.cached).toBe('true');
     expect(el.shadowRoot!.querySelectorAll('[data-slice-index][data-start-ms].arc-bar')).toHaveLength(107);
+    // Contract (DESIGN §9): only episode-arc bars carry data-slice-index, so counting them counts the slices.
+    expect(el.shadowRoot!.querySelectorAll('[data-slice-index]')).toHaveLength(107);
   });
 
   it('clicking a bar in the shadow root sets video.currentTime to its start', async () => {

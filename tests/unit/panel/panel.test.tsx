@@ -136,7 +136,7 @@ describe('ready panel', () => {
     expect(parseFloat(marker('risk').style.left)).toBeCloseTo(scoreToFraction(-18) * 100, 3);
     expect(parseFloat(marker('median').style.left)).toBeCloseTo(50, 3);
     expect(parseFloat(marker('opportunity').style.left)).toBeCloseTo(scoreToFraction(9) * 100, 3);
-    expect(marker('risk').dataset.sliceIndex).toBe(String(MOST_RISK));
+    expect(marker('risk').dataset.markerSlice).toBe(String(MOST_RISK));
     fireEvent.click(marker('opportunity'));
     expect(h.video.currentTime).toBe(fixtureMap().slices[MOST_OPPORTUNITY]!.startMs / 1000);
     fireEvent.click(marker('risk'));
