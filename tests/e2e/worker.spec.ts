@@ -1,0 +1,84 @@
+import type { BrowserContext } from '@playwright/test';
+import { expect, navigateSpa, openWatch, panel, test } from './harness';
+
+/**
+ * The service worker (issue 5): MV3 kills it at will, so everything that matters lives in storage and IndexedDB.
+ * Assertions go through the page, never through a stale worker handle.
+ */
+const SEED = '4WNWeUQ7Hfc';
+const OTHER = 'CleanUrlEp1';
+
+/** Writes the enabled lexicon ids the way the popup does: through the extension's own storage. */
+async function setEnabledLexicons(context: BrowserContext, extensionId: string, ids: string[]): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(async (enabled) => {
+    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object | undefined), enabledLexicons: enabled } });
+  }, ids);
+  await page.close();
+}
+
+test('a worker stopped after the first map: navigation and the next map still work', async ({ page, replica, stopServiceWorkers }) => {
+  await openWatch(page, SEED);
+  const p = panel(page);
+  await p.waitForState('ready', 40_000);
+  await stopServiceWorkers();
+  // A fresh episode needs the (restarted) worker to parse and score.
+  await navigateSpa(page, OTHER);
+  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(OTHER);
+  await p.waitForState('ready', 40_000);
+  expect((await p.attributes())['data-cached']).toBe('false');
+  await stopServiceWorkers();
+  // Back to the seed: the restarted worker answers from IndexedDB, with no caption request.
+  const mark = replica.log.mark();
+  await navigateSpa(page, SEED);
+  await p.waitForState('ready', 40_000);
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true', 'data-slices': '107' });
+  expect(replica.log.timedtext(mark).filter((e) => e.params.get('v') === SEED)).toEqual([]);
+});
+
+test('changing the enabled lexicons re-scores the open page from cached captions, and navigation still works', async ({ page, context, extensionId, replica, stopServiceWorkers }) => {
+  await openWatch(page, SEED);
+  const p = panel(page);
+  await p.waitForState('ready', 40_000);
+  const before = await p.query('.headline').innerText();
+  await stopServiceWorkers();
+  const mark = replica.log.mark();
+  await setEnabledLexicons(context, extensionId, ['ai-risk', 'lens-technical']);
+  // Live re-score: the headline changes without reloading the page and without refetching captions.
+  await expect.poll(() => p.query('.headline').innerText(), { timeout: 30_000 }).not.toBe(before);
+  await p.waitForState('ready');
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-slices': '107', 'data-cached': 'false' });
+  expect(replica.log.timedtext(mark)).toEqual([]);
+  const riskOnly = await p.query('.headline').innerText();
+
+  // Navigate away and back under the new settings: the re-scored map is now cached too.
+  await navigateSpa(page, OTHER);
+  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(OTHER);
+  await p.waitForState('ready', 40_000);
+  const mark2 = replica.log.mark();
+  await navigateSpa(page, SEED);
+  await p.waitForState('ready', 40_000);
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true' });
+  expect(await p.query('.headline').innerText()).toBe(riskOnly);
+  expect(replica.log.timedtext(mark2).filter((e) => e.params.get('v') === SEED)).toEqual([]);
+
+  // And back to all lexicons: the first map again, straight from the cache.
+  await setEnabledLexicons(context, extensionId, ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety', 'lens-technical', 'lens-governance', 'lens-societal', 'lens-economic']);
+  await expect.poll(() => p.query('.headline').innerText(), { timeout: 30_000 }).toBe(before);
+  expect((await p.attributes())['data-cached']).toBe('true');
+});
+
+test('a second visit in a new tab is served from the cache without a re-score', async ({ page, context, replica }) => {
+  await openWatch(page, SEED);
+  await panel(page).waitForState('ready', 40_000);
+  const mark = replica.log.mark();
+  const second = await context.newPage();
+  await openWatch(second, SEED);
+  const p2 = panel(second);
+  await p2.waitForState('ready', 40_000);
+  expect(await p2.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true', 'data-slices': '107' });
+  expect(replica.log.timedtext(mark)).toEqual([]);
+});
