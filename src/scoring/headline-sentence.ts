@@ -8,7 +8,8 @@ import type { ScoreStatistics } from './score-statistics';
 export function headlineSentence(stats: ScoreStatistics, slices: number, excerpts: boolean): string {
   if (slices === 0) return 'No caption text to score.';
   const r = (x: number): string => String(Math.round(x) + 0);
-  const what = excerpts ? `${slices} excerpts (beginning, middle, end)` : `${slices} full-transcript segments`;
+  const parts = slices >= 3 ? 'beginning, middle, end' : slices === 2 ? 'beginning, end' : 'whole transcript';
+  const what = excerpts ? `${slices} excerpts (${parts})` : `${slices} full-transcript segments`;
   const shares = stats.bandShares;
   return (
     `Across ${what}: median ${r(stats.median)} · mean ${r(stats.mean)} · spread ${r(stats.min)}–${r(stats.max)} ` +
