@@ -17,6 +17,11 @@ export interface Matches {
 type Channel = keyof Matches;
 const CHANNELS: readonly Channel[] = ['spectrum', 'lens', 'markers'];
 
+/** The entries a node ends for channel c (explicit properties keep this hot path monomorphic). */
+function terminals(node: TrieNode, c: number): MatchedEntry[] {
+  return c === 0 ? node.spectrum : c === 1 ? node.lens : node.markers;
+}
+
 /**
  * Leftmost-longest matching over the token stream: at each position the longest pattern wins and consumes
  * its tokens (`existential risk` is not also `risk`). Spectrum, lens and marker patterns are resolved
@@ -31,16 +36,25 @@ export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher)
   const free = [0, 0, 0];
   const best: MatchedEntry[][] = [[], [], []];
   const bestLength = [0, 0, 0];
+  // best[c] may still be a trie node's own array; it is copied only if another lexicon must be merged in.
+  const bestOwned = [false, false, false];
   let start = 0;
 
   const consider = (node: TrieNode, depth: number): void => {
     for (let c = 0; c < 3; c++) {
-      const entries = node[CHANNELS[c] as Channel];
+      const entries = terminals(node, c);
       if (entries.length === 0) continue;
       if (depth > (bestLength[c] as number)) {
         bestLength[c] = depth;
-        best[c] = entries.slice();
-      } else if (depth === bestLength[c]) merge(best[c] as MatchedEntry[], entries);
+        best[c] = entries;
+        bestOwned[c] = false;
+      } else if (depth === bestLength[c]) {
+        if (!bestOwned[c]) {
+          best[c] = (best[c] as MatchedEntry[]).slice();
+          bestOwned[c] = true;
+        }
+        merge(best[c] as MatchedEntry[], entries);
+      }
     }
   };
 

@@ -49,13 +49,16 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   onProgress?.(0.6);
   const plan = planSlices(cues.length);
 
-  // Token ranges per slice, from the cue ranges (tokens are in cue order).
+  // Slice of each cue, and words per slice in one sweep (tokens are in cue order, slices contiguous).
   const sliceOfCue = new Int32Array(cues.length);
   plan.ranges.forEach(([first, last], s) => sliceOfCue.fill(s, first, last + 1));
   const words = new Array<number>(plan.ranges.length).fill(0);
-  for (let i = 0; i < stream.tokens.length; i++) {
-    const s = sliceOfCue[stream.cueOf[i] as number] as number;
-    words[s] = (words[s] as number) + 1;
+  const { cueOf } = stream;
+  for (let s = 0, i = 0; s < plan.ranges.length; s++) {
+    const last = (plan.ranges[s] as [number, number])[1];
+    const begin = i;
+    while (i < cueOf.length && (cueOf[i] as number) <= last) i++;
+    words[s] = i - begin;
   }
 
   const nets = new Array<number>(plan.ranges.length).fill(0);
@@ -190,7 +193,8 @@ function extremes(scores: readonly number[], median: number): { mostRisk: number
 function excerptOf(cues: readonly Cue[], first: number, last: number): string {
   let text = '';
   for (let c = first; c <= last && text.length < EXCERPT_CHARS; c++) {
-    const clean = (cues[c] as Cue).text.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const raw = (cues[c] as Cue).text;
+    const clean = (raw.includes('[') ? raw.replace(/\[[^\]]*\]/g, ' ') : raw).replace(/\s+/g, ' ').trim();
     if (clean) text = text ? `${text} ${clean}` : clean;
   }
   if (text.length <= EXCERPT_CHARS) return text;
