@@ -92,15 +92,16 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       if (running) return running.catch(() => null);
 
       const locator = { videoId, track, lexiconHash, scorerVersion: deps.scorerVersion };
-      const map = await withCache((cache) => cache.getMap(locator), null);
-      if (map) return { map, origin: 'cache' };
+      const hit = await withCache((cache) => cache.getMap(locator), null);
+      if (hit) return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
       const cached = await withCache((cache) => cache.getCues(videoId, track), null);
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
         const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind });
-        await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored } });
-        return { map: rescored, origin: 'cues' };
+        const source = cached.source;
+        await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
+        return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
       });
     },
 
@@ -141,11 +142,11 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     await store({
       videoId,
       track,
-      cues: { format: parsed.format, captionKind, cues: parsed.cues },
-      map: { lexiconHash, scorerVersion: deps.scorerVersion, map },
+      cues: { format: parsed.format, captionKind, cues: parsed.cues, source },
+      map: { lexiconHash, scorerVersion: deps.scorerVersion, map, source },
     });
     report('store', 1);
-    return { map, origin: 'scored' };
+    return { map, origin: 'scored', source };
   }
 
   function parseBody(body: string): ParsedCaptions {

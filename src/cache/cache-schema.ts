@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, DBSchema, StoreNames } from 'idb';
-import type { TrackRef } from '../captions/caption-track';
+import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { CaptionFormat, Cue } from '../captions/cue';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
@@ -26,6 +26,8 @@ export interface MapRecord {
   storedAt: number;
   bytes: number;
   map: PerspectiveMap;
+  /** The strategy that delivered the captions this map was scored from (the panel's data-source). */
+  source?: CaptionSource;
 }
 
 /** How the cues were captioned, as the scorer weighs it (the transcript panel has start times only). */
@@ -39,6 +41,8 @@ export interface CuesRecord {
   track: TrackRef;
   format: CaptionFormat;
   captionKind: CaptionKind;
+  /** The strategy that delivered these captions. */
+  source?: CaptionSource;
   storedAt: number;
   bytes: number;
   cues: Cue[];
@@ -108,6 +112,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const isCaptionSource = (value: unknown): value is CaptionSource => value === 'player' || value === 'direct' || value === 'panel';
+
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function isMapRecord(value: unknown, expect: { key: string; lexiconHash: string; scorerVersion: string }): value is MapRecord {
@@ -116,12 +122,14 @@ export function isMapRecord(value: unknown, expect: { key: string; lexiconHash: 
   const map = value.map;
   if (!isObject(map) || !isObject(map.headline) || !Array.isArray(map.slices) || !Array.isArray(map.lexicons)) return false;
   if (!isFiniteNumber(map.captionSegments) || map.scorerVersion !== expect.scorerVersion) return false;
+  if (value.source !== undefined && !isCaptionSource(value.source)) return false;
   return map.slices.every((slice) => isObject(slice) && isFiniteNumber(slice.score) && isFiniteNumber(slice.startMs));
 }
 
 export function isCuesRecord(value: unknown, key: string): value is CuesRecord {
   if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== key) return false;
   if (typeof value.format !== 'string' || !['asr', 'uploaded', 'panel'].includes(value.captionKind as string)) return false;
+  if (value.source !== undefined && !isCaptionSource(value.source)) return false;
   if (!Array.isArray(value.cues) || value.cues.length === 0) return false;
   return value.cues.every(
     (cue) => isObject(cue) && isFiniteNumber(cue.startMs) && isFiniteNumber(cue.endMs) && typeof cue.text === 'string',

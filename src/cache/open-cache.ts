@@ -1,5 +1,5 @@
 import { wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import type { TrackRef } from '../captions/caption-track';
+import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { CaptionFormat, Cue } from '../captions/cue';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { cacheKey, episodeKey } from './cache-key';
@@ -54,13 +54,20 @@ export interface CachedCues {
   format: CaptionFormat;
   captionKind: CaptionKind;
   cues: Cue[];
+  /** The strategy that delivered the captions (absent in records written before it was kept). */
+  source?: CaptionSource;
+}
+
+export interface CachedMap {
+  map: PerspectiveMap;
+  source?: CaptionSource;
 }
 
 export interface EpisodeWrite {
   videoId: string;
   track: TrackRef;
   cues?: CachedCues;
-  map?: { lexiconHash: string; scorerVersion: string; map: PerspectiveMap };
+  map?: { lexiconHash: string; scorerVersion: string; map: PerspectiveMap; source?: CaptionSource };
 }
 
 export type StoreOutcome =
@@ -69,7 +76,7 @@ export type StoreOutcome =
 
 export interface PerspectiveCache {
   /** The cached map, or null (miss; a corrupt or outdated record is deleted and also answers null). */
-  getMap(locator: MapLocator): Promise<PerspectiveMap | null>;
+  getMap(locator: MapLocator): Promise<CachedMap | null>;
   /** The episode's cached cues, or null (as getMap). */
   getCues(videoId: string, track: TrackRef): Promise<CachedCues | null>;
   /** Stores cues and/or a map in one transaction, then evicts least-recently-used episodes over the limits. Never rejects. */
@@ -140,10 +147,10 @@ function createCache(db: Db, deps: { now: () => number; limits: CacheLimits; log
       const episode = episodeKey(locator.videoId, locator.track);
       const tx = db.transaction(['maps', 'episodes'], 'readwrite');
       const record: unknown = await tx.objectStore('maps').get(key);
-      let result: PerspectiveMap | null = null;
+      let result: CachedMap | null = null;
       if (record !== undefined) {
         if (isMapRecord(record, { key, lexiconHash: locator.lexiconHash, scorerVersion: locator.scorerVersion })) {
-          result = record.map;
+          result = record.source ? { map: record.map, source: record.source } : { map: record.map };
           await touch(tx.objectStore('episodes'), episode, now());
         } else {
           log.warn('[perspective-map] dropping a corrupt cached map', key);
@@ -162,7 +169,7 @@ function createCache(db: Db, deps: { now: () => number; limits: CacheLimits; log
       let result: CachedCues | null = null;
       if (record !== undefined) {
         if (isCuesRecord(record, key)) {
-          result = { format: record.format, captionKind: record.captionKind, cues: record.cues };
+          result = { format: record.format, captionKind: record.captionKind, cues: record.cues, ...(record.source ? { source: record.source } : {}) };
           await touch(tx.objectStore('episodes'), key, now());
         } else {
           log.warn('[perspective-map] dropping corrupt cached cues', key);
@@ -185,6 +192,7 @@ function createCache(db: Db, deps: { now: () => number; limits: CacheLimits; log
         track: write.track,
         format: write.cues.format,
         captionKind: write.cues.captionKind,
+        ...(write.cues.source ? { source: write.cues.source } : {}),
         storedAt: at,
         bytes: approxCuesBytes(write.cues.cues),
         cues: write.cues.cues,
@@ -199,6 +207,7 @@ function createCache(db: Db, deps: { now: () => number; limits: CacheLimits; log
         storedAt: at,
         bytes: JSON.stringify(write.map.map).length,
         map: write.map.map,
+        ...(write.map.source ? { source: write.map.source } : {}),
       };
       const total = (cuesRecord?.bytes ?? 0) + (mapRecord?.bytes ?? 0);
       if (total > limits.maxBytes) {

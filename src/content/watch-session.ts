@@ -4,7 +4,7 @@
  * has been superseded (navigation, retry, track switch, settings change) can never show anything,
  * because every `show` checks the run's signal and the video id first.
  */
-import type { CaptionSource, CaptionTrack, TrackRef } from '../captions/caption-track';
+import type { CaptionTrack, TrackRef } from '../captions/caption-track';
 import { toTrackRef } from '../captions/caption-track';
 import { pickTrack } from '../captions/pick-track';
 import type { BridgeClient } from '../bridge/bridge-client';
@@ -52,8 +52,6 @@ export class WatchSession {
   private tracks: CaptionTrack[] = [];
   private chosenVssId: string | null = null;
   private requestId: string | null = null;
-  /** The strategy that last delivered each track's body in this session (a later cache/cue answer keeps it). */
-  private readonly sources = new Map<string, CaptionSource>();
   /** The last view this session decided on (what the panel returns to after an ad). */
   view: PanelView;
   track: TrackRef | null = null;
@@ -168,7 +166,7 @@ export class WatchSession {
     if (!bypassCache) {
       const cached = await deps.background.lookup({ videoId, track: trackRef });
       if (signal.aborted) return;
-      if (cached) return this.showMap(signal, cached, this.sources.get(trackRef.vssId), trackView);
+      if (cached) return this.showMap(signal, cached, trackView);
     }
 
     const acquired = await acquireCaptions(
@@ -195,11 +193,12 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
     const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId });
     if (signal.aborted) return;
-    this.sources.set(trackRef.vssId, acquired.source);
-    this.showMap(signal, answer, acquired.source, trackView);
+    this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
   }
 
-  private showMap(signal: AbortSignal, answer: MapAnswer, source: CaptionSource | undefined, trackView: Pick<PanelView, 'track' | 'tracks'>): void {
+  /** The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it). */
+  private showMap(signal: AbortSignal, answer: MapAnswer, trackView: Pick<PanelView, 'track' | 'tracks'>): void {
+    const source = answer.source;
     // A map for another video (a confused worker, a stale cache row) is never drawn.
     if (answer.map.videoId !== undefined && answer.map.videoId !== this.videoId) {
       return this.show(signal, { state: 'error', videoId: this.videoId, message: 'The map received was for another video', ...trackView });

@@ -18,6 +18,8 @@ export type MapOrigin = 'cache' | 'cues' | 'scored';
 export interface MapAnswer {
   map: PerspectiveMap;
   origin: MapOrigin;
+  /** The strategy that delivered the captions the map was scored from (kept with the cache; absent if unknown). */
+  source?: CaptionSource;
 }
 
 export interface ProtocolMap {

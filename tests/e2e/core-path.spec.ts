@@ -59,7 +59,8 @@ test('a reload is served from IndexedDB: data-cached="true" and no caption reque
   const mark = replica.log.mark();
   await page.reload();
   await p.waitForState('ready', 40_000);
-  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true', 'data-slices': '107' });
+  // The cache keeps which strategy delivered the captions, so the reloaded panel still says it.
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true', 'data-slices': '107', 'data-source': 'player' });
   await page.waitForTimeout(500);
   // Captions are off by default on the seed: any caption request now would be the extension's (or its toggling).
   expect(replica.log.timedtext(mark)).toEqual([]);

@@ -13,7 +13,8 @@ async function setEnabledLexicons(context: BrowserContext, extensionId: string, 
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await page.evaluate(async (enabled) => {
-    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    type StorageArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    const api = (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome;
     const { settings } = await api.storage.local.get('settings');
     await api.storage.local.set({ settings: { ...(settings as object | undefined), enabledLexicons: enabled } });
   }, ids);

@@ -60,7 +60,7 @@ describe('scoring service', () => {
     expect(scored.map.captionSegments).toBe(parseCaptions(BODY).cues.length);
     expect(scored.map.scorerVersion).toBe(SCORER_VERSION);
     const cached = await svc.lookup(LOOKUP);
-    expect(cached).toEqual({ map: scored.map, origin: 'cache' });
+    expect(cached).toEqual({ map: scored.map, origin: 'cache', source: 'player' });
     expect(parse).toHaveBeenCalledTimes(1);
     expect(await svc.cacheStats()).toEqual({ episodes: 1, bytes: expect.any(Number) });
   });
@@ -68,7 +68,7 @@ describe('scoring service', () => {
   it('answers a new service instance (a restarted worker) from IndexedDB without parsing again', async () => {
     const before = await service().score(scoreArgs());
     const after = await service().lookup(LOOKUP);
-    expect(after).toEqual({ map: before.map, origin: 'cache' });
+    expect(after).toEqual({ map: before.map, origin: 'cache', source: 'player' });
     expect(parse).toHaveBeenCalledTimes(1);
   });
 
@@ -84,7 +84,7 @@ describe('scoring service', () => {
     // …and that map is now cached under the new set, while the old set's map is still there.
     expect((await svc.lookup(LOOKUP))?.origin).toBe('cache');
     await settingsItem.setValue(defaultSettings());
-    expect(await svc.lookup(LOOKUP)).toEqual({ map: all.map, origin: 'cache' });
+    expect(await svc.lookup(LOOKUP)).toEqual({ map: all.map, origin: 'cache', source: 'player' });
   });
 
   it('de-duplicates concurrent requests for the same key: one parse, one answer', async () => {
@@ -195,7 +195,7 @@ describe('scoring service', () => {
     });
     db.close();
     const again = await svc.lookup(LOOKUP);
-    expect(again).toEqual({ map: scored.map, origin: 'cues' });
+    expect(again).toEqual({ map: scored.map, origin: 'cues', source: 'player' });
     expect(warn).toHaveBeenCalled();
   });
 

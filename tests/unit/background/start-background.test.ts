@@ -30,7 +30,7 @@ describe('startBackground (messages → service → IndexedDB)', () => {
 
     stop(); // the worker is stopped; a new one starts with empty memory over the same database
     stop = startBackground({ indexedDB: factory }).stop;
-    expect(await sendToBackground('cs-bg:lookup', LOOKUP)).toEqual({ map: scored.map, origin: 'cache' });
+    expect(await sendToBackground('cs-bg:lookup', LOOKUP)).toEqual({ map: scored.map, origin: 'cache', source: 'player' });
     expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual({ episodes: 1, bytes: expect.any(Number) });
 
     // A lexicon change in storage: the next lookup re-scores from the cached cues.

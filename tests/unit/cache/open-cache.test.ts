@@ -28,12 +28,24 @@ describe('openCache', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
+  it('keeps the strategy that delivered the captions with the map and the cues', async () => {
+    const cache = await open();
+    await cache.storeEpisode({
+      videoId: 'vid1',
+      track: TRACK,
+      cues: { format: 'json3', captionKind: 'panel', cues: sampleCues(3), source: 'panel' },
+      map: { lexiconHash: 'h1', scorerVersion: 's1', map: sampleMap('vid1'), source: 'panel' },
+    });
+    expect(await cache.getMap({ videoId: 'vid1', ...LOC })).toEqual({ map: sampleMap('vid1'), source: 'panel' });
+    expect((await cache.getCues('vid1', TRACK))?.source).toBe('panel');
+  });
+
   it('misses, then hits the stored map and cues', async () => {
     const cache = await open();
     expect(await cache.getMap({ videoId: 'vid1', ...LOC })).toBeNull();
     expect(await cache.getCues('vid1', TRACK)).toBeNull();
     expect(await store(cache, 'vid1')).toEqual({ stored: true, evicted: 0 });
-    expect(await cache.getMap({ videoId: 'vid1', ...LOC })).toEqual(sampleMap('vid1'));
+    expect(await cache.getMap({ videoId: 'vid1', ...LOC })).toEqual({ map: sampleMap('vid1') });
     expect(await cache.getCues('vid1', TRACK)).toEqual({ format: 'json3', captionKind: 'asr', cues: sampleCues(10) });
     expect(await cache.stats()).toEqual({ episodes: 1, bytes: expect.any(Number) });
   });
@@ -52,7 +64,7 @@ describe('openCache', () => {
     await store(first, 'vid1');
     first.close();
     const second = await open();
-    expect(await second.getMap({ videoId: 'vid1', ...LOC })).toEqual(sampleMap('vid1'));
+    expect(await second.getMap({ videoId: 'vid1', ...LOC })).toEqual({ map: sampleMap('vid1') });
   });
 
   it('evicts least-recently-used episodes beyond the episode limit', async () => {
@@ -224,7 +236,7 @@ describe('openCache', () => {
           migrations: [...CACHE_MIGRATIONS, (_db, tx) => void tx.objectStore('maps').createIndex('videoId' as never, 'videoId')],
         },
       });
-      expect(await v2.getMap({ videoId: 'vid1', ...LOC })).toEqual(sampleMap('vid1'));
+      expect(await v2.getMap({ videoId: 'vid1', ...LOC })).toEqual({ map: sampleMap('vid1') });
       v2.close();
       const db = await rawDb(factory, 2);
       expect(db.transaction('maps').store.indexNames.contains('videoId' as never)).toBe(true);
