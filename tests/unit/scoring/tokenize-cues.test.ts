@@ -32,6 +32,13 @@ describe('tokenizeCues', () => {
     expect(stream.cueOf).toEqual([0, 0, 0, 0, 1, 1, 2]);
   });
 
+  it('keeps cue indexes right through empty cues, noise-only cues and control characters in the text', () => {
+    const cues = ['alpha', '', '[Music]', 'beta\u0001gamma', "it's", 'delta'].map((text, i) => ({ startMs: i, endMs: i + 1, text }));
+    const stream = tokenizeCues(cues);
+    expect(stream.tokens).toEqual(['alpha', 'beta', 'gamma', 'it', 'is', 'delta']);
+    expect(stream.cueOf).toEqual([0, 3, 3, 4, 4, 5]);
+  });
+
   it('gives an empty stream for cues that are only noise', () => {
     expect(tokenizeCues(cuesOf('[Music]|um|♪')).tokens).toEqual([]);
   });
