@@ -143,3 +143,21 @@ describe('CLI helpers', () => {
     expect(() => parseScoreArgs(['--kind', 'robot', 'a'])).toThrow(UsageError);
   });
 });
+
+describe('score CLI on every caption format in the fixtures', () => {
+  const files = ['json3_asr_shape-sample.json3', 'json3_manual_shape-sample.json3', 'srv1_asr_real_2025-12_eF8Qqp7rjDg.xml', 'srv1_shape-sample.xml', 'srv2_missing-d_shape-sample.xml', 'srv3_asr_shape-sample.xml', 'srv3_styled-manual_shape-sample.xml', 'vtt_asr_real-fragment.vtt'].map(
+    (name) => `tests/fixtures/captions/timedtext_${name}`,
+  );
+  it.each(files)('%s scores to a well-formed map', (file) => {
+    const { code, stdout, stderr } = run(file, '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const map = JSON.parse(stdout);
+    expect(map.captionSegments).toBeGreaterThan(0);
+    expect(map.slices.length).toBeGreaterThan(0);
+    expect(map.slices.at(-1).lastCue).toBe(map.captionSegments - 1);
+    expect(Object.values(map.headline.bandShares).reduce((a: number, b) => a + (b as number), 0)).toBe(100);
+    expect(map.headline.confidence).toBe('low'); // short samples: excerpts
+    if (/asr/.test(file)) expect(map.headline.confidenceReasons.join(' ')).toMatch(/ASR/);
+  });
+});
