@@ -1,4 +1,5 @@
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import { CSV_HEADER, csvText, sliceCsvRows } from '../scoring/map-csv';
 
 /** What the CLI scored: the map and the file it came from. */
 export interface ScoredFile {
@@ -42,24 +43,12 @@ export function formatJson(scored: readonly ScoredFile[]): string {
   return JSON.stringify(maps.length === 1 ? maps[0] : maps, null, 2) + '\n';
 }
 
-/**
- * One row per slice: `index,startMs,endMs,score,band,topTerms` (topTerms as `term:contribution` joined by
- * `; `). With several files a leading `file` column tells the rows apart.
- */
+/** The CSV of DESIGN §9 (src/scoring/map-csv.ts); with several files a leading `file` column tells the rows apart. */
 export function formatCsv(scored: readonly ScoredFile[]): string {
   const several = scored.length > 1;
-  const header = ['index', 'startMs', 'endMs', 'score', 'band', 'topTerms'];
-  const rows = [several ? ['file', ...header] : header];
+  const lines = [several ? `file,${CSV_HEADER}` : CSV_HEADER];
   for (const { file, map } of scored) {
-    for (const slice of map.slices) {
-      const terms = slice.terms.map((t) => `${t.term}:${t.contribution}`).join('; ');
-      const row = [String(slice.index), String(slice.startMs), String(slice.endMs), String(slice.score), slice.band, terms];
-      rows.push(several ? [file, ...row] : row);
-    }
+    for (const row of sliceCsvRows(map)) lines.push((several ? [csvText(file), ...row] : row).join(','));
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return lines.join('\n') + '\n';
 }

@@ -16,4 +16,4 @@ export const BUILTIN_LEXICONS: readonly Lexicon[] = Object.freeze(
   [aiRisk, aiOpportunity, societalHarm, governanceSafety, lensTechnical, lensGovernance, lensSocietal, lensEconomic] as Lexicon[],
 );
 
-export const BUILTIN_LEXICON_IDS: readonly string[] = BUILTIN_LEXICONS.map((l) => l.id);
+export { BUILTIN_LEXICON_IDS } from './builtin-lexicon-ids';

@@ -2,6 +2,7 @@
  * The Settings type and its defaults. Pure (no storage access) so validators, the UI and tests can use it
  * without WXT; settings.ts re-exports everything here.
  */
+import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import type { Lexicon } from '../lexicons/lexicon';
 
 export type Palette = 'default' | 'colorblind';
@@ -20,16 +21,7 @@ export interface Settings {
   collapsed: boolean;
 }
 
-export const BUILTIN_LEXICON_IDS = [
-  'ai-risk',
-  'ai-opportunity',
-  'societal-harm',
-  'governance-safety',
-  'lens-technical',
-  'lens-governance',
-  'lens-societal',
-  'lens-economic',
-] as const;
+export { BUILTIN_LEXICON_IDS };
 
 export function defaultSettings(): Settings {
   return {

@@ -3,7 +3,8 @@
  * open YouTube tabs (most recently used first) for theirs.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { exportFileName, mapToCsv, mapToJson } from '../shared/export-map';
+import { mapToCsv } from '../../scoring/map-csv';
+import { exportFileName, mapToJson } from '../shared/export-map';
 import { bandText, latestMapSummary, type TabSummary } from '../shared/tab-summary';
 import type { UiDeps } from '../shared/ui-deps';
 

@@ -13,6 +13,8 @@ const GENERIC = ['great', 'love', 'terrible', 'good', 'bad', 'amazing', 'awesome
 describe('built-in lexicons', () => {
   it('have the ids of DESIGN §9', () => {
     expect(BUILTIN_LEXICON_IDS).toEqual([...SPECTRUM, ...LENS]);
+    // The id list (used by settings without the data) and the shipped data agree.
+    expect(BUILTIN_LEXICONS.map((l) => l.id)).toEqual([...BUILTIN_LEXICON_IDS]);
     for (const lexicon of BUILTIN_LEXICONS) expect(lexicon.kind).toBe(SPECTRUM.includes(lexicon.id) ? 'spectrum' : 'lens');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvText, exportFileName, formatTerm, mapToCsv, mapToJson } from '../../../src/ui/shared/export-map';
+import { CSV_HEADER, csvText, formatTerm, mapToCsv } from '../../../src/scoring/map-csv';
+import { exportFileName, mapToJson } from '../../../src/ui/shared/export-map';
 import { sampleMap } from './ui-test-deps';
 
 /** A minimal RFC 4180 reader, so the test checks what a spreadsheet would see rather than our own string. */

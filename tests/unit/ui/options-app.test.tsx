@@ -6,7 +6,7 @@ import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { defaultSettings, settingsItem, type Settings } from '../../../src/settings/settings';
 import OptionsApp from '../../../src/ui/options/options-app';
 import { NO_MAP_MESSAGE } from '../../../src/ui/options/map-export';
-import { mapToCsv } from '../../../src/ui/shared/export-map';
+import { mapToCsv } from '../../../src/scoring/map-csv';
 import type { UiDeps } from '../../../src/ui/shared/ui-deps';
 import { customLexicon, makeDeps, sampleMap, tabAnswering } from './ui-test-deps';
 
