@@ -3,18 +3,16 @@
  * data when it has one, else from a same-origin `youtubei/v1/player` request made as the ANDROID client,
  * whose track URLs are not token-gated (fixture player_android_2025-06_GJLlxj_dtq8.json). That request
  * is often answered with LOGIN_REQUIRED ("confirm you're not a bot"): a failed strategy, not a crash.
- * Needs: ytcfg's INNERTUBE_API_KEY (from the main world) for the player request.
+ * Needs: ytcfg's INNERTUBE_API_KEY (from the main world, or the page's inline ytcfg script) for the player request.
  */
 import type { CaptionTrack } from '../captions/caption-track';
 import { readCaptionTracks } from '../captions/player-response';
 import { buildCaptionUrl, isPotGated } from '../captions/track-url';
 import type { AcquisitionStrategy, StrategyResult } from './acquisition-strategy';
+import { requestAndroidPlayer } from './android-player-request';
 import { fetchCaptionBody, type FetchLike } from './fetch-caption-body';
 
-/** The ANDROID client identity the clean-URL fixtures were captured with. */
-export const ANDROID_CLIENT = { clientName: 'ANDROID', clientVersion: '20.10.38', androidSdkVersion: 30 } as const;
-const PLAYER_ENDPOINT = 'https://www.youtube.com/youtubei/v1/player';
-const MAX_PLAYER_RESPONSE_CHARS = 5_000_000;
+export { ANDROID_CLIENT } from './android-player-request';
 
 /** The same track in another listing: same vssId, else same language and kind. */
 export function findTwin(track: CaptionTrack, tracks: readonly CaptionTrack[]): CaptionTrack | null {
@@ -43,35 +41,10 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
     async acquire({ videoId, track, tracks, innertube }, signal) {
       const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !isPotGated(t.baseUrl));
       if (pageTwin) return fetchClean(pageTwin, signal, 'page data');
-      if (!innertube) return { ok: false, outcome: 'unavailable', detail: 'no clean URL in the page data and no ytcfg key' };
-
-      let json: unknown;
-      try {
-        const response = await deps.fetch(`${PLAYER_ENDPOINT}?key=${encodeURIComponent(innertube.apiKey)}&prettyPrint=false`, {
-          method: 'POST',
-          signal,
-          credentials: 'same-origin',
-          headers: {
-            'content-type': 'application/json',
-            'x-youtube-client-name': '3',
-            'x-youtube-client-version': ANDROID_CLIENT.clientVersion,
-            ...(innertube.visitorData ? { 'x-goog-visitor-id': innertube.visitorData } : {}),
-          },
-          body: JSON.stringify({
-            context: { client: { ...ANDROID_CLIENT, hl: innertube.hl ?? 'en' } },
-            videoId,
-            contentCheckOk: true,
-            racyCheckOk: true,
-          }),
-        });
-        if (response.status !== 200) return { ok: false, outcome: 'http-error', detail: `player request: HTTP ${response.status}` };
-        const text = await response.text();
-        if (text.length > MAX_PLAYER_RESPONSE_CHARS) return { ok: false, outcome: 'error', detail: 'player request: oversized answer' };
-        json = JSON.parse(text);
-      } catch (error) {
-        if (signal.aborted) return { ok: false, outcome: 'timeout', detail: 'player request: no answer in time' };
-        return { ok: false, outcome: 'error', detail: `player request: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      // Without ytcfg's key the request still goes (same origin, keyless): a missing key is not a reason to stop.
+      const answer = await requestAndroidPlayer(deps.fetch, videoId, innertube, signal);
+      if (!answer.ok) return answer;
+      const json = answer.response;
       const listing = readCaptionTracks(json);
       if (listing.videoId && listing.videoId !== videoId) return { ok: false, outcome: 'error', detail: 'player request answered for another video' };
       if (listing.status === 'bot-check') return { ok: false, outcome: 'bot-check', detail: listing.reason };

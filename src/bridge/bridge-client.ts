@@ -30,7 +30,16 @@ export class BridgeTimeoutError extends Error {
 
 export function createBridgeClient(
   win: BridgeWindow,
-  options: { signal: AbortSignal; newToken?: () => string },
+  options: {
+    signal: AbortSignal;
+    newToken?: () => string;
+    /**
+     * How long a request waits for the main world's handshake ack before giving up (default: the request's own
+     * timeout). Both scripts start at document_start, so a missing ack after a few seconds means the helper is
+     * not there (or the bridge is jammed): the caller falls back at once instead of waiting out a long bound.
+     */
+    handshakeMs?: number;
+  },
 ): BridgeClient {
   const newToken = options.newToken ?? (() => crypto.randomUUID());
   const nonce = newToken();
@@ -103,12 +112,16 @@ export function createBridgeClient(
     async request(op, args, { signal, timeoutMs }) {
       const timeout = AbortSignal.timeout(timeoutMs);
       const both = AbortSignal.any([signal, timeout, options.signal]);
-      try {
-        await waitForAck(both);
-      } catch {
-        throw both.aborted && timeout.aborted && !signal.aborted
-          ? new BridgeTimeoutError(`page helper did not answer (${op}, no handshake)`)
-          : new Error('aborted');
+      if (!acked) {
+        const ackTimeout = AbortSignal.timeout(Math.min(timeoutMs, options.handshakeMs ?? timeoutMs));
+        const untilAck = AbortSignal.any([both, ackTimeout]);
+        try {
+          await waitForAck(untilAck);
+        } catch {
+          throw (timeout.aborted || ackTimeout.aborted) && !signal.aborted && !options.signal.aborted
+            ? new BridgeTimeoutError(`page helper did not answer (${op}, no handshake)`)
+            : new Error('aborted');
+        }
       }
       const id = newToken();
       return new Promise((resolve, reject) => {

@@ -39,7 +39,8 @@ export interface BridgeOps {
   /** The current player response's tracks for `videoId` (never a stale one) + what `direct` needs from ytcfg. */
   snapshot: {
     args: { videoId: string };
-    value: { videoId: string; listing: SnapshotListing; innertube: InnertubeConfig | null };
+    /** `live`: the video is live right now (videoDetails.isLive or getVideoData().isLive); absent = not known live. */
+    value: { videoId: string; listing: SnapshotListing; innertube: InnertubeConfig | null; live?: boolean };
   };
   /** A timedtext URL for the track that carries the player's `pot` (captions switched on briefly if needed). */
   'player-url': {

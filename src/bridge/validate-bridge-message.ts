@@ -110,7 +110,7 @@ function validateInnertube(v: unknown): InnertubeConfig | null {
   return {
     apiKey: v.apiKey,
     clientVersion: v.clientVersion,
-    ...(str(v.visitorData, 500) ? { visitorData: v.visitorData } : {}),
+    ...(str(v.visitorData, 2000) ? { visitorData: v.visitorData } : {}),
     ...(str(v.hl, 35) ? { hl: v.hl } : {}),
   };
 }
@@ -124,7 +124,8 @@ export function validateValue<K extends BridgeOp>(op: K, value: unknown): Bridge
     if (!listing || listing.videoId !== value.videoId) return null;
     const innertube = value.innertube === null ? null : validateInnertube(value.innertube);
     if (value.innertube !== null && innertube === null) return null;
-    return { videoId: value.videoId, listing, innertube } as BridgeOps[K]['value'];
+    if (value.live !== undefined && typeof value.live !== 'boolean') return null;
+    return { videoId: value.videoId, listing, innertube, ...(value.live === true ? { live: true } : {}) } as BridgeOps[K]['value'];
   }
   if (!str(value.url, MAX_URL_CHARS) || !POT_SOURCES.includes(value.potSource as PotSource)) return null;
   return { videoId: value.videoId, url: value.url, potSource: value.potSource as PotSource } as BridgeOps[K]['value'];

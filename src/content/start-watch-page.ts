@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBridgeClient } from '../bridge/bridge-client';
 import { createDirectStrategy } from '../acquisition/direct-strategy';
+import { listTracksWithoutHelper } from '../acquisition/list-tracks-without-helper';
 import { createPanelStrategy } from '../acquisition/panel-strategy';
 import { createPlayerStrategy } from '../acquisition/player-strategy';
 import { youtubeSelectors } from '../acquisition/youtube-selectors';
@@ -17,6 +18,8 @@ import { WatchPageController } from './watch-page-controller';
 
 export const WATCH_PAGE_TIMINGS = {
   snapshotMs: 10_000,
+  /** Both worlds start at document_start: no handshake ack by then means no helper (or a jammed bridge). */
+  handshakeMs: 4_000,
   /** An empty 200 is immediate; a stalled one (~8 s in the wild) is cut here and the next strategy runs. */
   strategyMs: 9_000,
   adPollMs: 400,
@@ -30,7 +33,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
   ctx.onInvalidated(() => life.abort());
   const signal = life.signal;
 
-  const bridge = createBridgeClient(window, { signal });
+  const bridge = createBridgeClient(window, { signal, handshakeMs: WATCH_PAGE_TIMINGS.handshakeMs });
   const fetchInTab = (input: string, init?: RequestInit) => fetch(input, init);
   const strategies = [
     createPlayerStrategy({ bridge, fetch: fetchInTab, bridgeTimeoutMs: WATCH_PAGE_TIMINGS.bridgeMs }),
@@ -42,6 +45,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
     {
       bridge,
       strategies,
+      listWithoutHelper: (videoId, listSignal) => listTracksWithoutHelper({ fetch: fetchInTab, doc: document }, videoId, listSignal),
       background: {
         lookup: (args) => sendToBackground('cs-bg:lookup', args),
         score: (args) => sendToBackground('cs-bg:score', args),

@@ -22,6 +22,8 @@ export interface Summary {
   state: string;
   map: PerspectiveMap | null;
   track: TrackRef | null;
+  /** The sentence the panel shows for this state (absent for a map), so the popup can use the same words. */
+  message?: string;
 }
 
 const displayOf = (s: Settings): NonNullable<PanelView['display']> => ({
@@ -82,13 +84,15 @@ export class WatchPageController {
     else if (displayChanged && this.latestView) this.render(this.latestView);
   }
 
+  /** What the panel shows now (an ad included), for the popup. */
   summary(): Summary {
-    const view = this.session?.view;
+    const view = this.session?.displayed;
     return {
       videoId: this.session?.videoId ?? null,
       state: view?.state ?? 'none',
       map: view?.state === 'ready' ? (view.map ?? null) : null,
       track: this.session?.track ?? null,
+      ...(view?.state !== 'ready' && view?.message ? { message: view.message } : {}),
     };
   }
 

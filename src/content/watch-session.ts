@@ -7,10 +7,11 @@
 import type { CaptionTrack, TrackRef } from '../captions/caption-track';
 import { toTrackRef } from '../captions/caption-track';
 import { pickTrack } from '../captions/pick-track';
-import type { BridgeClient } from '../bridge/bridge-client';
+import { BridgeTimeoutError, type BridgeClient } from '../bridge/bridge-client';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
 import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquisition-strategy';
+import type { HelperlessListing } from '../acquisition/list-tracks-without-helper';
 import type { MapAnswer, MessageArgs } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
 
@@ -31,6 +32,8 @@ export interface SessionTimings {
 export interface SessionDeps {
   bridge: Pick<BridgeClient, 'request'>;
   strategies: readonly AcquisitionStrategy[];
+  /** The track list the isolated world can get alone, for when the page helper does not answer (bounded by the signal). */
+  listWithoutHelper(videoId: string, signal: AbortSignal): Promise<HelperlessListing>;
   background: SessionBackground;
   /** Shows a view (the controller drops it unless this session is still the current one). */
   show(view: PanelView): void;
@@ -43,6 +46,20 @@ export interface SessionDeps {
 export const NO_CAPTIONS_MESSAGE = 'This video has no captions';
 export const UNAVAILABLE_MESSAGE = 'YouTube did not hand over the captions';
 export const AD_MESSAGE = 'An ad is playing; the map follows when it ends';
+export const LIVE_MESSAGE = 'This is a live stream: its map appears once the broadcast has ended';
+export const HELPER_SILENT = 'the page helper did not answer';
+
+/**
+ * When no track list exists at all (no helper, the ANDROID request refused, no page data for this video), the
+ * transcript panel is still worth a try: this stands for "whatever the panel shows". It has no URL, so only
+ * the `panel` strategy ever gets it.
+ */
+export const PANEL_ONLY_TRACK: CaptionTrack = { baseUrl: '', languageCode: 'und', vssId: 'transcript-panel', name: 'Transcript panel' };
+
+/** What the pipeline goes on with after listing the tracks, or the view that ends the run. */
+type Listed =
+  | { done: PanelView }
+  | { tracks: CaptionTrack[]; innertube: InnertubeConfig | null; strategies: readonly AcquisitionStrategy[]; attempts: string[] };
 
 export class WatchSession {
   private readonly life = new AbortController();
@@ -66,6 +83,11 @@ export class WatchSession {
 
   get signal(): AbortSignal {
     return this.life.signal;
+  }
+
+  /** What the panel shows right now (during an ad: the ad notice; otherwise the session's view). */
+  get displayed(): PanelView {
+    return this.adShown ? { state: 'skipped', videoId: this.videoId, message: AD_MESSAGE } : this.view;
   }
 
   /** (Re)runs the whole pipeline; a previous run of this session is abandoned. */
@@ -127,30 +149,11 @@ export class WatchSession {
     await this.waitWhileAd(signal);
     if (signal.aborted) return;
 
-    let innertube: InnertubeConfig | null = null;
-    try {
-      const snapshot = await deps.bridge.request('snapshot', { videoId }, { signal, timeoutMs: deps.timings.snapshotMs });
-      innertube = snapshot.innertube;
-      const listing = snapshot.listing;
-      if (listing.status === 'no-captions') return this.show(signal, { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE });
-      if (listing.status !== 'ok') {
-        return this.show(signal, {
-          state: 'unavailable',
-          videoId,
-          message: UNAVAILABLE_MESSAGE,
-          attempts: [`player: ${listing.status} (${listing.reason})`],
-        });
-      }
-      this.tracks = listing.tracks;
-    } catch (error) {
-      if (signal.aborted) return;
-      return this.show(signal, {
-        state: 'unavailable',
-        videoId,
-        message: UNAVAILABLE_MESSAGE,
-        attempts: [`player: ${error instanceof Error ? error.message : String(error)}`],
-      });
-    }
+    const listed = await this.listTracks(signal);
+    if (!listed || signal.aborted) return;
+    if ('done' in listed) return this.show(signal, listed.done);
+    const { innertube } = listed;
+    this.tracks = listed.tracks;
 
     const track =
       (this.chosenVssId !== null ? this.tracks.find((t) => t.vssId === this.chosenVssId) : undefined) ??
@@ -170,7 +173,7 @@ export class WatchSession {
     }
 
     const acquired = await acquireCaptions(
-      deps.strategies,
+      listed.strategies,
       { videoId, track, tracks: this.tracks, innertube },
       { signal, timeoutMs: deps.timings.strategyMs },
     ).catch((error: unknown) => {
@@ -183,7 +186,7 @@ export class WatchSession {
         state: 'unavailable',
         videoId,
         message: UNAVAILABLE_MESSAGE,
-        attempts: acquired.attempts.map(describeAttempt),
+        attempts: [...listed.attempts, ...acquired.attempts.map(describeAttempt)],
         ...trackView,
       });
     }
@@ -194,6 +197,47 @@ export class WatchSession {
     const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId });
     if (signal.aborted) return;
     this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
+  }
+
+  /**
+   * The tracks of this video: from the page helper's snapshot, or — when the helper does not answer or fails —
+   * from what the isolated world can get alone (then the `player` strategy cannot run; its failure is recorded).
+   * A video that is live right now ends here as `skipped`: its captions are a moving window, and a map of them
+   * would be cached as if it were the whole broadcast.
+   */
+  private async listTracks(signal: AbortSignal): Promise<Listed | null> {
+    const { deps, videoId } = this;
+    let snapshot;
+    try {
+      snapshot = await deps.bridge.request('snapshot', { videoId }, { signal, timeoutMs: deps.timings.snapshotMs });
+    } catch (error) {
+      if (signal.aborted) return null;
+      const why = error instanceof BridgeTimeoutError ? HELPER_SILENT : `the page helper failed (${error instanceof Error ? error.message : String(error)})`;
+      return this.listAlone(signal, `player: ${why}`);
+    }
+    if (snapshot.live === true) return { done: { state: 'skipped', videoId, message: LIVE_MESSAGE } };
+    const listing = snapshot.listing;
+    if (listing.status === 'no-captions') return { done: { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE } };
+    if (listing.status !== 'ok') {
+      return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] } };
+    }
+    return { tracks: listing.tracks, innertube: snapshot.innertube, strategies: deps.strategies, attempts: [] };
+  }
+
+  private async listAlone(signal: AbortSignal, helperAttempt: string): Promise<Listed | null> {
+    const { deps, videoId } = this;
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(deps.timings.strategyMs)]);
+    const alone = await deps.listWithoutHelper(videoId, bounded);
+    if (signal.aborted) return null;
+    if (alone.live === 'live') return { done: { state: 'skipped', videoId, message: LIVE_MESSAGE } };
+    if (alone.status === 'no-captions') return { done: { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE } };
+    const attempts = [helperAttempt];
+    // Only clean (ANDROID) URLs are worth a `direct` attempt; a failed ANDROID request is not repeated.
+    const directUseful = alone.from === 'android';
+    if (!directUseful && alone.androidFailure) attempts.push(describeAttempt(alone.androidFailure));
+    const strategies = deps.strategies.filter((s) => s.name === 'panel' || (s.name === 'direct' && directUseful));
+    const tracks = alone.status === 'ok' ? alone.tracks : [PANEL_ONLY_TRACK];
+    return { tracks, innertube: alone.innertube, strategies, attempts };
   }
 
   /** The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it). */

@@ -13,7 +13,7 @@ export interface PlayerCaptionTrackEntry {
 
 export interface MoviePlayer {
   getPlayerResponse?(): unknown;
-  getVideoData?(): { video_id?: string } | undefined;
+  getVideoData?(): { video_id?: string; isLive?: boolean } | undefined;
   getAudioTrack?(): { captionTracks?: PlayerCaptionTrackEntry[] } | undefined;
   getOption?(module: string, option: string, args?: unknown): unknown;
   setOption?(module: string, option: string, value: unknown): void;

@@ -5,6 +5,7 @@
  * caption bodies itself, never writes to the DOM, never assigns innerHTML or script text (Trusted Types).
  */
 import { readCaptionTracks, readVideoId } from '../captions/player-response';
+import { readLiveStatus } from '../acquisition/live-status';
 import { buildCaptionUrl, isPotGated, readPot } from '../captions/track-url';
 import type { BridgeOps, InnertubeConfig, PotSource } from '../bridge/bridge-protocol';
 import { startBridgeServer } from '../bridge/bridge-server';
@@ -58,6 +59,12 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
     }
   };
 
+  /**
+   * Videos for which the player API never showed up within `playerReadyMs` (renamed or missing API): a second
+   * request for the same video looks once instead of waiting the whole bound again.
+   */
+  const noPlayerApi = new Set<string>();
+
   /** The player's response for `videoId`: the live player first; the page global only when it is for that very video. */
   const currentResponse = async (videoId: string): Promise<{ player: MoviePlayer | null; response: unknown }> => {
     const found = await pollFor(
@@ -67,9 +74,13 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
         const response = player?.getPlayerResponse?.();
         return readVideoId(response) === videoId ? { player, response } : null;
       },
-      { timeoutMs: timings.playerReadyMs },
+      { timeoutMs: noPlayerApi.has(videoId) ? 0 : timings.playerReadyMs },
     );
     if (found) return found;
+    if (!findMoviePlayer(win.document)) {
+      if (noPlayerApi.size > 50) noPlayerApi.clear();
+      noPlayerApi.add(videoId);
+    }
     if (urlVideoId() !== videoId) throw new Error('the page moved on to another video');
     // ytInitialPlayerResponse goes stale after in-page navigation: use it only when it names this video.
     if (readVideoId(win.ytInitialPlayerResponse) === videoId) return { player: findMoviePlayer(win.document), response: win.ytInitialPlayerResponse };
@@ -120,9 +131,18 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
 
   const handlers = {
     async snapshot({ videoId }: BridgeOps['snapshot']['args']): Promise<BridgeOps['snapshot']['value']> {
-      const { response } = await currentResponse(videoId);
+      const { player, response } = await currentResponse(videoId);
+      let videoData: unknown;
+      try {
+        const data = player?.getVideoData?.();
+        // After SPA navigation the player may still describe the previous video for a moment.
+        videoData = data && (data.video_id === undefined || data.video_id === videoId) ? data : undefined;
+      } catch {
+        videoData = undefined;
+      }
+      const live = readLiveStatus(response, videoData) === 'live';
       // The response was checked to be this video's, so the listing is stamped with the requested id.
-      return { videoId, listing: { ...readCaptionTracks(response), videoId }, innertube: readInnertube() };
+      return { videoId, listing: { ...readCaptionTracks(response), videoId }, innertube: readInnertube(), ...(live ? { live } : {}) };
     },
 
     async 'player-url'({ videoId, vssId, languageCode }: BridgeOps['player-url']['args']): Promise<BridgeOps['player-url']['value']> {

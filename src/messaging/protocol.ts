@@ -39,7 +39,8 @@ export interface ProtocolMap {
   /** The active tab's current panel state and headline, for the popup. */
   'ui-cs:summary': {
     args: Record<string, never>;
-    answer: { videoId: string | null; state: string; map: PerspectiveMap | null; track: TrackRef | null };
+    /** `message`: the sentence the panel shows for a non-map state (same wording in the popup). */
+    answer: { videoId: string | null; state: string; map: PerspectiveMap | null; track: TrackRef | null; message?: string };
   };
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */
   'ui-cs:rescore': { args: Record<string, never>; answer: void };

@@ -22,7 +22,8 @@ export interface PanelProps {
 }
 
 export function Panel({ view, actions, clock }: PanelProps) {
-  if (view.state === 'skipped') return null;
+  // The host is display:none while skipped (mount-panel); the reason is still put in the tree, so it is there to read.
+  if (view.state === 'skipped') return view.message ? <p class="status-sentence skipped-reason">{view.message}</p> : null;
   const collapsed = view.display?.collapsed === true;
   const palette = paletteFor(view.display?.palette);
   const map = view.state === 'ready' ? view.map : undefined;

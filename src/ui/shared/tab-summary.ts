@@ -56,7 +56,8 @@ export function toTabSummary(tabId: number, answer: unknown): TabSummary {
     const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
     return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track };
   }
-  return { kind: 'state', tabId, videoId: answer.videoId, state, message: stateMessage(state) };
+  const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
+  return { kind: 'state', tabId, videoId: answer.videoId, state, message };
 }
 
 async function askTab(deps: Pick<UiDeps, 'sendToTab'>, tabId: number): Promise<TabSummary> {

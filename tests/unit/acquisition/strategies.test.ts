@@ -155,10 +155,12 @@ describe('direct strategy', () => {
     expect(new URL(calls[0]!.url).searchParams.get('fmt')).toBe('json3');
   });
 
-  it('no clean URL and no ytcfg key: unavailable', async () => {
-    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
-    await expect(createDirectStrategy({ fetch: fn }).acquire({ ...request(), innertube: null }, live())).resolves.toMatchObject({ ok: false, outcome: 'unavailable' });
-    expect(calls).toHaveLength(0);
+  it('no clean URL and no ytcfg key: the ANDROID request still goes, keyless, to www.youtube.com only', async () => {
+    const { fn, calls } = fakeFetch((url) => (url.includes('/youtubei/v1/player') ? { status: 200, body: androidAnswer } : { status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire({ ...request(), innertube: null }, live())).resolves.toMatchObject({ ok: true });
+    expect(calls.map((c) => new URL(c.url).origin)).toEqual(['https://www.youtube.com', 'https://www.youtube.com']);
+    expect(new URL(calls[0]!.url).searchParams.has('key')).toBe(false);
+    expect(calls[0]!.init?.headers).not.toHaveProperty('x-goog-visitor-id');
   });
 
   it('findTwin matches by vssId, else by language and kind', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBridgeClient } from '../../../src/bridge/bridge-client';
+import { BridgeTimeoutError, createBridgeClient } from '../../../src/bridge/bridge-client';
 import { BRIDGE_CHANNEL } from '../../../src/bridge/bridge-protocol';
 import { startBridgeServer, type BridgeHandlers } from '../../../src/bridge/bridge-server';
 import { fakeWindow, tick } from './fake-window';
@@ -111,6 +111,34 @@ describe('worlds bridge', () => {
     await expect(client.request('snapshot', { videoId: VIDEO }, opts())).rejects.toThrow('no response for this video');
     const lonely = createBridgeClient(fakeWindow(), { signal: new AbortController().signal, newToken: token });
     await expect(lonely.request('snapshot', { videoId: VIDEO }, opts(50))).rejects.toThrow(/did not answer/);
+  });
+
+  it('without a handshake ack the request gives up after handshakeMs, not its whole timeout (BridgeTimeoutError)', async () => {
+    const lonely = createBridgeClient(fakeWindow(), { signal: new AbortController().signal, newToken: token, handshakeMs: 30 });
+    const started = Date.now();
+    const error = await lonely.request('snapshot', { videoId: VIDEO }, opts(5_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BridgeTimeoutError);
+    expect(String(error)).toMatch(/no handshake/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Once acked, handshakeMs does not cut a slow answer short.
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => (await tick(60), { videoId, listing: { status: 'no-captions', videoId }, innertube: null }) }));
+    await client.request('snapshot', { videoId: VIDEO }, opts());
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts(1_000))).resolves.toMatchObject({ videoId: VIDEO });
+  });
+
+  it.each([
+    [true, { live: true }],
+    [false, {}],
+    [undefined, {}],
+  ])('a snapshot’s live flag (%s) crosses the bridge as live:true or not at all', async (live, expected) => {
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'ok', videoId, tracks: [TRACK] }, innertube: null, ...(live === undefined ? {} : { live }) }) }));
+    const value = await client.request('snapshot', { videoId: VIDEO }, opts());
+    expect('live' in value ? { live: value.live } : {}).toEqual(expected);
+  });
+
+  it('a snapshot whose live flag is not a boolean is dropped (the request times out)', async () => {
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'no-captions', videoId }, innertube: null, live: 'yes' as unknown as boolean }) }));
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts(80))).rejects.toThrow(/did not answer/);
   });
 
   it('the server refuses invalid arguments without calling the handler', async () => {

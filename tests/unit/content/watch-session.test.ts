@@ -58,6 +58,9 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire']) {
   const deps: ControllerDeps = {
     bridge,
     strategies: [strategy],
+    listWithoutHelper: async () => {
+      throw new Error('the helper answered in these tests');
+    },
     background: {
       lookup: async () => null,
       score: async (args): Promise<MapAnswer> => {

@@ -241,8 +241,11 @@ describe('states', () => {
     expect(bar?.getAttribute('value') ?? null).toBe(value);
   });
 
-  it('skipped renders nothing', () => {
+  it('skipped renders nothing but its reason, when it has one', () => {
     const h = setup({ ...base, state: 'skipped' });
     expect(h.container.childElementCount).toBe(0);
+    const live = setup({ ...base, state: 'skipped', message: 'This is a live stream' });
+    expect(live.container.textContent).toBe('This is a live stream');
+    expect(live.container.querySelector('section')).toBeNull();
   });
 });
