@@ -1,16 +1,8 @@
-import type { BandId } from './perspective-map';
+import type { BandId, Headline } from './perspective-map';
 import { bandOf } from './slice-score';
 
 /** The order-free statistics of a set of slice scores: reordering slices changes none of them. */
-export interface ScoreStatistics {
-  median: number;
-  mean: number;
-  min: number;
-  max: number;
-  p10: number;
-  p90: number;
-  bandShares: Record<BandId, number>;
-}
+export type ScoreStatistics = Pick<Headline, 'median' | 'mean' | 'min' | 'max' | 'p10' | 'p90' | 'bandShares'>;
 
 export const BAND_IDS: readonly BandId[] = ['risk-forward', 'mixed', 'opportunity-forward'];
 
