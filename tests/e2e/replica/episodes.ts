@@ -30,6 +30,11 @@ export interface ReplicaVariants {
   /** The player root carries `ad-showing ad-interrupting` for `adSeconds` after load; onAdStart/onAdFinish fire. */
   adAtStart: boolean;
   adSeconds?: number;
+  /**
+   * `false`: the fake `#movie_player` never attaches its API methods (YouTube renamed them / the player build
+   * changed), for the whole page — SPA navigation from such a page keeps a player without an API. Default true.
+   */
+  playerApi?: boolean;
   /** Every timedtext answer for this episode is broken, whatever the token. */
   timedtextBroken?: 'empty' | 'html' | 'malformed';
   /** The player response has no `captions` key at all (YouTube's "captions disabled"). Implied by `tracks: []`. */

@@ -86,6 +86,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
         live: episode.variants.live,
         adAtStart: episode.variants.adAtStart,
         adSeconds: episode.variants.adSeconds ?? 3,
+        playerApi: episode.variants.playerApi !== false,
       },
       playerResponse: playerResponse(episode, ctx, 'WEB') as ReplicaPageData['playerResponse'],
       panelSegments: (panelTrack?.cues ?? []).map((c) => ({ startMs: c.startMs, text: c.text })),

@@ -25,7 +25,7 @@ function start(win: Window): void {
   }
   const playerRoot = doc.querySelector<HTMLElement>(initial.pageType === 'shorts' ? '#shorts-player' : '#movie_player');
   if (!playerRoot) return;
-  const player = createReplicaPlayer(playerRoot, win);
+  const player = createReplicaPlayer(playerRoot, win, { attachApi: initial.variants.playerApi });
   const app = doc.querySelector('ytd-app');
   let current: ReplicaPageData = initial;
   let pageAbort = new AbortController();

@@ -17,6 +17,8 @@ export interface ReplicaPageData {
     live: boolean;
     adAtStart: boolean;
     adSeconds: number;
+    /** See ReplicaVariants.playerApi (decided by the page's first video). */
+    playerApi: boolean;
   };
   /** The WEB player response (what `getPlayerResponse()` returns for this video). */
   playerResponse: Record<string, unknown> & {

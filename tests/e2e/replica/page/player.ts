@@ -19,7 +19,8 @@ interface CaptionLine {
   text: string;
 }
 
-export function createReplicaPlayer(root: HTMLElement, win: Window): ReplicaPlayer {
+/** `attachApi: false` models a player whose API the page's scripts never attach (renamed, changed build). */
+export function createReplicaPlayer(root: HTMLElement, win: Window, options: { attachApi: boolean } = { attachApi: true }): ReplicaPlayer {
   const doc = win.document;
   let data: ReplicaPageData | null = null;
   let video: HTMLVideoElement = root.querySelector('video')!;
@@ -170,7 +171,8 @@ export function createReplicaPlayer(root: HTMLElement, win: Window): ReplicaPlay
 
   const ready = new Promise<void>((resolve) => {
     setTimeout(() => {
-      installPlayerApi(root, backend);
+      // Without the API the player still plays, draws captions and honours the CC button; only its methods are missing.
+      if (options.attachApi) installPlayerApi(root, backend);
       apiInstalled = true;
       resolve();
     }, API_READY_DELAY_MS);
