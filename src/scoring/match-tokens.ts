@@ -1,4 +1,5 @@
 import type { CompiledMatcher, MatchedEntry, TrieNode } from './compile-matcher';
+import { WordIds } from './word-ids';
 
 /** Tokens [start, end) matched one pattern; `entries` holds one entry per lexicon that has that pattern. */
 export interface TermMatch {
@@ -30,9 +31,17 @@ function terminals(node: TrieNode, c: number): MatchedEntry[] {
  * wildcard).
  */
 export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher): Matches {
+  const words = new WordIds();
+  const ids = Int32Array.from(tokens, (token) => words.idOf(token));
+  return matchTokenIds(ids, ids.length, words, matcher);
+}
+
+/** matchTokens over a stream of word ids (tokenizeCueIds): the distinct words are looked up, not every token. */
+export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, matcher: CompiledMatcher): Matches {
+  const { spellings } = words;
   const found: Matches = { spectrum: [], lens: [], markers: [] };
-  // Per call: each distinct word's root children (exact + wildcard) found once, then one lookup per token.
-  const rootChildren = new Map<string, TrieNode[]>();
+  // Per call: each distinct word's root children (exact + wildcard) found once, then one array read per token.
+  const rootChildren = new Array<TrieNode[] | undefined>(words.size);
   const free = [0, 0, 0];
   const best: MatchedEntry[][] = [[], [], []];
   const bestLength = [0, 0, 0];
@@ -60,20 +69,20 @@ export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher)
 
   const walk = (node: TrieNode, depth: number): void => {
     consider(node, depth);
-    const word = tokens[start + depth];
-    if (word === undefined) return;
+    if (start + depth >= length) return;
+    const word = spellings[ids[start + depth] as number] as string;
     const next = node.exact.get(word);
     if (next) walk(next, depth + 1);
     for (const [stem, stemNode] of node.stems) if (word.startsWith(stem)) walk(stemNode, depth + 1);
   };
 
-  for (start = 0; start < tokens.length; start++) {
+  for (start = 0; start < length; start++) {
     if (start < (free[0] as number) && start < (free[1] as number) && start < (free[2] as number)) continue;
-    const word = tokens[start] as string;
-    let children = rootChildren.get(word);
+    const id = ids[start] as number;
+    let children = rootChildren[id];
     if (children === undefined) {
-      children = rootChildrenOf(matcher, word);
-      rootChildren.set(word, children);
+      children = rootChildrenOf(matcher, spellings[id] as string);
+      rootChildren[id] = children;
     }
     if (children.length === 0) continue;
     bestLength[0] = bestLength[1] = bestLength[2] = 0;

@@ -37,30 +37,36 @@ export interface Modification {
   negated: boolean;
 }
 
+/** A token stream read by index: `word(i)` is undefined outside 0 … length − 1. */
+export interface TokenWords {
+  readonly length: number;
+  word(index: number): string | undefined;
+}
+
 /** The multiplier for a term spanning tokens [start, end). */
-export function modify(tokens: readonly string[], start: number, end: number): Modification {
+export function modify(words: TokenWords, start: number, end: number): Modification {
   let factor = 1;
   let negated = false;
   // Look back word by word until a clause break; each rule has its own reach.
   for (let k = 1; k <= HEDGE_SCOPE; k++) {
-    const word = tokens[start - k];
+    const word = words.word(start - k);
     if (word === undefined || CLAUSE_BREAKS.has(word)) break;
-    if (k <= NEGATION_SCOPE && !negated && NEGATORS.has(word) && !NEGATION_RELEASES.has(tokens[start - k + 1] ?? '')) {
+    if (k <= NEGATION_SCOPE && !negated && NEGATORS.has(word) && !NEGATION_RELEASES.has(words.word(start - k + 1) ?? '')) {
       negated = true;
       factor *= NEGATION_FACTOR;
     } else if (k <= INTENSITY_SCOPE && BOOSTERS.has(word)) factor *= BOOSTER_FACTOR;
     else if (k <= INTENSITY_SCOPE && DAMPENERS.has(word)) factor *= DAMPENER_FACTOR;
-    else if (HEDGES.has(word) || (word === 'of' && (tokens[start - k - 1] === 'kind' || tokens[start - k - 1] === 'sort'))) factor *= HEDGE_FACTOR;
+    else if (HEDGES.has(word) || (word === 'of' && (words.word(start - k - 1) === 'kind' || words.word(start - k - 1) === 'sort'))) factor *= HEDGE_FACTOR;
   }
   // Terms are sparse (a few per hundred words), so scanning the but-window per term beats indexing every word.
   for (let k = 1; k <= BUT_SCOPE && start - k >= 0; k++) {
-    if (isBut(tokens[start - k])) {
+    if (isBut(words.word(start - k))) {
       factor *= AFTER_BUT_FACTOR;
       break;
     }
   }
-  for (let k = 0; k < BUT_SCOPE && end + k < tokens.length; k++) {
-    if (isBut(tokens[end + k])) {
+  for (let k = 0; k < BUT_SCOPE && end + k < words.length; k++) {
+    if (isBut(words.word(end + k))) {
       factor *= BEFORE_BUT_FACTOR;
       break;
     }

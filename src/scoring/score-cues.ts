@@ -4,14 +4,15 @@ import { compileMatcher } from './compile-matcher';
 import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
-import { matchTokens, type TermMatch } from './match-tokens';
-import { modify } from './modifiers';
+import { matchTokenIds, type TermMatch } from './match-tokens';
+import { modify, type TokenWords } from './modifiers';
 import type { Lens, PerspectiveMap, SliceScore, SliceTerm } from './perspective-map';
 import { SCORER_VERSION } from './scorer-version';
 import { scoreStatistics } from './score-statistics';
 import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
-import { tokenizeCues } from './tokenize-cues';
+import { tokenizeCueIds } from './tokenize-cues';
+import { WordIds } from './word-ids';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
@@ -42,10 +43,13 @@ const EXCERPT_CHARS = 160;
  */
 export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const { lexicons, onProgress } = options;
-  const stream = tokenizeCues(cues);
+  const stream = tokenizeCueIds(cues, new WordIds());
+  const { ids, cueOf, length: tokenCount } = stream;
+  const { spellings } = stream.words;
+  const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
   onProgress?.(0.3);
   const matcher = compileMatcher(lexicons);
-  const matches = matchTokens(stream.tokens, matcher);
+  const matches = matchTokenIds(ids, tokenCount, stream.words, matcher);
   onProgress?.(0.6);
   const plan = planSlices(cues.length);
 
@@ -53,11 +57,10 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const sliceOfCue = new Int32Array(cues.length);
   plan.ranges.forEach(([first, last], s) => sliceOfCue.fill(s, first, last + 1));
   const words = new Array<number>(plan.ranges.length).fill(0);
-  const { cueOf } = stream;
   for (let s = 0, i = 0; s < plan.ranges.length; s++) {
     const last = (plan.ranges[s] as [number, number])[1];
     const begin = i;
-    while (i < cueOf.length && (cueOf[i] as number) <= last) i++;
+    while (i < tokenCount && (cueOf[i] as number) <= last) i++;
     words[s] = i - begin;
   }
 
@@ -67,10 +70,10 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const conceptAt = new Set<string>();
   let stanceHits = 0;
   for (const match of matches.spectrum) {
-    const cueIndex = stream.cueOf[match.start] as number;
+    const cueIndex = cueOf[match.start] as number;
     const s = sliceOfCue[cueIndex] as number;
-    const { factor } = modify(stream.tokens, match.start, match.end);
-    const term = stream.tokens.slice(match.start, match.end).join(' ');
+    const { factor } = modify(tokenWords, match.start, match.end);
+    const term = termText(spellings, ids, match);
     for (const { lexicon, entry } of match.entries) {
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
@@ -120,7 +123,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     captionKind: options.captionKind,
     sliceScores: scores,
     excerpts: plan.excerpts,
-    words: stream.tokens.length,
+    words: tokenCount,
     stanceHits,
     enabledLexiconIds: lexicons.map((l) => l.id),
   });
@@ -135,7 +138,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       ...stats,
       leaning: bandOf(stats.median),
       lens: topLens(lensHits),
-      evidenceMode: evidenceMode(matches.markers, stream.tokens.length, cues).mode,
+      evidenceMode: evidenceMode(matches.markers, tokenCount, cues).mode,
       confidence,
       confidenceReasons: reasons,
       emphasizes: emphasized(conceptHits),
@@ -145,6 +148,13 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   };
   onProgress?.(1);
   return map;
+}
+
+/** A match's words, space-separated (its key among a slice's terms and its label). */
+function termText(spellings: readonly string[], ids: Int32Array, match: TermMatch): string {
+  let text = spellings[ids[match.start] as number] as string;
+  for (let i = match.start + 1; i < match.end; i++) text += ` ${spellings[ids[i] as number] as string}`;
+  return text;
 }
 
 /** One vote per concept per position: a phrase that both a spectrum and a lens lexicon tag counts once (spectrum first). */

@@ -1,5 +1,6 @@
 import type { Cue } from '../captions/cue';
 import { ACRONYMS, ALIASES, CLITICS, CONTRACTIONS, FILLERS } from './token-rules';
+import { FNV_OFFSET, FNV_PRIME, WordIds } from './word-ids';
 
 /**
  * The whole transcript as one stream of normalised words, each remembering the cue it came from, so that
@@ -11,10 +12,17 @@ export interface TokenStream {
   cueOf: number[];
 }
 
+/** The same stream as word ids (see word-ids.ts): what the scorer works on. */
+export interface TokenIdStream {
+  /** `ids[i]`: token i's word id in `words`; exactly `length` entries. */
+  ids: Int32Array;
+  cueOf: Int32Array;
+  length: number;
+  words: WordIds;
+}
+
 /** Bracketed sound tags (`[Music]`, `[Applause]`), music notes, and parenthesised stage directions. */
 const NOISE = /\[[^\]]*\]|♪|\((?:music|applause|laughter|laughs|laughing|inaudible|crosstalk|silence|cheering)\)/g;
-/** Characters that need a rewrite before splitting; most ASR cues have none, so one test skips the rest. */
-const NEEDS_CLEANING = /[[(♪’‘`.]/;
 /** Dotted acronyms (`a.i.`, `u.s.`) lose their dots before splitting, so they become one token. */
 const DOTTED = /\b(?:[a-z]\.){2,}/g;
 const NON_WORD = /[^a-z0-9']+/;
@@ -30,56 +38,180 @@ interface WordRule {
  * spelled-out acronyms and applies the alias table for common mis-hearings.
  */
 export function tokenizeCues(cues: readonly Cue[]): TokenStream {
-  const rules = wordRules();
-  const tokens: string[] = [];
-  const cueOf: number[] = [];
-  // Token indexes where an acronym or alias may start; most turn out not to, and then nothing is rewritten.
-  const candidates: number[] = [];
-  for (let c = 0; c < cues.length; c++) {
-    let text = (cues[c] as Cue).text.toLowerCase();
-    if (NEEDS_CLEANING.test(text)) {
-      text = text.replace(NOISE, ' ').replace(/[’‘`]/g, "'").replace(DOTTED, (m) => m.replace(/\./g, '') + ' ');
-    }
-    const words = text.split(NON_WORD);
-    for (let w = 0; w < words.length; w++) {
-      let word = words[w] as string;
-      if (word === '') continue;
-      const quoted = word.includes("'");
-      if (quoted) {
-        word = word.replace(/^'+|'+$/g, '');
-        if (word === '') continue;
-      }
-      const rule = rules.get(word);
-      if (rule !== undefined) {
-        if (rule.aliases) candidates.push(tokens.length);
-        if (rule.replace) {
-          for (const part of rule.replace) {
-            tokens.push(part);
-            cueOf.push(c);
-          }
-          continue;
-        }
-      } else if (quoted) {
-        word = expandClitic(word, tokens, cueOf, c);
-        if (word === '') continue;
-      }
-      if (word.length === 1 && tokens.length > 0 && (tokens[tokens.length - 1] as string).length === 1) candidates.push(tokens.length - 1);
-      tokens.push(word);
-      cueOf.push(c);
-    }
-  }
-  if (candidates.length > 0) joinInPlace(tokens, cueOf, candidates, rules);
-  return { tokens, cueOf };
+  const stream = tokenizeCueIds(cues, new WordIds());
+  const tokens = new Array<string>(stream.length);
+  for (let i = 0; i < stream.length; i++) tokens[i] = stream.words.spellings[stream.ids[i] as number] as string;
+  return { tokens, cueOf: Array.from(stream.cueOf) };
 }
 
-/** `shouldn't` → `should` + `not` (pushes the base, returns the word still to push, or '' if none). */
-function expandClitic(word: string, tokens: string[], cueOf: number[], cue: number): string {
+/**
+ * tokenizeCues as word ids. Most caption text is plain ASCII words and spaces: such a cue is scanned once by
+ * char code, hashing each word as it goes, so a word already seen costs no allocation. A cue with non-ASCII
+ * text or one of `[ ( \` .` takes the general path instead — lower-case, regex clean-up, split — which
+ * defines the result; the fast path only reproduces it (tests/unit/scoring/word-ids.test.ts holds them equal).
+ */
+export function tokenizeCueIds(cues: readonly Cue[], words: WordIds): TokenIdStream {
+  const rules = wordRules();
+  const out = new TokenBuffer(cues.length * 8);
+  // Per word id: its rule (null = none), looked up once per distinct word.
+  const ruleOf: (WordRule | null)[] = [];
+  const ruleFor = (id: number): WordRule | null => {
+    let rule = ruleOf[id];
+    if (rule === undefined) {
+      rule = rules.get(words.spellings[id] as string) ?? null;
+      ruleOf[id] = rule;
+    }
+    return rule;
+  };
+  // Token indexes where an acronym or alias may start; most turn out not to, and then nothing is rewritten.
+  const candidates: number[] = [];
+
+  /** Pushes a word as is, noting where a run of single letters may spell an acronym. */
+  const pushPlain = (id: number, c: number): void => {
+    if (isSingleLetter(words, id) && out.length > 0 && isSingleLetter(words, out.lastId())) candidates.push(out.length - 1);
+    out.push(id, c);
+  };
+
+  /** A word without apostrophes: fillers and contractions are replaced, alias starts noted. */
+  const pushId = (id: number, c: number): void => {
+    const rule = ruleFor(id);
+    if (rule !== null) {
+      if (rule.aliases) candidates.push(out.length);
+      if (rule.replace) {
+        for (const part of rule.replace) out.push(words.idOf(part), c);
+        return;
+      }
+    }
+    pushPlain(id, c);
+  };
+
+  /** A word string from the general path (or a quoted word from the fast path). */
+  const pushWord = (raw: string, c: number): void => {
+    let word = raw;
+    if (word === '') return;
+    const quoted = word.includes("'");
+    if (quoted) {
+      word = word.replace(/^'+|'+$/g, '');
+      if (word === '') return;
+    }
+    const id = words.idOf(word);
+    if (quoted && ruleFor(id) === null) {
+      // A quoted word with no rule of its own: clitics expand, and what they give is taken as is.
+      const rest = expandClitic(word, (base) => out.push(words.idOf(base), c));
+      if (rest !== '') pushPlain(words.idOf(rest), c);
+      return;
+    }
+    pushId(id, c);
+  };
+
+  for (let c = 0; c < cues.length; c++) {
+    const text = (cues[c] as Cue).text;
+    const tokensBefore = out.length;
+    const candidatesBefore = candidates.length;
+    if (scanPlainCue(text, c)) continue;
+    // Roll back what the fast path pushed for this cue, then take the general path.
+    out.length = tokensBefore;
+    candidates.length = candidatesBefore;
+    let lower = text.toLowerCase();
+    if (NEEDS_CLEANING.test(lower)) {
+      lower = lower.replace(NOISE, ' ').replace(/[’‘`]/g, "'").replace(DOTTED, (m) => m.replace(/\./g, '') + ' ');
+    }
+    for (const word of lower.split(NON_WORD)) pushWord(word, c);
+  }
+  if (candidates.length > 0) joinInPlace(out, candidates, rules, words);
+  return { ids: out.ids.subarray(0, out.length), cueOf: out.cueOf.subarray(0, out.length), length: out.length, words };
+
+  /** Scans a cue of ASCII words; false (having pushed some tokens) as soon as it meets a char that needs the general path. */
+  function scanPlainCue(text: string, c: number): boolean {
+    let start = -1;
+    let hash = FNV_OFFSET;
+    let quoted = false;
+    const length = text.length;
+    for (let i = 0; i <= length; i++) {
+      const code = i < length ? text.charCodeAt(i) : 32;
+      const kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
+      if (kind > GENERAL) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+          quoted = false;
+        }
+        hash = Math.imul(hash ^ kind, FNV_PRIME);
+        if (kind === APOSTROPHE) quoted = true;
+        continue;
+      }
+      if (kind === GENERAL) return false;
+      if (start < 0) continue;
+      if (quoted) pushWord(text.slice(start, i).toLowerCase(), c);
+      else pushId(words.idOfRange(text, start, i, hash), c);
+      start = -1;
+    }
+    return true;
+  }
+}
+
+const APOSTROPHE = 39;
+const SEPARATOR = 0;
+const GENERAL = 1;
+/**
+ * What the fast path does with each ASCII char: a word char's lower-case code (what the word is hashed
+ * and spelled with), SEPARATOR, or GENERAL for `[`, `(`, `` ` `` and `.` (noise tags, stage directions,
+ * back-quotes, dotted acronyms), which only the general path's clean-up handles. Non-ASCII is GENERAL too.
+ */
+const CHAR_KIND = ((): Uint8Array => {
+  const kinds = new Uint8Array(128).fill(SEPARATOR);
+  for (let code = 97; code <= 122; code++) kinds[code] = code;
+  for (let code = 65; code <= 90; code++) kinds[code] = code + 32;
+  for (let code = 48; code <= 57; code++) kinds[code] = code;
+  kinds[APOSTROPHE] = APOSTROPHE;
+  for (const special of '[(`.') kinds[special.charCodeAt(0)] = GENERAL;
+  return kinds;
+})();
+
+/** Characters that need a rewrite before splitting (the general path's own test). */
+const NEEDS_CLEANING = /[[(♪’‘`.]/;
+
+function isSingleLetter(words: WordIds, id: number): boolean {
+  return (words.spellings[id] as string).length === 1;
+}
+
+/** A growable pair of typed arrays: token word ids and their cue indexes. */
+class TokenBuffer {
+  ids: Int32Array;
+  cueOf: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.ids = new Int32Array(Math.max(capacity, 16));
+    this.cueOf = new Int32Array(Math.max(capacity, 16));
+  }
+
+  push(id: number, cue: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.ids.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const cueOf = new Int32Array(this.cueOf.length * 2);
+      cueOf.set(this.cueOf);
+      this.cueOf = cueOf;
+    }
+    this.ids[this.length] = id;
+    this.cueOf[this.length] = cue;
+    this.length++;
+  }
+
+  lastId(): number {
+    return this.ids[this.length - 1] as number;
+  }
+}
+
+/** `shouldn't` → `should` + `not` (hands the base to `pushBase`, returns the word still to push, or '' if none). */
+function expandClitic(word: string, pushBase: (base: string) => void): string {
   for (const [suffix, replacement] of CLITICS) {
     if (word.endsWith(suffix) && word.length > suffix.length) {
       const base = word.slice(0, -suffix.length).replace(/'/g, '');
       if (replacement === null) return base;
-      tokens.push(base);
-      cueOf.push(cue);
+      pushBase(base);
       return replacement;
     }
   }
@@ -116,38 +248,44 @@ function rewriteAt(words: readonly string[], i: number, rules: Map<string, WordR
  * Second pass over the candidate positions only, compacting in place. Safe because no rewrite is longer
  * than what it replaces (a unit test holds the alias table to that), so writing never overtakes reading.
  */
-function joinInPlace(tokens: string[], cueOf: number[], candidates: readonly number[], rules: Map<string, WordRule>): void {
+function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map<string, WordRule>, words: WordIds): void {
+  const { ids, cueOf } = out;
   let write = 0;
   let read = 0;
   const copyUpTo = (end: number): void => {
-    if (write === read) {
-      write = end;
-      read = end;
-      return;
+    if (write !== read) {
+      ids.copyWithin(write, read, end);
+      cueOf.copyWithin(write, read, end);
     }
-    while (read < end) {
-      tokens[write] = tokens[read] as string;
-      cueOf[write] = cueOf[read] as number;
-      write++;
-      read++;
-    }
+    write += end - read;
+    read = end;
   };
   for (const at of candidates) {
     if (at < read) continue; // inside an earlier rewrite
-    const rewrite = rewriteAt(tokens, at, rules);
+    const rewrite = rewriteAt(spellingsFrom(out, words, at), 0, rules);
     if (!rewrite) continue;
     copyUpTo(at);
     const cue = cueOf[at] as number;
     for (const word of rewrite.to) {
-      tokens[write] = word;
+      ids[write] = words.idOf(word);
       cueOf[write] = cue;
       write++;
     }
     read += rewrite.length;
   }
-  copyUpTo(tokens.length);
-  tokens.length = write;
-  cueOf.length = write;
+  copyUpTo(out.length);
+  out.length = write;
+}
+
+/** No rewrite reads further than this from where it starts: joinAcronym looks at 7 words, an alias at its own length. */
+const REWRITE_REACH = Math.max(7, ...ALIASES.map(([from]) => from.split(' ').length));
+
+/** The spellings of the tokens from `at` on, as far as any rewrite can read (rewriteAt works on strings). */
+function spellingsFrom(out: TokenBuffer, words: WordIds, at: number): string[] {
+  const end = Math.min(out.length, at + REWRITE_REACH);
+  const spellings: string[] = [];
+  for (let i = at; i < end; i++) spellings.push(words.spellings[out.ids[i] as number] as string);
+  return spellings;
 }
 
 /** The longest run of single letters starting at `start` that spells a known acronym. */

@@ -1,0 +1,87 @@
+/**
+ * Per-call word interning: each distinct word of a transcript gets a small integer id (in order of first
+ * appearance) and exactly one string. The tokeniser looks words up straight from the caption text by char
+ * codes, so an episode's ~20k words allocate a string only for its ~2k distinct ones, and everything after
+ * the tokeniser (matcher, modifiers, slice counts) works on integers and typed arrays.
+ *
+ * An open-addressing table of ids keyed by an FNV-1a hash of the lower-cased word; the text is compared
+ * char by char on a hash hit, so a collision can never merge two words.
+ */
+export class WordIds {
+  /** `spellings[id]`: the word, lower case. */
+  readonly spellings: string[] = [];
+  private readonly hashes: number[] = [];
+  /** id + 1 per slot, 0 = empty. */
+  private slots = new Int32Array(4096);
+  private mask = 4095;
+
+  get size(): number {
+    return this.spellings.length;
+  }
+
+  /** The id of `word` (already lower case), added if new. */
+  idOf(word: string): number {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+    hash &= HASH_BITS;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) return this.add(word, hash, slot);
+      if (this.hashes[entry] === hash && this.spellings[entry] === word) return entry;
+    }
+  }
+
+  /**
+   * The id of `text[start, end)` lower-cased, where the range holds only ASCII letters, digits and `'`
+   * and `hash` is FNV-1a (FNV_OFFSET, FNV_PRIME) over its lower-cased char codes (the tokeniser computes it while scanning). Allocates the
+   * word's string only the first time it is seen.
+   */
+  idOfRange(text: string, start: number, end: number, fullHash: number): number {
+    const hash = fullHash & HASH_BITS;
+    const length = end - start;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+      if (this.hashes[entry] === hash) {
+        const spelling = this.spellings[entry] as string;
+        if (spelling.length === length && sameFolded(spelling, text, start)) return entry;
+      }
+    }
+  }
+
+  private add(word: string, hash: number, slot: number): number {
+    const id = this.spellings.length;
+    this.spellings.push(word);
+    this.hashes.push(hash);
+    this.slots[slot] = id + 1;
+    if (this.spellings.length * 2 > this.mask) this.grow();
+    return id;
+  }
+
+  /** Keeps the table at most half full so probes stay short. */
+  private grow(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let id = 0; id < this.hashes.length; id++) {
+      let slot = (this.hashes[id] as number) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+}
+
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+/** Hashes are kept to 30 bits: small integers stay unboxed in V8 (a full int32 would be a heap number). */
+const HASH_BITS = 0x3fffffff;
+
+/** `spelling` (lower case) equals `text` from `start` with ASCII upper case folded. */
+function sameFolded(spelling: string, text: string, start: number): boolean {
+  for (let i = 0; i < spelling.length; i++) {
+    let code = text.charCodeAt(start + i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== spelling.charCodeAt(i)) return false;
+  }
+  return true;
+}
