@@ -171,9 +171,14 @@ test.describe('/api/timedtext', () => {
 
 test.describe('fake movie_player', () => {
   test('API appears after load; CC button makes the player request timedtext with pot and draw captions', async ({ page, replica }) => {
+    // Sampled inside the page at DOMContentLoaded, not after goto returns: a busy machine must not turn this into a race.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __apiAtDcl: string }).__apiAtDcl = typeof (document.querySelector('#movie_player') as unknown as { getPlayerResponse?: unknown } | null)?.getPlayerResponse;
+      });
+    });
     await page.goto(`${YOUTUBE}/watch?v=${TWO}`);
-    const early = await page.evaluate(() => typeof (document.querySelector('#movie_player') as unknown as { getPlayerResponse?: unknown }).getPlayerResponse);
-    expect(early).toBe('undefined');
+    expect(await page.evaluate(() => (window as unknown as { __apiAtDcl: string }).__apiAtDcl)).toBe('undefined');
     await openWatch(page, TWO);
     const mark = replica.log.mark();
     expect(await page.evaluate(() => (document.querySelector('#movie_player') as unknown as PlayerEl).getOption('captions', 'tracklist', { includeAsr: true }))).toEqual([]);
