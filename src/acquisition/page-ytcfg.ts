@@ -9,6 +9,7 @@
  * size-checked. Pure; never throws.
  */
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
+import { matchingBrace } from '../captions/matching-brace';
 
 const MARKER = 'ytcfg.set(';
 /** YouTube's ytcfg scripts are a few hundred kB at most; anything bigger is not scanned. */
@@ -68,20 +69,4 @@ function pick(value: unknown): InnertubeConfig | null {
     ...(typeof visitorData === 'string' && visitorData.length <= 2000 && /^[A-Za-z0-9%_=-]+$/.test(visitorData) ? { visitorData } : {}),
     ...(typeof hl === 'string' && /^[A-Za-z0-9-]{1,35}$/.test(hl) ? { hl } : {}),
   };
-}
-
-/** Index of the `}` closing the `{` at `open`, or -1 (strings and escapes skipped; linear). */
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */) depth++;
-    else if (c === 0x7d /* } */ && --depth === 0) return i;
-  }
-  return -1;
 }

@@ -1,3 +1,5 @@
+import { matchingBrace } from './matching-brace';
+
 /**
  * `ytInitialPlayerResponse` from a watch page's HTML (the page data of a hard load; after SPA navigation
  * it is stale — check its videoId). Pure text scanning: the object literal is cut out by counting braces
@@ -33,19 +35,4 @@ function objectStartAfterAssignment(html: string, i: number): number {
   i++;
   while (html[i] === ' ') i++;
   return html[i] === '{' ? i : -1;
-}
-
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */) depth++;
-    else if (c === 0x7d /* } */ && --depth === 0) return i;
-  }
-  return -1;
 }
