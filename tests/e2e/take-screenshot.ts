@@ -30,15 +30,25 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${YOUTUBE}/watch?v=4WNWeUQ7Hfc`);
     await page.locator('#perspective-map[data-state="ready"]').waitFor({ timeout: 60_000 });
-    const bar = page.locator('#perspective-map .arc-bar[data-slice-index="61"]');
+    // Hover the bar with the strongest terms so the tooltip shows why it scored as it did.
+    const index = await page.evaluate(() => {
+      const bars = [...document.getElementById('perspective-map')!.shadowRoot!.querySelectorAll<HTMLElement>('.arc-bar')];
+      const scores = bars.map((b) => Math.abs(Number(b.dataset.score ?? 0)));
+      return scores.indexOf(Math.max(...scores.slice(20, 90)), 20);
+    });
+    const bar = page.locator(`#perspective-map .arc-bar[data-slice-index="${index}"]`);
     await bar.click();
     await bar.hover();
     await page.waitForTimeout(400);
-    const box = await page.locator('#player').boundingBox();
+    const player = await page.locator('#player').boundingBox();
     const host = await page.locator('#perspective-map').boundingBox();
-    if (!box || !host) throw new Error('player or panel not visible');
+    const tip = await page.locator('#perspective-map .tooltip').first().boundingBox();
+    if (!player || !host) throw new Error('player or panel not visible');
+    const top = Math.max(0, player.y + player.height - 120);
+    const bottom = Math.max(host.y + host.height, tip ? tip.y + tip.height : 0) + 16;
     const out = join(process.cwd(), 'assets', 'screenshot.png');
-    await page.screenshot({ path: out, clip: { x: 0, y: Math.max(0, box.y + box.height - 140), width: 1280, height: Math.min(900, host.y + host.height - (box.y + box.height - 140) + 16) } });
+    await page.setViewportSize({ width: 1280, height: Math.ceil(bottom) + 20 });
+    await page.screenshot({ path: out, clip: { x: 0, y: top, width: 860, height: bottom - top } });
     console.log(`wrote ${out}`);
   } finally {
     await context.close();

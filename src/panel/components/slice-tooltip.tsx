@@ -34,7 +34,8 @@ export function SliceTooltip({ slice, count, id }: SliceTooltipProps) {
       ) : (
         <p class="tooltip-none">No scored terms in this slice.</p>
       )}
-      {slice.excerpt ? <p class="tooltip-excerpt">“{slice.excerpt}…”</p> : null}
+      {/* The scorer marks a cut excerpt with its own ellipsis. */}
+      {slice.excerpt ? <p class="tooltip-excerpt">“{slice.excerpt}”</p> : null}
     </div>
   );
 }
