@@ -4,9 +4,10 @@ import { cacheKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
 import type { PerspectiveCache } from '../cache/open-cache';
 import type { Lexicon } from '../lexicons/lexicon';
-import type { MapAnswer, MessageArgs } from '../messaging/protocol';
+import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { Settings } from '../settings/settings-defaults';
+import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
  * The background's one job: caption body (or cached cues) + the current settings → a perspective map,
@@ -33,12 +34,19 @@ export interface ScoringServiceDeps {
   /** Bodies at least this long report progress (shorter ones finish before a bar would show). */
   progressMinChars?: number;
   log?: Pick<Console, 'warn'>;
+  /** Limits and timers of the chunked-upload store (defaults: 60 s idle expiry, 4 uploads at once). */
+  uploads?: UploadStoreOptions;
 }
 
 export interface ScoringService {
   /** A map for the episode under the current settings from the cache, or re-scored from cached cues; null = send the body. */
   lookup(args: MessageArgs<'cs-bg:lookup'>): Promise<MapAnswer | null>;
-  /** Parses and scores a caption body, caches cues + map, answers the map. Rejects with a user-readable message. */
+  /** Holds one chunk of a body that a later `score({ uploadId })` takes (rejects with a coded MessageError). */
+  uploadChunk(args: MessageArgs<'cs-bg:uploadChunk'>): { received: number };
+  /**
+   * Parses and scores a caption body (inline, or an upload this instance holds), caches cues + map, answers the
+   * map. Rejects with a user-readable message; an upload this instance does not hold → MessageError `unknown-upload`.
+   */
   score(args: MessageArgs<'cs-bg:score'>, sender?: { tabId?: number }): Promise<MapAnswer>;
   clearCache(): Promise<{ cleared: number }>;
   cacheStats(): Promise<{ episodes: number; bytes: number }>;
@@ -55,6 +63,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   /** Map key → the job computing it. Scoped to this instance; losing it (worker restart) only costs duplicate work. */
   const inFlight = new Map<string, Promise<MapAnswer>>();
   let cachePromise: Promise<PerspectiveCache> | null = null;
+  /** Bodies arriving in chunks; per instance, so a restarted worker holds none (and says so). */
+  const uploads = createUploadStore(deps.uploads);
 
   /** Runs `use` against the cache; any cache failure is logged and answers `fallback` (the map is still shown). */
   async function withCache<T>(use: (cache: PerspectiveCache) => Promise<T>, fallback: T): Promise<T> {
@@ -105,10 +115,15 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       });
     },
 
+    uploadChunk: (args) => uploads.put(args),
+
     async score(args, sender) {
+      // Taken first (synchronously), so the upload is dropped even when an identical job is already running.
+      const body = args.uploadId !== undefined ? uploads.take(args.uploadId) : args.body;
+      const { videoId, track, source, requestId } = args;
       const { lexicons, lexiconHash } = await currentLexicons();
-      const key = cacheKey(args.videoId, args.track, lexiconHash, deps.scorerVersion);
-      return once(key, () => scoreBody(args, sender?.tabId, lexicons, lexiconHash));
+      const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+      return once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
     },
 
     clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),
@@ -116,7 +131,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   };
 
   async function scoreBody(
-    { videoId, track, source, body, requestId }: MessageArgs<'cs-bg:score'>,
+    { videoId, track, source, requestId }: ScoreTarget,
+    body: string,
     tabId: number | undefined,
     lexicons: Lexicon[],
     lexiconHash: string,

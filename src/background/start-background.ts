@@ -34,6 +34,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
   const stop = onBackgroundMessage({
     'cs-bg:lookup': (args) => service.lookup(args),
     'cs-bg:score': (args, sender) => service.score(args, { tabId: sender.tabId }),
+    'cs-bg:uploadChunk': (args) => service.uploadChunk(args),
     'ui-bg:clearCache': () => service.clearCache(),
     'ui-bg:cacheStats': () => service.cacheStats(),
   });

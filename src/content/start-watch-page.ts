@@ -13,6 +13,7 @@ import { youtubeSelectors } from '../acquisition/youtube-selectors';
 import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
 import { mountPanel } from '../panel/mount-panel';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings';
+import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
 import { WatchPageController } from './watch-page-controller';
 
@@ -46,10 +47,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       bridge,
       strategies,
       listWithoutHelper: (videoId, listSignal) => listTracksWithoutHelper({ fetch: fetchInTab, doc: document }, videoId, listSignal),
-      background: {
-        lookup: (args) => sendToBackground('cs-bg:lookup', args),
-        score: (args) => sendToBackground('cs-bg:score', args),
-      },
+      background: createBackgroundClient({ send: sendToBackground, newUploadId: () => crypto.randomUUID(), yieldToEvents: yieldToPage }),
       preferredLanguage: async () => (await readSettings()).preferredLanguage ?? navigator.language ?? 'en',
       isAdShowing: () => {
         const player = document.querySelector(youtubeSelectors.player);

@@ -12,12 +12,13 @@ import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
 import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquisition-strategy';
 import type { HelperlessListing } from '../acquisition/list-tracks-without-helper';
-import type { MapAnswer, MessageArgs } from '../messaging/protocol';
+import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
 
+/** The worker, as the session sees it (background-client.ts: chunked uploads, one retry when the worker went away). */
 export interface SessionBackground {
-  lookup(args: MessageArgs<'cs-bg:lookup'>): Promise<MapAnswer | null>;
-  score(args: MessageArgs<'cs-bg:score'>): Promise<MapAnswer>;
+  lookup(args: MessageArgs<'cs-bg:lookup'>, signal?: AbortSignal): Promise<MapAnswer | null>;
+  score(args: ScoreTarget & { body: string }, signal?: AbortSignal): Promise<MapAnswer>;
 }
 
 export interface SessionTimings {
@@ -167,7 +168,7 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Reading the captions…', ...trackView });
 
     if (!bypassCache) {
-      const cached = await deps.background.lookup({ videoId, track: trackRef });
+      const cached = await deps.background.lookup({ videoId, track: trackRef }, signal);
       if (signal.aborted) return;
       if (cached) return this.showMap(signal, cached, trackView);
     }
@@ -194,7 +195,7 @@ export class WatchSession {
     const requestId = deps.newRequestId();
     this.requestId = requestId;
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
-    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId });
+    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId }, signal);
     if (signal.aborted) return;
     this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
   }

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { MessageError, isMessageErrorCode, isReceiverGoneMessage } from './message-error';
 import type { MessageAnswer, MessageArgs, MessageType, Result } from './protocol';
 import {
   BACKGROUND_MESSAGE_TYPES,
@@ -20,6 +21,7 @@ import { PROTOCOL_TAG, validateArgs, validateMessage, type Envelope } from './va
 
 export { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from './message-directions';
 export type { BackgroundMessageType, TabMessageType } from './message-directions';
+export { MessageError } from './message-error';
 
 /** What a handler learns about who sent the message (from runtime.MessageSender). */
 export interface MessageSenderInfo {
@@ -35,7 +37,11 @@ export type MessageHandler<K extends MessageType> = (
 
 export type MessageHandlers<K extends MessageType> = { [T in K]: MessageHandler<T> };
 
-/** Sends to the background; resolves with the answer or rejects with the error it answered (or a transport error). */
+/**
+ * Sends to the background; resolves with the answer or rejects with the error it answered (or a transport error).
+ * A `MessageError` when the answer carried a code, or when the worker went away before answering
+ * (`receiver-gone`, `no-answer`): those are worth one more try, since the next message starts a fresh worker.
+ */
 export function sendToBackground<K extends BackgroundMessageType>(type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>> {
   return send(type, args, (envelope) => browser.runtime.sendMessage(envelope));
 }
@@ -71,16 +77,26 @@ async function send<K extends MessageType>(
   // Checking before sending turns a programming error into a clear local rejection (O(1) on bodies, as on arrival).
   const checked = validateArgs(type, args);
   if (!checked.ok) throw new Error(`Not sending malformed "${type}" message: ${checked.error}`);
-  const answer = await transport({ protocol: PROTOCOL_TAG, type, args });
+  let answer: unknown;
+  try {
+    answer = await transport({ protocol: PROTOCOL_TAG, type, args });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (isReceiverGoneMessage(message)) throw new MessageError(message, 'receiver-gone');
+    throw err;
+  }
+  // The polyfill resolves `undefined` when Chromium reports "The message port closed before a response was
+  // received." — what a worker stopped mid-answer (or no listener answering) looks like from here.
+  if (answer === undefined) throw new MessageError(`No valid answer to "${type}" (the receiver closed the channel)`, 'no-answer');
   if (!isResult(answer)) throw new Error(`No valid answer to "${type}"`);
-  if (!answer.ok) throw new Error(answer.error);
+  if (!answer.ok) throw answer.code ? new MessageError(answer.error, answer.code) : new Error(answer.error);
   return answer.value as MessageAnswer<K>;
 }
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const { ok, error } = value as { ok?: unknown; error?: unknown };
-  return ok === true || (ok === false && typeof error === 'string');
+  const { ok, error, code } = value as { ok?: unknown; error?: unknown; code?: unknown };
+  return ok === true || (ok === false && typeof error === 'string' && (code === undefined || isMessageErrorCode(code)));
 }
 
 function listen<K extends MessageType>(accepted: readonly K[], handlers: Partial<MessageHandlers<K>>): () => void {
@@ -101,6 +117,7 @@ async function answer(run: () => unknown): Promise<Result<unknown>> {
     // `?? null`: an undefined value would be dropped by structured cloning and the answer would lose `value`.
     return { ok: true, value: (await run()) ?? null };
   } catch (err) {
+    if (err instanceof MessageError) return { ok: false, error: err.message, code: err.code };
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }

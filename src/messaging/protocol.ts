@@ -10,7 +10,22 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A failed answer may carry a `code` the sender can act on (e.g. re-upload after `unknown-upload`); the `error`
+ * sentence is always there for people. Codes are listed in message-error.ts.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code?: MessageErrorCode };
+
+/** Machine-readable reasons a message failed (carried by `Result` and by `MessageError` on the sending side). */
+export type MessageErrorCode =
+  /** The worker does not hold this upload (it was restarted, or the upload expired): upload again. */
+  | 'unknown-upload'
+  /** A chunk broke the upload's rules (index, count, size, order); the upload is dropped. */
+  | 'bad-upload'
+  /** The message got no answer: the receiving context closed its channel (e.g. the worker stopped mid-job). */
+  | 'no-answer'
+  /** The transport failed because the receiving end is gone (worker stopped, nobody listening). */
+  | 'receiver-gone';
 
 /** Where a map came from: the cache as stored, re-scored from cached cues (no caption fetch), or freshly scored. */
 export type MapOrigin = 'cache' | 'cues' | 'scored';
@@ -25,11 +40,17 @@ export interface MapAnswer {
 export interface ProtocolMap {
   /** Is there a map (or cached cues to re-score) for this video + track under the current settings? null = fetch captions. */
   'cs-bg:lookup': { args: { videoId: string; track: TrackRef }; answer: MapAnswer | null };
-  /** Parse and score a raw caption body fetched in the tab; answers the map (and caches map + cues). */
-  'cs-bg:score': {
-    args: { videoId: string; track: TrackRef; source: CaptionSource; body: string; requestId: string };
-    answer: MapAnswer;
-  };
+  /**
+   * Parse and score a raw caption body fetched in the tab; answers the map (and caches map + cues). The body comes
+   * inline (`body`, small ones) or was sent before in chunks (`uploadId`, see cs-bg:uploadChunk) — one message of
+   * 15 MB would block the page for ~150 ms while it is serialised.
+   */
+  'cs-bg:score': { args: ScoreArgs; answer: MapAnswer };
+  /**
+   * One piece of a caption body, sent in order (index 0…count-1) before the cs-bg:score naming `uploadId`.
+   * Index 0 opens the upload; a later index for an upload the worker does not hold answers `unknown-upload`.
+   */
+  'cs-bg:uploadChunk': { args: UploadChunkArgs; answer: { received: number } };
   /** Progress of a long cs→bg:score (sent with tabs.sendMessage to the requesting tab). */
   'bg-cs:progress': { args: { requestId: string; phase: 'parse' | 'score' | 'store'; fraction: number }; answer: void };
   /** Drop every cached map and cue set. */
@@ -44,6 +65,26 @@ export interface ProtocolMap {
   };
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */
   'ui-cs:rescore': { args: Record<string, never>; answer: void };
+}
+
+/** What is scored, apart from the body itself. */
+export interface ScoreTarget {
+  videoId: string;
+  track: TrackRef;
+  source: CaptionSource;
+  requestId: string;
+}
+
+export type ScoreArgs = ScoreTarget & ({ body: string; uploadId?: never } | { uploadId: string; body?: never });
+
+export interface UploadChunkArgs {
+  uploadId: string;
+  /** 0-based; chunks arrive in order. */
+  index: number;
+  /** Number of chunks in the whole upload (the same on every chunk). */
+  count: number;
+  /** Consecutive UTF-16 code units of the body (a surrogate pair may be split between chunks: they are rejoined). */
+  chunk: string;
 }
 
 export type MessageType = keyof ProtocolMap;

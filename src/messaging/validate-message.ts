@@ -1,6 +1,6 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
-import type { MessageArgs, MessageType } from './protocol';
-import { checkShape, isPlainObject, num, obj, oneOf, str, type Check } from './shape';
+import type { MessageArgs, MessageType, ScoreArgs, UploadChunkArgs } from './protocol';
+import { ShapeError, checkShape, isPlainObject, num, obj, oneOf, str, type Check } from './shape';
 
 /**
  * Arrival checks for every message of the protocol (protocol.ts). A check looks at types and lengths only:
@@ -12,6 +12,10 @@ export const PROTOCOL_TAG = 'perspective-map/1';
 
 /** Largest caption body accepted (characters). The longest real bodies seen are ~15 MB; 64 MB leaves room. */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
+/** Largest piece of an upload (characters). Senders use half of it (UPLOAD_CHUNK_CHARS in src/content). */
+export const MAX_CHUNK_CHARS = 2 * 1024 * 1024;
+/** Most pieces one upload may have (64 × 1 MiB covers MAX_BODY_CHARS at the senders' chunk size). */
+export const MAX_UPLOAD_CHUNKS = 64;
 
 export interface Envelope<K extends MessageType = MessageType> {
   protocol: typeof PROTOCOL_TAG;
@@ -32,11 +36,37 @@ const source: Check<CaptionSource> = oneOf('player', 'direct', 'panel');
 const requestId = str({ min: 1, max: 128, what: 'request id' });
 const body = str({ min: 1, max: MAX_BODY_CHARS, what: 'caption body' });
 const noArgs: Check<Record<string, never>> = obj({}) as Check<Record<string, never>>;
+const uploadId = str({ min: 1, max: 128, pattern: /^[A-Za-z0-9_-]+$/, what: 'upload id' });
+
+const inlineScore = obj({ videoId, track, source, body, requestId });
+const uploadedScore = obj({ videoId, track, source, uploadId, requestId });
+/** Exactly one of `body` (inline) and `uploadId` (sent before in chunks). */
+const scoreArgs: Check<ScoreArgs> = (value, path) => {
+  if (isPlainObject(value) && Object.hasOwn(value, 'uploadId')) {
+    if (Object.hasOwn(value, 'body')) throw new ShapeError(`${path}: give either "body" or "uploadId", not both`);
+    return uploadedScore(value, path) as ScoreArgs;
+  }
+  return inlineScore(value, path) as ScoreArgs;
+};
+
+const chunkFields = obj({
+  uploadId,
+  index: num({ min: 0, max: MAX_UPLOAD_CHUNKS - 1, integer: true }),
+  count: num({ min: 1, max: MAX_UPLOAD_CHUNKS, integer: true }),
+  // May be empty only when the whole body is (count 1); bodies themselves are checked when scored.
+  chunk: str({ max: MAX_CHUNK_CHARS, what: 'upload chunk' }),
+});
+const uploadChunk: Check<UploadChunkArgs> = (value, path) => {
+  const args = chunkFields(value, path);
+  if (args.index >= args.count) throw new ShapeError(`${path}.index: ${args.index} is not below count ${args.count}`);
+  return args;
+};
 
 /** One arrival check per message type; the `satisfies` keeps each in step with the protocol's types. */
 export const ARGS_CHECKS = {
   'cs-bg:lookup': obj({ videoId, track }),
-  'cs-bg:score': obj({ videoId, track, source, body, requestId }),
+  'cs-bg:score': scoreArgs,
+  'cs-bg:uploadChunk': uploadChunk,
   'bg-cs:progress': obj({ requestId, phase: oneOf('parse', 'score', 'store'), fraction: num({ min: 0, max: 1 }) }),
   'ui-bg:clearCache': noArgs,
   'ui-bg:cacheStats': noArgs,

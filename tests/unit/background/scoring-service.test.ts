@@ -14,7 +14,7 @@ import { SEED_TRACK, SEED_VIDEO_ID, seedPrefix } from './seed-episode';
 
 const BODY = seedPrefix(900); // ~ 450 real caption segments
 const LOOKUP = { videoId: SEED_VIDEO_ID, track: SEED_TRACK };
-const scoreArgs = (over: Partial<MessageArgs<'cs-bg:score'>> = {}): MessageArgs<'cs-bg:score'> => ({
+const scoreArgs = (over: Partial<Omit<MessageArgs<'cs-bg:score'>, 'uploadId'>> = {}): MessageArgs<'cs-bg:score'> => ({
   ...LOOKUP,
   source: 'player',
   body: BODY,

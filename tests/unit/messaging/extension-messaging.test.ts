@@ -16,6 +16,7 @@ function backgroundHandlers(over: Partial<MessageHandlers<BackgroundMessageType>
   return {
     'cs-bg:lookup': () => null,
     'cs-bg:score': () => Promise.reject(new Error('The caption file could not be read: json3: no "events" array')),
+    'cs-bg:uploadChunk': ({ index }) => ({ received: index + 1 }),
     'ui-bg:clearCache': () => ({ cleared: 3 }),
     'ui-bg:cacheStats': () => ({ episodes: 2, bytes: 100 }),
     ...over,
