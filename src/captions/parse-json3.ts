@@ -1,6 +1,7 @@
 import { CaptionParseError, type Cue } from './cue';
 import { normalizeCueText } from './cue-text';
 import { finishCues } from './finish-cues';
+import { isNormalCueText } from './is-normal-cue-text';
 
 /**
  * YouTube's `fmt=json3` body (uploaded and ASR tracks).
@@ -25,7 +26,8 @@ export function parseJson3(body: string): Cue[] {
     if (!isRecord(event)) continue;
     const segs = event.segs;
     if (!Array.isArray(segs) || segs.length === 0) continue; // window / style events
-    const text = normalizeCueText(joinSegs(segs as unknown[]));
+    const joined = joinSegs(segs as unknown[]);
+    const text = isNormalCueText(joined) ? joined : normalizeCueText(joined);
     if (text === '') continue; // aAppend "\n" events and blank padding
     const startMs = finiteOr(event.tStartMs, Number.NaN);
     if (!Number.isFinite(startMs)) continue;
