@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../src/background/start-background';
-import { sendToBackground } from '../../../src/messaging/extension-messaging';
+import { MessageError, sendToBackground } from '../../../src/messaging/extension-messaging';
 import { PROTOCOL_TAG } from '../../../src/messaging/validate-message';
 import { defaultSettings, writeSettings } from '../../../src/settings/settings';
 import { SEED_TRACK, SEED_VIDEO_ID, seedPrefix } from './seed-episode';
@@ -60,5 +60,42 @@ describe('startBackground (messages → service → IndexedDB)', () => {
       { protocol: PROTOCOL_TAG, type: 'bg-cs:progress', args: { requestId: 'p1', phase: 'store', fraction: 1 } },
       { frameId: 0 },
     );
+  });
+
+  it('scores a body sent in chunks exactly as the same body sent inline', async () => {
+    stop = startBackground({ indexedDB: factory }).stop;
+    const inline = await sendToBackground('cs-bg:score', { ...LOOKUP, source: 'player', body: BODY, requestId: 'inline' });
+    await sendToBackground('ui-bg:clearCache', {});
+    const size = Math.ceil(BODY.length / 5);
+    for (let index = 0; index < 5; index++) {
+      const chunk = BODY.slice(index * size, (index + 1) * size);
+      expect(await sendToBackground('cs-bg:uploadChunk', { uploadId: 'up-1', index, count: 5, chunk })).toEqual({ received: index + 1 });
+    }
+    const chunked = await sendToBackground('cs-bg:score', { ...LOOKUP, source: 'player', uploadId: 'up-1', requestId: 'chunked' });
+    expect(chunked).toEqual({ ...inline, origin: 'scored' });
+    // Scored uploads are dropped: the same id again is unknown.
+    await expect(sendToBackground('cs-bg:score', { ...LOOKUP, source: 'player', uploadId: 'up-1', requestId: 'again' })).rejects.toMatchObject({ code: 'unknown-upload' });
+  });
+
+  it('a restarted worker answers unknown-upload (typed) for an upload the previous one held', async () => {
+    stop = startBackground({ indexedDB: factory }).stop;
+    await sendToBackground('cs-bg:uploadChunk', { uploadId: 'up-2', index: 0, count: 2, chunk: BODY.slice(0, 100) });
+    stop(); // MV3 stops the worker mid-upload; the next message starts a fresh one
+    stop = startBackground({ indexedDB: factory }).stop;
+    const onChunk = await sendToBackground('cs-bg:uploadChunk', { uploadId: 'up-2', index: 1, count: 2, chunk: BODY.slice(100) }).catch((e: unknown) => e);
+    expect(onChunk).toBeInstanceOf(MessageError);
+    expect(onChunk).toMatchObject({ code: 'unknown-upload', message: expect.stringMatching(/not held by the background worker/) });
+    const onScore = await sendToBackground('cs-bg:score', { ...LOOKUP, source: 'player', uploadId: 'up-2', requestId: 'r' }).catch((e: unknown) => e);
+    expect(onScore).toMatchObject({ name: 'MessageError', code: 'unknown-upload' });
+  });
+
+  it('uploads are held per service instance, not per module', async () => {
+    const first = startBackground({ indexedDB: factory });
+    first.service.uploadChunk({ uploadId: 'mine', index: 0, count: 1, chunk: BODY });
+    first.stop();
+    const second = startBackground({ indexedDB: factory });
+    stop = second.stop;
+    await expect(second.service.score({ ...LOOKUP, source: 'player', uploadId: 'mine', requestId: 'r' })).rejects.toMatchObject({ code: 'unknown-upload' });
+    expect((await first.service.score({ ...LOOKUP, source: 'player', uploadId: 'mine', requestId: 'r' })).origin).toBe('scored');
   });
 });

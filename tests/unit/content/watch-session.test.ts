@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
 import type { BridgeClient } from '../../../src/bridge/bridge-client';
 import type { CaptionTrack } from '../../../src/captions/caption-track';
+import { createBackgroundClient, WORKER_STOPPED_MESSAGE } from '../../../src/content/background-client';
 import { classifyPage } from '../../../src/content/page-kind';
+import { MessageError } from '../../../src/messaging/message-error';
 import { WatchPageController, type ControllerDeps } from '../../../src/content/watch-page-controller';
 import { NO_CAPTIONS_MESSAGE, UNAVAILABLE_MESSAGE } from '../../../src/content/watch-session';
 import type { MapAnswer } from '../../../src/messaging/protocol';
@@ -187,5 +189,52 @@ describe('watch session', () => {
     await tick(20);
     expect(s.scored).toEqual([`${A} .en`, `${A} .de`]);
     expect(s.last()).toMatchObject({ state: 'ready', track: { vssId: '.de' } });
+  });
+
+  it('a worker that stops twice while scoring → error with the sentence and a retry that then maps', async () => {
+    const s = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false });
+    const deps = (s.controller as unknown as { deps: ControllerDeps }).deps;
+    const realScore = deps.background.score;
+    let failures = 2;
+    const calls: string[] = [];
+    deps.background = createBackgroundClient({
+      newUploadId: () => 'u',
+      yieldToEvents: async () => undefined,
+      log: { warn: () => undefined },
+      send: (async (type: string, args: never) => {
+        calls.push(type);
+        if (type === 'cs-bg:lookup') return null;
+        if (failures-- > 0) throw new MessageError('Could not establish connection. Receiving end does not exist.', 'receiver-gone');
+        return realScore(args);
+      }) as never,
+    });
+    s.controller.onLocation(watch(A));
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'error', videoId: A, message: WORKER_STOPPED_MESSAGE });
+    expect(calls).toEqual(['cs-bg:lookup', 'cs-bg:score', 'cs-bg:score']);
+    s.controller.rescore(); // the panel's Retry button
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+  });
+
+  it('a worker that stops once while scoring is invisible: the map comes without an error view', async () => {
+    const s = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false });
+    const deps = (s.controller as unknown as { deps: ControllerDeps }).deps;
+    const realScore = deps.background.score;
+    let failures = 1;
+    deps.background = createBackgroundClient({
+      newUploadId: () => 'u',
+      yieldToEvents: async () => undefined,
+      log: { warn: () => undefined },
+      send: (async (type: string, args: never) => {
+        if (type === 'cs-bg:lookup') return null;
+        if (failures-- > 0) throw new MessageError('No valid answer to "cs-bg:score"', 'no-answer');
+        return realScore(args);
+      }) as never,
+    });
+    s.controller.onLocation(watch(A));
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(s.views.some((v) => v.state === 'error')).toBe(false);
   });
 });

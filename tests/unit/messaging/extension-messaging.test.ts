@@ -8,6 +8,7 @@ import {
   type MessageHandlers,
   type BackgroundMessageType,
 } from '../../../src/messaging/extension-messaging';
+import { MessageError } from '../../../src/messaging/message-error';
 import { PROTOCOL_TAG } from '../../../src/messaging/validate-message';
 
 const track = { languageCode: 'en', kind: 'asr' as const, vssId: 'a.en', name: 'English' };
@@ -98,5 +99,48 @@ describe('extension messaging', () => {
     const answers = await fakeBrowser.runtime.onMessage.trigger(envelope, {});
     expect(answers).toEqual([undefined, { ok: true, value: null }]);
     expect(progress).toHaveBeenCalledWith({ requestId: 'r', phase: 'parse', fraction: 0 }, expect.any(Object));
+  });
+
+  it('carries an error code across: a handler\'s MessageError arrives as a MessageError with the same code', async () => {
+    onBackgroundMessage(backgroundHandlers({ 'cs-bg:uploadChunk': () => Promise.reject(new MessageError('Upload u is not held', 'unknown-upload')) }));
+    const error = await sendToBackground('cs-bg:uploadChunk', { uploadId: 'u', index: 1, count: 2, chunk: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessageError);
+    expect(error).toMatchObject({ message: 'Upload u is not held', code: 'unknown-upload' });
+    const [raw] = await fakeBrowser.runtime.onMessage.trigger({ protocol: PROTOCOL_TAG, type: 'cs-bg:uploadChunk', args: { uploadId: 'u', index: 1, count: 2, chunk: 'x' } }, {});
+    expect(raw).toEqual({ ok: false, error: 'Upload u is not held', code: 'unknown-upload' });
+  });
+
+  it('an ordinary handler error has no code', async () => {
+    onBackgroundMessage(backgroundHandlers());
+    const error = await sendToBackground('cs-bg:score', { videoId: 'abc', track, source: 'player', body: 'x', requestId: 'r' }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(MessageError);
+  });
+
+  it.each([
+    ['Could not establish connection. Receiving end does not exist.'],
+    ['The message port closed before a response was received.'],
+    ['A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'],
+    ['Message manager disconnected'],
+    ['Promised response from onMessage listener went out of scope'],
+    ["Actor 'Conduits' destroyed before query 'RuntimeMessage' was received"],
+  ])('a transport failure "%s" becomes MessageError receiver-gone', async (message) => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error(message));
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toMatchObject({ name: 'MessageError', code: 'receiver-gone', message });
+  });
+
+  it('no answer at all (the polyfill\'s reading of a closed port) is MessageError no-answer', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined);
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toMatchObject({ name: 'MessageError', code: 'no-answer' });
+  });
+
+  it('other transport failures pass through unchanged (an invalidated extension context is not retried)', async () => {
+    const invalidated = new Error('Extension context invalidated.');
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(invalidated);
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toBe(invalidated);
+  });
+
+  it('an answer with an unknown code is not a valid answer', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: false, error: 'x', code: 'made-up' }));
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toThrow('No valid answer to "ui-bg:cacheStats"');
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
+import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
 import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from '../../../src/messaging/extension-messaging';
 
 const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
 const score = { videoId: '4WNWeUQ7Hfc', track, source: 'player', body: '{"events":[]}', requestId: 'r1' };
+const { body: _body, ...target } = score;
+const byUpload = { ...target, uploadId: '0f8e6c1a-4b2d-4e7f-9a3c-5d6e7f809a1b' };
+const chunk = { uploadId: 'u1', index: 0, count: 3, chunk: 'abc' };
 const msg = (type: unknown, args: unknown) => ({ protocol: PROTOCOL_TAG, type, args });
 const ALL = [...BACKGROUND_MESSAGE_TYPES, ...TAB_MESSAGE_TYPES];
 
@@ -12,6 +15,11 @@ describe('validateMessage', () => {
     ['cs-bg:lookup', { videoId: 'abc_-123', track }],
     ['cs-bg:score', score],
     ['cs-bg:score', { ...score, source: 'panel', track: { ...track, kind: 'uploaded', vssId: '.en' } }],
+    ['cs-bg:score', byUpload],
+    ['cs-bg:uploadChunk', chunk],
+    ['cs-bg:uploadChunk', { ...chunk, index: 2 }],
+    ['cs-bg:uploadChunk', { ...chunk, index: MAX_UPLOAD_CHUNKS - 1, count: MAX_UPLOAD_CHUNKS }],
+    ['cs-bg:uploadChunk', { ...chunk, chunk: 'x'.repeat(MAX_CHUNK_CHARS) }],
     ['bg-cs:progress', { requestId: 'r1', phase: 'score', fraction: 0.5 }],
     ['ui-bg:clearCache', {}],
     ['ui-bg:cacheStats', {}],
@@ -48,6 +56,18 @@ describe('validateMessage', () => {
     ['an empty body', msg('cs-bg:score', { ...score, body: '' }), /caption body is empty/],
     ['an unknown source', msg('cs-bg:score', { ...score, source: 'ytdl' }), /args\.source/],
     ['no request id', msg('cs-bg:score', { ...score, requestId: undefined }), /args\.requestId/],
+    ['both a body and an upload id', msg('cs-bg:score', { ...byUpload, body: 'x' }), /either "body" or "uploadId", not both/],
+    ['neither a body nor an upload id', msg('cs-bg:score', target), /args\.body: missing/],
+    ['an upload id with separators', msg('cs-bg:score', { ...byUpload, uploadId: 'a/b' }), /not a valid upload id/],
+    ['a chunk index equal to the count', msg('cs-bg:uploadChunk', { ...chunk, index: 3 }), /args\.index: 3 is not below count 3/],
+    ['a negative chunk index', msg('cs-bg:uploadChunk', { ...chunk, index: -1 }), /args\.index: -1 is outside/],
+    ['a fractional chunk index', msg('cs-bg:uploadChunk', { ...chunk, index: 0.5 }), /args\.index: expected an integer/],
+    ['a count of 0', msg('cs-bg:uploadChunk', { ...chunk, count: 0 }), /args\.count: 0 is outside 1…64/],
+    ['more chunks than allowed', msg('cs-bg:uploadChunk', { ...chunk, count: MAX_UPLOAD_CHUNKS + 1 }), /args\.count: 65 is outside 1…64/],
+    ['an oversized chunk', msg('cs-bg:uploadChunk', { ...chunk, chunk: 'x'.repeat(MAX_CHUNK_CHARS + 1) }), /upload chunk is too long \(2097153 characters; at most 2097152\)/],
+    ['a chunk that is not a string', msg('cs-bg:uploadChunk', { ...chunk, chunk: ['a'] }), /args\.chunk: expected a string/],
+    ['a chunk without an upload id', msg('cs-bg:uploadChunk', { ...chunk, uploadId: undefined }), /args\.uploadId/],
+    ['a chunk with extra fields', msg('cs-bg:uploadChunk', { ...chunk, videoId: 'x' }), /unexpected field "videoId"/],
     ['a fraction above 1', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: 1.5 }), /outside 0…1/],
     ['a NaN fraction', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: NaN }), /finite number/],
     ['an unknown phase', msg('bg-cs:progress', { requestId: 'r', phase: 'fetch', fraction: 0 }), /args\.phase/],
