@@ -23,17 +23,26 @@ interface Timing {
 }
 
 /**
- * Median wall time of each contender, measured round-robin (one run of each per round, after warm-up), so
- * load from other processes on a shared machine hits every contender alike and the ratios stay meaningful.
+ * Median wall time of each contender, measured round-robin (one run of each per round), so load from other
+ * processes on a shared machine hits every contender alike and the ratios stay meaningful. The order rotates
+ * every round, so the garbage one contender leaves (JSON.parse's object tree) is not always collected in the
+ * time of the same next one. Warm-up runs every contender until the JIT has settled (at least WARM_UP_ROUNDS
+ * rounds and WARM_UP_MS), and nothing from warm-up is counted.
  */
+const WARM_UP_ROUNDS = 5;
+
+const WARM_UP_MS = 500;
+
 function timeTogether<K extends string>(contenders: Record<K, () => unknown>, budgetMs = 4000, minRounds = 9): Record<K, Timing> {
   const names = Object.keys(contenders) as K[];
-  for (let i = 0; i < 3; i++) for (const name of names) contenders[name]();
+  const warmStart = performance.now();
+  for (let i = 0; i < WARM_UP_ROUNDS || performance.now() - warmStart < WARM_UP_MS; i++) for (const name of names) contenders[name]();
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   const started = performance.now();
   let rounds = 0;
   while (rounds < minRounds || (performance.now() - started < budgetMs && rounds < 200)) {
-    for (const name of names) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + rounds) % names.length] as K;
       const t = performance.now();
       contenders[name]();
       samples[name].push(performance.now() - t);
