@@ -17,6 +17,8 @@ import { createRequestLog, type RequestLog } from './request-log';
 
 export interface ReplicaOptions {
   episodesDir: string;
+  /** More episode folders (e.g. generated at test time under tests/e2e/.cache/, too big to commit). */
+  extraEpisodesDirs?: readonly string[];
   /** The silent WAV made by tests/e2e/global-setup.ts (served at /replica-media/<name> with Range/206). */
   mediaFile: string;
   /** Origin written into caption baseUrls: https://www.youtube.com (harness) or the replica's own (dev). */
@@ -60,6 +62,7 @@ async function bundlePageScript(): Promise<string> {
 
 export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   const episodes = loadEpisodes(options.episodesDir);
+  for (const dir of options.extraEpisodesDirs ?? []) for (const [id, episode] of loadEpisodes(dir)) episodes.set(id, episode);
   const signer = createSigner(`replica-secret-${randomBytes(8).toString('hex')}`);
   const log = createRequestLog();
   let xpeStallMs = options.xpeStallMs ?? 150;
