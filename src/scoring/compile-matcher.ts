@@ -24,8 +24,8 @@ export interface TrieNode {
 export interface CompiledMatcher {
   lexicons: readonly Lexicon[];
   root: TrieNode;
-  /** The root's wildcard children bucketed by their first two letters (every stem has ≥ 3), so a word is checked only against stems that can match it. */
-  rootStemsByPrefix: Map<string, [stem: string, node: TrieNode][]>;
+  /** The root's wildcard children bucketed by prefixKey of their stem, so a word is checked only against stems that can match it. */
+  rootStemsByPrefix: Map<number, [stem: string, node: TrieNode][]>;
   /** lexiconSetHash of the set, computed with the trie (same lifetime, same memo). */
   lexiconHash: string;
 }
@@ -51,9 +51,9 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   };
   for (const lexicon of lexicons) add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum');
   for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers');
-  const rootStemsByPrefix = new Map<string, [string, TrieNode][]>();
+  const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
   for (const pair of root.stems) {
-    const key = pair[0].slice(0, 2);
+    const key = prefixKey(pair[0]);
     const bucket = rootStemsByPrefix.get(key) ?? [];
     bucket.push(pair);
     rootStemsByPrefix.set(key, bucket);
@@ -61,6 +61,16 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   const matcher = { lexicons, root, rootStemsByPrefix, lexiconHash: lexiconSetHash(lexicons) };
   compiled.set(lexicons, matcher);
   return matcher;
+}
+
+/**
+ * A word's first two chars as one number (no substring is allocated per lookup): distinct for distinct
+ * prefixes, shorter strings included, so a stem shorter than two chars is only found by the words it was
+ * always found by (those equal to it in their first two chars).
+ */
+export function prefixKey(word: string): number {
+  if (word.length >= 2) return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+  return word.length === 1 ? -(word.charCodeAt(0) + 2) : -1;
 }
 
 function newNode(): TrieNode {

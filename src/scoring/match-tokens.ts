@@ -1,4 +1,4 @@
-import type { CompiledMatcher, MatchedEntry, TrieNode } from './compile-matcher';
+import { prefixKey, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
 import { WordIds } from './word-ids';
 
 /** Tokens [start, end) matched one pattern; `entries` holds one entry per lexicon that has that pattern. */
@@ -103,7 +103,7 @@ function rootChildrenOf(matcher: CompiledMatcher, word: string): TrieNode[] {
   const children: TrieNode[] = [];
   const exact = matcher.root.exact.get(word);
   if (exact) children.push(exact);
-  for (const [stem, node] of matcher.rootStemsByPrefix.get(word.slice(0, 2)) ?? []) if (word.startsWith(stem)) children.push(node);
+  for (const [stem, node] of matcher.rootStemsByPrefix.get(prefixKey(word)) ?? []) if (word.startsWith(stem)) children.push(node);
   return children;
 }
 

@@ -1,4 +1,6 @@
 import type { Cue } from '../captions/cue';
+import { normalizeCueText } from '../captions/cue-text';
+import { isNormalCueText } from '../captions/is-normal-cue-text';
 import type { Lexicon } from '../lexicons/lexicon';
 import { compileMatcher } from './compile-matcher';
 import { assessConfidence } from './confidence';
@@ -12,7 +14,6 @@ import { scoreStatistics } from './score-statistics';
 import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
 import { tokenizeCueIds } from './tokenize-cues';
-import { WordIds } from './word-ids';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
@@ -43,7 +44,7 @@ const EXCERPT_CHARS = 160;
  */
 export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const { lexicons, onProgress } = options;
-  const stream = tokenizeCueIds(cues, new WordIds());
+  const stream = tokenizeCueIds(cues);
   const { ids, cueOf, length: tokenCount } = stream;
   const { spellings } = stream.words;
   const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
@@ -204,7 +205,9 @@ function excerptOf(cues: readonly Cue[], first: number, last: number): string {
   let text = '';
   for (let c = first; c <= last && text.length < EXCERPT_CHARS; c++) {
     const raw = (cues[c] as Cue).text;
-    const clean = (raw.includes('[') ? raw.replace(/\[[^\]]*\]/g, ' ') : raw).replace(/\s+/g, ' ').trim();
+    const spaced = raw.includes('[') ? raw.replace(/\[[^\]]*\]/g, ' ') : raw;
+    // Parsers already hand over normalised text; the regex is for cues from elsewhere and noise-tag gaps.
+    const clean = isNormalCueText(spaced) ? spaced : normalizeCueText(spaced);
     if (clean) text = text ? `${text} ${clean}` : clean;
   }
   if (text.length <= EXCERPT_CHARS) return text;

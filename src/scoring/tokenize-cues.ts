@@ -38,7 +38,7 @@ interface WordRule {
  * spelled-out acronyms and applies the alias table for common mis-hearings.
  */
 export function tokenizeCues(cues: readonly Cue[]): TokenStream {
-  const stream = tokenizeCueIds(cues, new WordIds());
+  const stream = tokenizeCueIds(cues);
   const tokens = new Array<string>(stream.length);
   for (let i = 0; i < stream.length; i++) tokens[i] = stream.words.spellings[stream.ids[i] as number] as string;
   return { tokens, cueOf: Array.from(stream.cueOf) };
@@ -50,25 +50,26 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
  * text or one of `[ ( \` .` takes the general path instead — lower-case, regex clean-up, split — which
  * defines the result; the fast path only reproduces it (tests/unit/scoring/word-ids.test.ts holds them equal).
  */
-export function tokenizeCueIds(cues: readonly Cue[], words: WordIds): TokenIdStream {
+export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
   const rules = wordRules();
   const out = new TokenBuffer(cues.length * 8);
-  // Per word id: its rule (null = none), looked up once per distinct word.
+  // Ids fixed up front make the two per-token questions integer compares: the single chars get ids below
+  // SINGLE_CHARS.length (every one-char token is one of them: tokens are made of [a-z0-9'] and a lone `'`
+  // is dropped), and the words with a rule get the ids below ruleEnd.
+  const words = new WordIds();
+  for (const char of SINGLE_CHARS) words.idOf(char);
   const ruleOf: (WordRule | null)[] = [];
-  const ruleFor = (id: number): WordRule | null => {
-    let rule = ruleOf[id];
-    if (rule === undefined) {
-      rule = rules.get(words.spellings[id] as string) ?? null;
-      ruleOf[id] = rule;
-    }
-    return rule;
-  };
+  for (const [word, rule] of rules) ruleOf[words.idOf(word)] = rule;
+  const ruleEnd = words.size;
+  for (let id = 0; id < ruleEnd; id++) ruleOf[id] ??= null;
+  const ruleFor = (id: number): WordRule | null => (id < ruleEnd ? (ruleOf[id] as WordRule | null) : null);
+  const isSingleLetter = (id: number): boolean => id < SINGLE_CHARS.length;
   // Token indexes where an acronym or alias may start; most turn out not to, and then nothing is rewritten.
   const candidates: number[] = [];
 
   /** Pushes a word as is, noting where a run of single letters may spell an acronym. */
   const pushPlain = (id: number, c: number): void => {
-    if (isSingleLetter(words, id) && out.length > 0 && isSingleLetter(words, out.lastId())) candidates.push(out.length - 1);
+    if (isSingleLetter(id) && out.length > 0 && isSingleLetter(out.lastId())) candidates.push(out.length - 1);
     out.push(id, c);
   };
 
@@ -171,9 +172,8 @@ const CHAR_KIND = ((): Uint8Array => {
 /** Characters that need a rewrite before splitting (the general path's own test). */
 const NEEDS_CLEANING = /[[(♪’‘`.]/;
 
-function isSingleLetter(words: WordIds, id: number): boolean {
-  return (words.spellings[id] as string).length === 1;
-}
+/** Every one-char token there can be. */
+const SINGLE_CHARS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 
 /** A growable pair of typed arrays: token word ids and their cue indexes. */
 class TokenBuffer {
