@@ -98,7 +98,9 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
     const id = words.idOf(word);
     if (quoted && ruleFor(id) === null) {
       // A quoted word with no rule of its own: clitics expand, and what they give is taken as is.
-      const rest = expandClitic(word, (base) => out.push(words.idOf(base), c));
+      // (No callback here: the bench and CLI run under tsx, which wraps every closure it creates.)
+      const [base, rest] = expandClitic(word);
+      if (base !== '') out.push(words.idOf(base), c);
       if (rest !== '') pushPlain(words.idOf(rest), c);
       return;
     }
@@ -205,17 +207,18 @@ class TokenBuffer {
   }
 }
 
-/** `shouldn't` → `should` + `not` (hands the base to `pushBase`, returns the word still to push, or '' if none). */
-function expandClitic(word: string, pushBase: (base: string) => void): string {
+/**
+ * `shouldn't` → [`should`, `not`], `humanity's` → [`humanity`], `o'neil` → [`oneil`]: the words a quoted
+ * word with no rule of its own becomes (empty strings are dropped by the caller).
+ */
+function expandClitic(word: string): [first: string, second: string] {
   for (const [suffix, replacement] of CLITICS) {
     if (word.endsWith(suffix) && word.length > suffix.length) {
       const base = word.slice(0, -suffix.length).replace(/'/g, '');
-      if (replacement === null) return base;
-      pushBase(base);
-      return replacement;
+      return replacement === null ? ['', base] : [base, replacement];
     }
   }
-  return word.replace(/'/g, '');
+  return ['', word.replace(/'/g, '')];
 }
 
 /** The word table, built per call from the constant tables (no module state; a few hundred entries). */
@@ -240,8 +243,15 @@ function rewriteAt(words: readonly string[], i: number, rules: Map<string, WordR
     const joined = joinAcronym(words, i);
     if (joined) return { to: [joined.word], length: joined.length };
   }
-  const alias = rules.get(word)?.aliases?.find((a) => a.from.every((w, k) => words[i + k] === w));
-  return alias ? { to: alias.to, length: alias.from.length } : null;
+  for (const alias of rules.get(word)?.aliases ?? []) {
+    if (alias.from.every(isWordAt, { words, i })) return { to: alias.to, length: alias.from.length };
+  }
+  return null;
+}
+
+/** `every` callback: the alias word `w` is the token k places after `this.i` (a plain function, no closure per call). */
+function isWordAt(this: { words: readonly string[]; i: number }, w: string, k: number): boolean {
+  return this.words[this.i + k] === w;
 }
 
 /**
