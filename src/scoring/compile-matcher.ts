@@ -18,6 +18,9 @@ export interface TrieNode {
   lens: MatchedEntry[];
   /** Evidence-mode markers ("thanks for having me"), a third independent channel. */
   markers: MatchedEntry[];
+  /** Set once compiled, so the walk skips empty checks: some pattern ends here / no pattern goes on from here. */
+  ends: boolean;
+  leaf: boolean;
 }
 
 /** A word trie over every pattern of every enabled lexicon: built once per lexicon set, then only read. */
@@ -51,6 +54,7 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   };
   for (const lexicon of lexicons) add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum');
   for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers');
+  markEndsAndLeaves(root);
   const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
   for (const pair of root.stems) {
     const key = prefixKey(pair[0]);
@@ -74,7 +78,14 @@ export function prefixKey(word: string): number {
 }
 
 function newNode(): TrieNode {
-  return { exact: new Map(), stems: [], spectrum: [], lens: [], markers: [] };
+  return { exact: new Map(), stems: [], spectrum: [], lens: [], markers: [], ends: false, leaf: true };
+}
+
+function markEndsAndLeaves(node: TrieNode): void {
+  node.ends = node.spectrum.length + node.lens.length + node.markers.length > 0;
+  node.leaf = node.exact.size === 0 && node.stems.length === 0;
+  for (const next of node.exact.values()) markEndsAndLeaves(next);
+  for (const [, next] of node.stems) markEndsAndLeaves(next);
 }
 
 function child(node: TrieNode, word: string): TrieNode {

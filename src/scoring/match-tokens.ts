@@ -68,8 +68,8 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   };
 
   const walk = (node: TrieNode, depth: number): void => {
-    consider(node, depth);
-    if (start + depth >= length) return;
+    if (node.ends) consider(node, depth);
+    if (node.leaf || start + depth >= length) return;
     const word = spellings[ids[start + depth] as number] as string;
     const next = node.exact.get(word);
     if (next) walk(next, depth + 1);

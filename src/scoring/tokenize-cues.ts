@@ -146,7 +146,12 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
       if (kind === GENERAL) return false;
       if (start < 0) continue;
       if (quoted) pushWord(text.slice(start, i).toLowerCase(), c);
-      else pushId(words.idOfRange(text, start, i, hash), c);
+      else {
+        const id = words.idOfRange(text, start, i, hash);
+        // Ids from ruleEnd on have no rule and more than one char: pushed as they are (most words).
+        if (id >= ruleEnd) out.push(id, c);
+        else pushId(id, c);
+      }
       start = -1;
     }
     return true;
