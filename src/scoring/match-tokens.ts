@@ -41,7 +41,7 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   const { spellings } = words;
   const found: Matches = { spectrum: [], lens: [], markers: [] };
   // Per call: each distinct word's root children (exact + wildcard) found once, then one array read per token.
-  const rootChildren = new Array<TrieNode[] | undefined>(words.size);
+  const rootChildren = new Array<readonly TrieNode[] | undefined>(words.size);
   const free = [0, 0, 0];
   const best: MatchedEntry[][] = [[], [], []];
   const bestLength = [0, 0, 0];
@@ -99,13 +99,19 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
 }
 
 /** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
-function rootChildrenOf(matcher: CompiledMatcher, word: string): TrieNode[] {
-  const children: TrieNode[] = [];
+function rootChildrenOf(matcher: CompiledMatcher, word: string): readonly TrieNode[] {
   const exact = matcher.root.exact.get(word);
-  if (exact) children.push(exact);
-  for (const [stem, node] of matcher.rootStemsByPrefix.get(prefixKey(word)) ?? []) if (word.startsWith(stem)) children.push(node);
+  const stems = matcher.rootStemsByPrefix.get(prefixKey(word));
+  if (stems === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
+  const children: TrieNode[] = exact ? [exact] : [];
+  for (let k = 0; k < stems.length; k++) {
+    const [stem, node] = stems[k] as [string, TrieNode];
+    if (word.startsWith(stem)) children.push(node);
+  }
   return children;
 }
+
+const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
 function merge(into: MatchedEntry[], more: readonly MatchedEntry[]): void {
   for (const candidate of more) {
