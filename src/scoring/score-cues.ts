@@ -68,7 +68,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const nets = new Array<number>(plan.ranges.length).fill(0);
   const termsBySlice = plan.ranges.map(() => new Map<string, SliceTerm>());
   const conceptHits = new Map<string, number>();
-  const conceptAt = new Set<string>();
+  const conceptAt = new Map<string, Set<number>>();
   let stanceHits = 0;
   for (const match of matches.spectrum) {
     const cueIndex = cueOf[match.start] as number;
@@ -159,10 +159,15 @@ function termText(spellings: readonly string[], ids: Int32Array, match: TermMatc
 }
 
 /** One vote per concept per position: a phrase that both a spectrum and a lens lexicon tag counts once (spectrum first). */
-function countConcept(hits: Map<string, number>, at: Set<string>, concept: string, match: TermMatch, weight: number): void {
-  const key = `${match.start}:${concept}`;
-  if (at.has(key)) return;
-  at.add(key);
+function countConcept(hits: Map<string, number>, at: Map<string, Set<number>>, concept: string, match: TermMatch, weight: number): void {
+  // Positions per concept (numbers), not a `${start}:${concept}` string per match: a thousand lens hits per episode.
+  let starts = at.get(concept);
+  if (starts === undefined) {
+    starts = new Set();
+    at.set(concept, starts);
+  }
+  if (starts.has(match.start)) return;
+  starts.add(match.start);
   hits.set(concept, (hits.get(concept) ?? 0) + weight);
 }
 
