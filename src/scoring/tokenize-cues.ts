@@ -126,25 +126,30 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
 
   /** Scans a cue of ASCII words; false (having pushed some tokens) as soon as it meets a char that needs the general path. */
   function scanPlainCue(text: string, c: number): boolean {
-    let start = -1;
-    let hash = FNV_OFFSET;
-    let quoted = false;
     const length = text.length;
-    for (let i = 0; i <= length; i++) {
-      const code = i < length ? text.charCodeAt(i) : 32;
-      const kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
-      if (kind > GENERAL) {
-        if (start < 0) {
-          start = i;
-          hash = FNV_OFFSET;
-          quoted = false;
-        }
-        hash = Math.imul(hash ^ kind, FNV_PRIME);
-        if (kind === APOSTROPHE) quoted = true;
+    let i = 0;
+    // Two loops, not one state machine: separators are skipped, then a word's chars are hashed in a tight
+    // inner loop that checks nothing but the char's kind (no "inside a word?" test per char).
+    while (i < length) {
+      let code = text.charCodeAt(i);
+      let kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
+      if (kind === SEPARATOR) {
+        i++;
         continue;
       }
       if (kind === GENERAL) return false;
-      if (start < 0) continue;
+      const start = i;
+      let hash = FNV_OFFSET;
+      let quoted = false;
+      do {
+        hash = Math.imul(hash ^ kind, FNV_PRIME);
+        if (kind === APOSTROPHE) quoted = true;
+        if (++i === length) break;
+        code = text.charCodeAt(i);
+        kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
+      } while (kind > GENERAL);
+      // Stopped by a char only the general path handles (at the end of the text, kind is still a word char's).
+      if (kind === GENERAL) return false;
       if (quoted) pushWord(text.slice(start, i).toLowerCase(), c);
       else {
         const id = words.idOfRange(text, start, i, hash);
@@ -152,7 +157,7 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
         if (id >= ruleEnd) out.push(id, c);
         else pushId(id, c);
       }
-      start = -1;
+      i++; // the char that ended the word is a separator (or the end)
     }
     return true;
   }

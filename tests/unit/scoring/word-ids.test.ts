@@ -51,6 +51,10 @@ describe('tokeniser fast path', () => {
     'a i safety a g i r l h f x risk deep fakes super intelligence',
     'um uh erm hmm so like well',
     'tabs\tand\u0001control, commas; "quotes"! 12 3d x-risk',
+    // Word boundaries at the very start and end of the text, and runs of separators.
+    'x',
+    '  --leading and trailing--  ',
+    "ends with a quote' ' ''",
   ])('%s', (text) => {
     const fast = tokenizeCues(cuesOf(text));
     const general = tokenizeCues(cuesOf(`${text} .`));
