@@ -18,6 +18,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text only.' },
+        // Preact's diff keeps an innerHTML path for this prop (web-ext lint flags it in the bundle); we never take it.
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text only (YouTube enforces Trusted Types).' },
       ],
     },
   },
