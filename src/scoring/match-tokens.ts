@@ -42,6 +42,7 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   const found: Matches = { spectrum: [], lens: [], markers: [] };
   // Per call: each distinct word's root children (exact + wildcard) found once, then one array read per token.
   const rootChildren = new Array<readonly TrieNode[] | undefined>(words.size);
+  const startsPattern = new Uint8Array(words.size);
   const free = [0, 0, 0];
   const best: MatchedEntry[][] = [[], [], []];
   const bestLength = [0, 0, 0];
@@ -79,12 +80,16 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   for (start = 0; start < length; start++) {
     if (start < (free[0] as number) && start < (free[1] as number) && start < (free[2] as number)) continue;
     const id = ids[start] as number;
-    let children = rootChildren[id];
-    if (children === undefined) {
-      children = rootChildrenOf(matcher, spellings[id] as string);
-      rootChildren[id] = children;
+    // Most tokens start no pattern: that answer is one byte per distinct word, read before any object.
+    let starts = startsPattern[id] as number;
+    if (starts === UNKNOWN) {
+      const found = rootChildrenOf(matcher, spellings[id] as string);
+      rootChildren[id] = found;
+      starts = found.length === 0 ? NO : YES;
+      startsPattern[id] = starts;
     }
-    if (children.length === 0) continue;
+    if (starts === NO) continue;
+    const children = rootChildren[id] as readonly TrieNode[];
     bestLength[0] = bestLength[1] = bestLength[2] = 0;
     for (const node of children) walk(node, 1);
     for (let c = 0; c < 3; c++) {
@@ -110,6 +115,11 @@ function rootChildrenOf(matcher: CompiledMatcher, word: string): readonly TrieNo
   }
   return children;
 }
+
+/** startsPattern values: not looked up yet, no pattern starts with the word, some do. */
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
 
 const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
