@@ -24,6 +24,9 @@ const TWELVE_HOURS_MS = 12 * 3600 * 1000;
 
 interface Timing {
   median: number;
+  /** Interquartile range: how far this shared machine's load moves one contender from run to run. */
+  p25: number;
+  p75: number;
   runs: number;
 }
 
@@ -57,12 +60,13 @@ function timeTogether<K extends string>(contenders: Record<K, () => unknown>, bu
   const result = {} as Record<K, Timing>;
   for (const name of names) {
     const sorted = samples[name].sort((a, b) => a - b);
-    result[name] = { median: sorted[Math.floor(sorted.length / 2)] as number, runs: sorted.length };
+    const at = (q: number): number => sorted[Math.floor((sorted.length - 1) * q)] as number;
+    result[name] = { median: sorted[Math.floor(sorted.length / 2)] as number, p25: at(0.25), p75: at(0.75), runs: sorted.length };
   }
   return result;
 }
 
-const ms = (t: Timing): string => `${t.median.toFixed(2).padStart(8)} ms (median of ${t.runs})`;
+const ms = (t: Timing): string => `${t.median.toFixed(2).padStart(8)} ms (median of ${t.runs}, IQR ${t.p25.toFixed(2)}–${t.p75.toFixed(2)})`;
 const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
 
 export default async function benchScoring(): Promise<void> {
