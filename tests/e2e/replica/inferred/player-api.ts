@@ -1,3 +1,4 @@
+import type { WebCaptionTrack } from '../page/page-data';
 /**
  * INFERRED — the captions-related surface of YouTube's `#movie_player` and the player's own timedtext request.
  * Sources: YOUTUBE-FACTS §1 and §2 (th-ch/youtube-music types, ImprovedTube, asbplayer, maze-utils, captures of
@@ -51,14 +52,8 @@ export function playerTimedtextUrl(baseUrl: string, pot: string | null, fmt: str
   return `${baseUrl}&${parts.join('&')}`;
 }
 
-export interface TrackLike {
-  baseUrl: string;
-  name: { simpleText: string };
-  vssId: string;
-  languageCode: string;
-  kind?: 'asr';
-  isTranslatable: boolean;
-}
+/** A caption track as the WEB player response lists it (the page data's shape). */
+export type TrackLike = WebCaptionTrack;
 
 /** One `getOption('captions','tracklist')` entry (th-ch LanguageOptions; ImprovedTube filters on `vss_id`). */
 export function tracklistEntry(track: TrackLike, index: number) {
