@@ -35,10 +35,20 @@ test('exp=xpe, captions already on: the pot is learnt from the player’s own re
 });
 
 test('exp=xpe, captions off: switched on briefly for the pot, then off again (the user’s state)', async ({ page, replica }) => {
+  // The user's state is sampled inside the page the moment the player API attaches — before the extension can act
+  // (sampling after openWatch returns would race the extension's own brief switch-on on a busy machine).
+  await page.addInitScript(() => {
+    const sample = () => {
+      const p = document.querySelector('#movie_player') as unknown as { isSubtitlesOn?: () => boolean } | null;
+      if (typeof p?.isSubtitlesOn === 'function') (window as unknown as { __ccAtStart: boolean }).__ccAtStart = p.isSubtitlesOn();
+      else requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
   await openWatch(page, SEED);
-  expect(await subtitles(page)).toEqual({ on: false, track: null });
   const p = panel(page);
   await p.waitForState('ready', 40_000);
+  expect(await page.evaluate(() => (window as unknown as { __ccAtStart: boolean }).__ccAtStart)).toBe(false);
   expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-state': 'ready', 'data-source': 'player', 'data-slices': '107' });
   expect(replica.log.playerTimedtext().length).toBeGreaterThan(0);
   const ours = replica.log.foreignTimedtext().filter((e) => e.params.get('v') === SEED && e.params.has('pot'));
