@@ -8,7 +8,7 @@ import type { Lexicon } from '../../lexicons/lexicon';
 import type { Settings } from '../../settings/settings';
 import { addCustomLexicon, planLexiconImport, removeCustomLexicon, type ImportPlan } from '../shared/custom-lexicons';
 import lexiconCatalog from '../shared/lexicon-catalog';
-import setLexiconEnabled, { LAST_SPECTRUM_REASON, isLastSpectrum } from '../shared/lexicon-selection';
+import { LAST_SPECTRUM_REASON, isLastSpectrum, toggleLexicon } from '../shared/lexicon-selection';
 import type { UiDeps } from '../shared/ui-deps';
 import type { SettingsHandle } from '../shared/use-settings';
 
@@ -54,16 +54,7 @@ export default function LexiconManager({ deps, settings, update }: Props) {
     setImportState({ kind: 'done', message: `${verb} “${lexicon.name}” (${lexicon.id}, version ${lexicon.version}) and turned it on.` });
   };
 
-  const toggle = async (id: string, on: boolean) => {
-    let refused = '';
-    await update((current) => {
-      const result = setLexiconEnabled(current, lexiconCatalog(deps.builtinLexicons, current.customLexicons), id, on);
-      if (result.ok) return result.settings;
-      refused = result.reason;
-      return null;
-    });
-    setNotice(refused);
-  };
+  const toggle = async (id: string, on: boolean) => setNotice(await toggleLexicon(update, deps.builtinLexicons, id, on));
 
   const remove = async (lexicon: Lexicon) => {
     await update((current) => removeCustomLexicon(current, lexicon.id, deps.builtinLexicons));

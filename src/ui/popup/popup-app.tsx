@@ -7,7 +7,7 @@ import '../shared/ui.css';
 import './popup.css';
 import HeadlineView from '../shared/headline-view';
 import lexiconCatalog from '../shared/lexicon-catalog';
-import setLexiconEnabled from '../shared/lexicon-selection';
+import { toggleLexicon } from '../shared/lexicon-selection';
 import LexiconToggles from '../shared/lexicon-toggles';
 import { activeTabSummary, type TabSummary } from '../shared/tab-summary';
 import type { UiDeps } from '../shared/ui-deps';
@@ -40,16 +40,7 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
     [deps.builtinLexicons, settings?.customLexicons],
   );
 
-  const toggle = async (id: string, enabled: boolean) => {
-    let refused = '';
-    await update((current) => {
-      const result = setLexiconEnabled(current, lexiconCatalog(deps.builtinLexicons, current.customLexicons), id, enabled);
-      if (result.ok) return result.settings;
-      refused = result.reason;
-      return null;
-    });
-    setStatus(refused);
-  };
+  const toggle = async (id: string, enabled: boolean) => setStatus(await toggleLexicon(update, deps.builtinLexicons, id, enabled));
 
   const rescore = async () => {
     if (summary === null || summary.kind === 'none') return;

@@ -3,7 +3,8 @@
  * spectrum lexicon stays enabled — without one every slice scores 0 and the map says nothing.
  */
 import type { Settings } from '../../settings/settings';
-import type { CatalogEntry } from './lexicon-catalog';
+import type { Lexicon } from '../../lexicons/lexicon';
+import lexiconCatalog, { type CatalogEntry } from './lexicon-catalog';
 
 export const LAST_SPECTRUM_REASON = 'At least one spectrum lexicon must stay on: without one, every part of the video scores 0.';
 
@@ -42,4 +43,24 @@ export function ensureSpectrumEnabled(settings: Settings, catalog: readonly Cata
   const builtinSpectrum = catalog.filter((e) => e.builtin && e.lexicon.kind === 'spectrum').map((e) => e.lexicon.id);
   const enabled = new Set([...settings.enabledLexicons, ...builtinSpectrum]);
   return { ...settings, enabledLexicons: [...enabled] };
+}
+
+/**
+ * Turns one lexicon on or off through a settings `update` (which starts from the stored value), for the popup
+ * and the options page alike. Answers the refusal reason, or '' when the change was written.
+ */
+export async function toggleLexicon(
+  update: (change: (current: Settings) => Settings | null) => Promise<Settings | null>,
+  builtins: readonly Lexicon[],
+  id: string,
+  enabled: boolean,
+): Promise<string> {
+  let refused = '';
+  await update((current) => {
+    const result = setLexiconEnabled(current, lexiconCatalog(builtins, current.customLexicons), id, enabled);
+    if (result.ok) return result.settings;
+    refused = result.reason;
+    return null;
+  });
+  return refused;
 }
