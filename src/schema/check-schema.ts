@@ -6,7 +6,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 /**
  * Runs a valibot schema and turns its first issue into text a person can act on: `args.track.kind: expected
  * "asr" | "uploaded", got "manual"`. Never throws. `root` names the checked value in the message (`args`,
- * `settings`, `lexicon`). abortEarly: the first problem is enough to reject, and it stops the walk at once
+ * `settings`; '' for paths alone: `entries[3].weight`). abortEarly: the first problem is enough to reject, and it stops the walk at once
  * (a 15 MB body is only type- and length-checked, never scanned).
  */
 export function checkSchema<S extends v.GenericSchema>(schema: S, value: unknown, root: string): Checked<v.InferOutput<S>> {
@@ -30,9 +30,9 @@ function issueText(issue: v.BaseIssue<unknown>, root: string): string {
   let path = root;
   for (const item of issue.path ?? []) {
     const key = (item as { key?: unknown }).key;
-    path += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
   }
-  return `${path}: ${issue.message}`;
+  return `${path || 'value'}: ${issue.message}`;
 }
 
 /**
