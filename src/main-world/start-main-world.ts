@@ -8,7 +8,7 @@ import { readCaptionTracks, readVideoId } from '../captions/player-response';
 import { readLiveStatus } from '../acquisition/live-status';
 import { buildCaptionUrl, isPotGated, readPot } from '../captions/track-url';
 import type { BridgeOps, InnertubeConfig, PotSource } from '../bridge/bridge-protocol';
-import { startBridgeServer } from '../bridge/bridge-server';
+import { BridgeFailure, startBridgeServer } from '../bridge/bridge-server';
 import type { BridgeWindow } from '../bridge/bridge-window';
 import { readCaptionState, restoreCaptionState, switchCaptionsOn } from './caption-state';
 import { findMoviePlayer, pollFor, type MoviePlayer } from './movie-player';
@@ -69,7 +69,7 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
   const currentResponse = async (videoId: string): Promise<{ player: MoviePlayer | null; response: unknown }> => {
     const found = await pollFor(
       () => {
-        if (urlVideoId() !== videoId) throw new Error('moved on');
+        if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
         const player = findMoviePlayer(win.document);
         const response = player?.getPlayerResponse?.();
         return readVideoId(response) === videoId ? { player, response } : null;
@@ -81,10 +81,10 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
       if (noPlayerApi.size > 50) noPlayerApi.clear();
       noPlayerApi.add(videoId);
     }
-    if (urlVideoId() !== videoId) throw new Error('the page moved on to another video');
+    if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
     // ytInitialPlayerResponse goes stale after in-page navigation: use it only when it names this video.
     if (readVideoId(win.ytInitialPlayerResponse) === videoId) return { player: findMoviePlayer(win.document), response: win.ytInitialPlayerResponse };
-    throw new Error('the player has no response for this video');
+    throw new BridgeFailure('no-response');
   };
 
   const readInnertube = (): InnertubeConfig | null => {
@@ -149,7 +149,7 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
       const { player, response } = await currentResponse(videoId);
       const listing = readCaptionTracks(response);
       const track = listing.status === 'ok' ? listing.tracks.find((t) => t.vssId === vssId) : undefined;
-      if (!track) throw new Error('track not in the player response');
+      if (!track) throw new BridgeFailure('track-not-listed');
       if (!isPotGated(track.baseUrl)) return { videoId, url: buildCaptionUrl(track.baseUrl, { fmt: 'json3' }), potSource: 'not-needed' };
 
       let found = findPot(player, videoId);
@@ -163,7 +163,7 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
           restoreCaptionState(player, before);
         }
       }
-      if (!found) throw new Error('the player made no token-bearing caption request');
+      if (!found) throw new BridgeFailure('no-token');
       // The player's own client identity goes with its token (requests without it come back empty, asbplayer#978).
       return { videoId, url: buildCaptionUrl(track.baseUrl, { fmt: 'json3', pot: found.pot, client: clientParams(found.url) }), potSource: found.source };
     },
