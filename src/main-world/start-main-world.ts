@@ -11,7 +11,7 @@ import type { BridgeOps, InnertubeConfig, PotSource } from '../bridge/bridge-pro
 import { BridgeFailure, startBridgeServer } from '../bridge/bridge-server';
 import type { BridgeWindow } from '../bridge/bridge-window';
 import { readCaptionState, restoreCaptionState, switchCaptionsOn } from './caption-state';
-import { findMoviePlayer, pollFor, type MoviePlayer } from './movie-player';
+import { findMoviePlayer, pollFor, tryRead, type MoviePlayer } from './movie-player';
 import { startPotObserver, type PotObserverWindow } from './pot-observer';
 
 export interface MainWorldWindow extends BridgeWindow, PotObserverWindow {
@@ -70,8 +70,8 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
     const found = await pollFor(
       () => {
         if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
-        const player = findMoviePlayer(win.document);
-        const response = player?.getPlayerResponse?.();
+        const player = tryRead(() => findMoviePlayer(win.document));
+        const response = tryRead(() => player?.getPlayerResponse?.());
         return readVideoId(response) === videoId ? { player, response } : null;
       },
       { timeoutMs: noPlayerApi.has(videoId) ? 0 : timings.playerReadyMs },
@@ -120,6 +120,21 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
     return null;
   };
 
+  /**
+   * Captions are switched on for a token by one request at a time: a second request (the user moved from A to B
+   * while A waited) must not read A's "on" as the user's state. Each holder puts the user's state back before the
+   * next one reads it. Not module state: one chain per started helper.
+   */
+  let captionSwitch: Promise<unknown> = Promise.resolve();
+  const oneSwitchAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = captionSwitch.then(task, task);
+    captionSwitch = run.catch(() => undefined);
+    return run;
+  };
+  const stillOn = (videoId: string) => {
+    if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
+  };
+
   type FoundPot = { pot: string; url: string; source: PotSource };
   const findPot = (player: MoviePlayer | null, videoId: string): FoundPot | null => {
     pots.scanResourceEntries();
@@ -154,14 +169,26 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
 
       let found = findPot(player, videoId);
       if (!found && player) {
-        const before = readCaptionState(player);
-        try {
-          switchCaptionsOn(player, languageCode);
-          const pot = await pollFor(() => findPot(player, videoId), { timeoutMs: timings.potWaitMs, intervalMs: 100 });
-          if (pot) found = { ...pot, source: 'captions-toggled' };
-        } finally {
-          restoreCaptionState(player, before);
-        }
+        found = await oneSwitchAtATime(async () => {
+          // While this request waited its turn, the page may have moved on, or the token may have been seen.
+          stillOn(videoId);
+          const seen = findPot(player, videoId);
+          if (seen) return seen;
+          const before = readCaptionState(player);
+          try {
+            switchCaptionsOn(player, languageCode);
+            const pot = await pollFor(
+              () => {
+                stillOn(videoId); // leave at once when the user moves on: the state is put back below
+                return findPot(player, videoId);
+              },
+              { timeoutMs: timings.potWaitMs, intervalMs: 100 },
+            );
+            return pot ? { ...pot, source: 'captions-toggled' as const } : null;
+          } finally {
+            restoreCaptionState(player, before);
+          }
+        });
       }
       if (!found) throw new BridgeFailure('no-token');
       // The player's own client identity goes with its token (requests without it come back empty, asbplayer#978).
