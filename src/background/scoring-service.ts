@@ -6,7 +6,7 @@ import type { PerspectiveCache } from '../cache/open-cache';
 import type { Lexicon } from '../lexicons/lexicon';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
-import type { Settings } from '../settings/settings-defaults';
+import type { Settings } from '../settings/settings-schema';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
