@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCaptionState, restoreCaptionState, switchCaptionsOn } from '../../../src/main-world/caption-state';
 import type { MoviePlayer } from '../../../src/main-world/movie-player';
-import { startPotObserver, type PotObserverWindow } from '../../../src/main-world/pot-observer';
+import { startPotObserver } from '../../../src/main-world/pot-observer';
 import { clientParams } from '../../../src/main-world/start-main-world';
 
 const PLAYER_URL =
