@@ -23,7 +23,8 @@ import { startReplica } from '../tests/e2e/replica/server';
  * machine is shared and noisy). Then a navigation-heap row: 20 SPA navigations between two episodes, JS heap
  * after a forced GC after the 2nd and after the 20th (issue 9 §4), with and without the extension.
  *
- * `BENCH_REPS=n` (default 5), `BENCH_WINDOW_MS=n` (default 5000), `BENCH_NAVS=n` (default 20). Asserts nothing.
+ * `BENCH_REPS=n` (default 5), `BENCH_WINDOW_MS=n` (default 5000), `BENCH_NAVS=n` (default 20), `BENCH_PART=playback|heap`
+ * (default both), `BENCH_EXTENSION_DIR` (another unpacked build). Asserts nothing.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. a copy of yesterday's, for before/after figures). */
@@ -213,51 +214,59 @@ export default async function playback(): Promise<void> {
   const navs = Math.max(3, Number(process.env.BENCH_NAVS ?? 20) || 20);
   globalSetup();
   const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
+  const part = process.env.BENCH_PART ?? 'both';
   try {
-    console.log(`seed episode ${SEED}, production build, ${reps} repetitions × ${windowMs / 1000} s windows, round-robin (extension, then page)`);
-    const added: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
-    const withExt: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
-    const without: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
-    for (let rep = 1; rep <= reps; rep++) {
-      const ext = await oneRun(true, replica.url, windowMs);
-      const page = await oneRun(false, replica.url, windowMs);
-      const cells: string[] = [];
-      for (const s of SCENARIOS) {
-        const e = ext.result[s];
-        const p = page.result[s];
-        if (!e || !p) {
-          cells.push(`${s}: n/a`);
-          continue;
-        }
-        added[s].push(e.msPerS - p.msPerS);
-        withExt[s].push(e.msPerS);
-        without[s].push(p.msPerS);
-        const stalled = s !== 'paused' && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
-        cells.push(`${s}: ${fmt(e.msPerS)} vs ${fmt(p.msPerS)}${stalled}`);
-      }
-      console.log(`rep ${rep} (${ext.note}) ms/s with vs without — ${cells.join('; ')}`);
-    }
-    console.log('\nadded main-thread ms per second (extension − page), median [IQR q1…q3]; with / without medians');
-    for (const s of SCENARIOS) {
-      if (added[s].length === 0) {
-        console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
-        continue;
-      }
-      const xs = added[s];
-      console.log(
-        `  ${s.padEnd(24)} ${fmt(quantile(xs, 0.5)).padStart(7)} ms/s  [${fmt(quantile(xs, 0.25))} … ${fmt(quantile(xs, 0.75))}]   (${fmt(quantile(withExt[s], 0.5))} / ${fmt(quantile(without[s], 0.5))} ms/s, n=${xs.length})`,
-      );
-    }
-
-    console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after GC (MB)`);
-    for (const withExtension of [true, false]) {
-      const { second, last } = await navigationHeap(withExtension, replica.url, navs);
-      const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
-      console.log(
-        `  ${(withExtension ? 'extension' : 'page').padEnd(10)} after 2nd ${(second / 1e6).toFixed(2)}  after ${navs}th ${(last / 1e6).toFixed(2)}  growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
-      );
-    }
+    if (part !== 'heap') await playbackRows(replica.url, reps, windowMs);
+    if (part !== 'playback') await heapRows(replica.url, navs);
   } finally {
     await replica.close();
+  }
+}
+
+async function playbackRows(replicaUrl: string, reps: number, windowMs: number): Promise<void> {
+  console.log(`seed episode ${SEED}, production build, ${reps} repetitions × ${windowMs / 1000} s windows, round-robin (extension, then page)`);
+  const added: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  const withExt: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  const without: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  for (let rep = 1; rep <= reps; rep++) {
+    const ext = await oneRun(true, replicaUrl, windowMs);
+    const page = await oneRun(false, replicaUrl, windowMs);
+    const cells: string[] = [];
+    for (const s of SCENARIOS) {
+      const e = ext.result[s];
+      const p = page.result[s];
+      if (!e || !p) {
+        cells.push(`${s}: n/a`);
+        continue;
+      }
+      added[s].push(e.msPerS - p.msPerS);
+      withExt[s].push(e.msPerS);
+      without[s].push(p.msPerS);
+      const stalled = s !== 'paused' && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
+      cells.push(`${s}: ${fmt(e.msPerS)} vs ${fmt(p.msPerS)}${stalled}`);
+    }
+    console.log(`rep ${rep} (${ext.note}) ms/s with vs without — ${cells.join('; ')}`);
+  }
+  console.log('\nadded main-thread ms per second (extension − page), median [IQR q1…q3]; with / without medians');
+  for (const s of SCENARIOS) {
+    if (added[s].length === 0) {
+      console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
+      continue;
+    }
+    const xs = added[s];
+    console.log(
+      `  ${s.padEnd(24)} ${fmt(quantile(xs, 0.5)).padStart(7)} ms/s  [${fmt(quantile(xs, 0.25))} … ${fmt(quantile(xs, 0.75))}]   (${fmt(quantile(withExt[s], 0.5))} / ${fmt(quantile(without[s], 0.5))} ms/s, n=${xs.length})`,
+    );
+  }
+}
+
+async function heapRows(replicaUrl: string, navs: number): Promise<void> {
+  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after GC (MB)`);
+  for (const withExtension of [true, false]) {
+    const { second, last } = await navigationHeap(withExtension, replicaUrl, navs);
+    const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
+    console.log(
+      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} after 2nd ${(second / 1e6).toFixed(2)}  after ${navs}th ${(last / 1e6).toFixed(2)}  growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
+    );
   }
 }
