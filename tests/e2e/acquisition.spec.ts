@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { parseCaptions } from '../../src/captions/parse-captions';
 import { planSlices } from '../../src/scoring/slice-plan';
-import { expect, openWatch, panel, test } from './harness';
+import { acquisitionCases } from './cases/acquisition';
+import { expect, openWatch, panel, sharedCase, test } from './harness';
 
 /**
  * The acquisition layer end to end (issue 4): the built extension on the replica, one episode variant per
@@ -34,29 +35,7 @@ test('exp=xpe, captions already on: the pot is learnt from the player’s own re
   expect(await subtitles(page)).toEqual(before);
 });
 
-test('exp=xpe, captions off: switched on briefly for the pot, then off again (the user’s state)', async ({ page, replica }) => {
-  // The user's state is sampled inside the page the moment the player API attaches — before the extension can act
-  // (sampling after openWatch returns would race the extension's own brief switch-on on a busy machine).
-  await page.addInitScript(() => {
-    const sample = () => {
-      const p = document.querySelector('#movie_player') as unknown as { isSubtitlesOn?: () => boolean } | null;
-      if (typeof p?.isSubtitlesOn === 'function') (window as unknown as { __ccAtStart: boolean }).__ccAtStart = p.isSubtitlesOn();
-      else requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  });
-  await openWatch(page, SEED);
-  const p = panel(page);
-  await p.waitForState('ready', 40_000);
-  expect(await page.evaluate(() => (window as unknown as { __ccAtStart: boolean }).__ccAtStart)).toBe(false);
-  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-state': 'ready', 'data-source': 'player', 'data-slices': '107' });
-  expect(replica.log.playerTimedtext().length).toBeGreaterThan(0);
-  const ours = replica.log.foreignTimedtext().filter((e) => e.params.get('v') === SEED && e.params.has('pot'));
-  expect(ours).toHaveLength(1);
-  expect(ours[0]!.params.getAll('fmt')).toEqual(['json3']); // set once, not appended
-  expect(ours[0]!.params.has('xosf')).toBe(false);
-  expect(await subtitles(page)).toEqual({ on: false, track: null });
-});
+for (const c of acquisitionCases) test(c.title, sharedCase(c)); // shared with Firefox: cases/acquisition.ts
 
 test('a clean track URL (no exp=xpe) is fetched directly', async ({ page, replica }) => {
   await openWatch(page, 'CleanUrlEp1');
