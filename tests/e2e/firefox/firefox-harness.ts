@@ -68,8 +68,8 @@ export async function launchFirefox(): Promise<Browser> {
   });
 }
 
-/** Headers the replica may care about; hop-by-hop and browser-managed ones are left to Node's fetch. */
-const FORWARDED_REQUEST_HEADERS = new Set(['range', 'content-type', 'accept', 'accept-language', 'x-youtube-client-name', 'x-youtube-client-version']);
+/** Request headers left to Node's fetch (hop-by-hop, framing, and compression: the body is relayed decoded). */
+const DROPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'accept-encoding', 'upgrade', 'expect']);
 /** Response headers Node's fetch has already acted on (the body is decoded and complete). */
 const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
@@ -87,7 +87,7 @@ async function answer(request: HTTPRequest, replica: Replica, externalRequests: 
       externalRequests.push(`${request.method()} ${url.href}`);
       return await request.abort('blockedbyclient');
     }
-    const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => FORWARDED_REQUEST_HEADERS.has(name.toLowerCase())));
+    const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => !DROPPED_REQUEST_HEADERS.has(name.toLowerCase())));
     // Firefox: `postData()` throws over BiDi; `fetchPostData()` reads the body.
     const body = request.hasPostData() ? await request.fetchPostData() : undefined;
     const response = await fetch(`${replica.url}${url.pathname}${url.search}`, { method: request.method(), headers, body, redirect: 'manual' });
