@@ -40,12 +40,16 @@ export interface FirefoxTestFixtures {
   e2e: E2EBrowser;
 }
 
+/** `FIREFOX_LOG=1`: Firefox's own output, with every console message (pages, content scripts, the background), on stderr. */
+const FIREFOX_LOG = process.env.FIREFOX_LOG === '1';
+
 export async function launchFirefox(): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_EXECUTABLE,
     headless: true,
+    dumpio: FIREFOX_LOG,
     // Extension pages (moz-extension://) and the add-on manager (stopBackground) need system access.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -64,6 +68,7 @@ export async function launchFirefox(): Promise<Browser> {
       'network.proxy.allow_hijacking_localhost': true,
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
+      ...(FIREFOX_LOG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
     },
   });
 }
