@@ -1,7 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction, DBSchema, StoreNames } from 'idb';
-import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { CaptionKind, CaptionSource, TrackRef } from '../captions/caption-track';
 import type { CaptionFormat, Cue } from '../captions/cue';
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import { isPlainRecord } from '../schema/plain-record';
 
 /**
  * The IndexedDB layout of the cache, its record shapes, the checks that reject corrupt records on read,
@@ -30,8 +31,7 @@ export interface MapRecord {
   source?: CaptionSource;
 }
 
-/** How the cues were captioned, as the scorer weighs it (the transcript panel has start times only). */
-export type CaptionKind = 'asr' | 'uploaded' | 'panel';
+export type { CaptionKind };
 
 /** The parsed cues of one episode (video + track), so a lexicon change re-scores without refetching captions. */
 export interface CuesRecord {
@@ -108,40 +108,37 @@ export function hasExpectedLayout(db: IDBPDatabase<CacheSchema>): boolean {
 
 // --- record checks (run on every read; a failure means: delete the record, treat as a miss) -------------
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isCaptionSource = (value: unknown): value is CaptionSource => value === 'player' || value === 'direct' || value === 'panel';
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function isMapRecord(value: unknown, expect: { key: string; lexiconHash: string; scorerVersion: string }): value is MapRecord {
-  if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== expect.key) return false;
+  if (!isPlainRecord(value) || value.v !== RECORD_VERSION || value.key !== expect.key) return false;
   if (value.lexiconHash !== expect.lexiconHash || value.scorerVersion !== expect.scorerVersion) return false;
   const map = value.map;
-  if (!isObject(map) || !isObject(map.headline) || !Array.isArray(map.slices) || !Array.isArray(map.lexicons)) return false;
+  if (!isPlainRecord(map) || !isPlainRecord(map.headline) || !Array.isArray(map.slices) || !Array.isArray(map.lexicons)) return false;
   if (!isFiniteNumber(map.captionSegments) || map.scorerVersion !== expect.scorerVersion) return false;
   if (value.source !== undefined && !isCaptionSource(value.source)) return false;
-  return map.slices.every((slice) => isObject(slice) && isFiniteNumber(slice.score) && isFiniteNumber(slice.startMs));
+  return map.slices.every((slice) => isPlainRecord(slice) && isFiniteNumber(slice.score) && isFiniteNumber(slice.startMs));
 }
 
 export function isCuesRecord(value: unknown, key: string): value is CuesRecord {
-  if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== key) return false;
+  if (!isPlainRecord(value) || value.v !== RECORD_VERSION || value.key !== key) return false;
   if (typeof value.format !== 'string' || !['asr', 'uploaded', 'panel'].includes(value.captionKind as string)) return false;
   if (value.source !== undefined && !isCaptionSource(value.source)) return false;
   if (!Array.isArray(value.cues) || value.cues.length === 0) return false;
   return value.cues.every(
-    (cue) => isObject(cue) && isFiniteNumber(cue.startMs) && isFiniteNumber(cue.endMs) && typeof cue.text === 'string',
+    (cue) => isPlainRecord(cue) && isFiniteNumber(cue.startMs) && isFiniteNumber(cue.endMs) && typeof cue.text === 'string',
   );
 }
 
 export function isEpisodeRecord(value: unknown): value is EpisodeRecord {
   return (
-    isObject(value) &&
+    isPlainRecord(value) &&
     typeof value.key === 'string' &&
     isFiniteNumber(value.lastUsed) &&
-    isObject(value.parts) &&
+    isPlainRecord(value.parts) &&
     Object.values(value.parts).every(isFiniteNumber)
   );
 }

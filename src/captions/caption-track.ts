@@ -46,6 +46,13 @@ export type TrackRef = v.InferOutput<typeof TrackRefSchema>;
 export const CaptionSourceSchema = v.picklist(['player', 'direct', 'panel']);
 export type CaptionSource = v.InferOutput<typeof CaptionSourceSchema>;
 
+/**
+ * How cues were captioned, as the scorer weighs them: ASR, uploaded, or read from the transcript panel (start
+ * times only). The one meaning of "caption kind" (the cache records it, the CLI's `--kind` names it).
+ */
+export const CaptionKindSchema = v.picklist(['asr', 'uploaded', 'panel']);
+export type CaptionKind = v.InferOutput<typeof CaptionKindSchema>;
+
 export function toTrackRef(track: CaptionTrack): TrackRef {
   return {
     languageCode: track.languageCode,

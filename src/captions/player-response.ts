@@ -1,4 +1,5 @@
 import type { CaptionTrack } from './caption-track';
+import { isPlainRecord } from '../schema/plain-record';
 
 /**
  * What a player response (`ytInitialPlayerResponse`, `movie_player.getPlayerResponse()`, or a
@@ -12,12 +13,12 @@ export type TrackListing =
 
 export function readCaptionTracks(playerResponse: unknown): TrackListing {
   const videoId = readVideoId(playerResponse);
-  if (!isRecord(playerResponse)) return { status: 'unplayable', videoId, reason: 'no player response' };
+  if (!isPlainRecord(playerResponse)) return { status: 'unplayable', videoId, reason: 'no player response' };
 
   const tracks = readTracks(playerResponse);
   if (tracks.length > 0) return { status: 'ok', videoId, tracks };
 
-  const playability = isRecord(playerResponse.playabilityStatus) ? playerResponse.playabilityStatus : {};
+  const playability = isPlainRecord(playerResponse.playabilityStatus) ? playerResponse.playabilityStatus : {};
   const status = typeof playability.status === 'string' ? playability.status : 'OK';
   const reason = readReason(playability) ?? status;
   // A non-web client refused as a suspected bot: a failed strategy (try another), not "no captions".
@@ -28,7 +29,7 @@ export function readCaptionTracks(playerResponse: unknown): TrackListing {
 
 /** `videoDetails.videoId` — the only reliable way to tell a stale response (SPA navigation) from the current one. */
 export function readVideoId(playerResponse: unknown): string | null {
-  if (!isRecord(playerResponse) || !isRecord(playerResponse.videoDetails)) return null;
+  if (!isPlainRecord(playerResponse) || !isPlainRecord(playerResponse.videoDetails)) return null;
   const id = playerResponse.videoDetails.videoId;
   return typeof id === 'string' && VIDEO_ID.test(id) ? id : null;
 }
@@ -37,8 +38,8 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
 function readTracks(response: Record<string, unknown>): CaptionTrack[] {
   const captions = response.captions;
-  const renderer = isRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
-  const list = isRecord(renderer) ? renderer.captionTracks : undefined;
+  const renderer = isPlainRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
+  const list = isPlainRecord(renderer) ? renderer.captionTracks : undefined;
   if (!Array.isArray(list)) return [];
   const tracks: CaptionTrack[] = [];
   for (const item of list as unknown[]) {
@@ -49,7 +50,7 @@ function readTracks(response: Record<string, unknown>): CaptionTrack[] {
 }
 
 function readTrack(item: unknown): CaptionTrack | null {
-  if (!isRecord(item)) return null;
+  if (!isPlainRecord(item)) return null;
   const { baseUrl, languageCode } = item;
   if (typeof baseUrl !== 'string' || baseUrl === '' || typeof languageCode !== 'string' || languageCode === '') return null;
   const asr = item.kind === 'asr';
@@ -65,22 +66,19 @@ function readReason(playability: Record<string, unknown>): string | null {
   const fromText = readText(playability.reason);
   if (fromText) return fromText;
   if (Array.isArray(playability.messages) && typeof playability.messages[0] === 'string') return playability.messages[0];
-  const screen = isRecord(playability.errorScreen) ? playability.errorScreen.playerErrorMessageRenderer : undefined;
-  return isRecord(screen) ? readText(screen.reason) : null;
+  const screen = isPlainRecord(playability.errorScreen) ? playability.errorScreen.playerErrorMessageRenderer : undefined;
+  return isPlainRecord(screen) ? readText(screen.reason) : null;
 }
 
 /** YouTube text objects come as `{simpleText}` or `{runs: [{text}]}` depending on the client. */
 function readText(value: unknown): string | null {
   if (typeof value === 'string') return value;
-  if (!isRecord(value)) return null;
+  if (!isPlainRecord(value)) return null;
   if (typeof value.simpleText === 'string') return value.simpleText;
   if (Array.isArray(value.runs)) {
-    const text = (value.runs as unknown[]).map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    const text = (value.runs as unknown[]).map((run) => (isPlainRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
     return text === '' ? null : text;
   }
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

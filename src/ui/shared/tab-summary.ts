@@ -6,6 +6,7 @@
 import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
+import { isPlainRecord } from '../../schema/plain-record';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
 
@@ -37,23 +38,20 @@ export function bandText(band: BandId): string {
   return BAND_TEXT[band] ?? band;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** The fields the UI reads from a map, checked before use (the answer crosses a context boundary). */
 function looksLikeMap(value: unknown): value is PerspectiveMap {
-  if (!isRecord(value) || !Array.isArray(value.slices) || !isRecord(value.headline)) return false;
+  if (!isPlainRecord(value) || !Array.isArray(value.slices) || !isPlainRecord(value.headline)) return false;
   const h = value.headline;
   return typeof h.sentence === 'string' && typeof h.leaning === 'string' && typeof h.confidence === 'string';
 }
 
 /** Turns a raw `ui-cs:summary` answer into a TabSummary; anything malformed reads as no video. */
 export function toTabSummary(tabId: number, answer: unknown): TabSummary {
-  if (!isRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
+  if (!isPlainRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
   const state = typeof answer.state === 'string' ? answer.state : 'loading';
   if (state === 'ready' && looksLikeMap(answer.map)) {
-    const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
+    const track = isPlainRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
     return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track };
   }
   const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
