@@ -45,8 +45,10 @@ export async function stopMidJob({ name, tab, stopBackground }: E2EBrowser, long
       new Promise<void>((resolve, reject) => {
         const started = Date.now();
         const check = () => {
-          if (/Scoring/.test(document.querySelector('#perspective-map')?.shadowRoot?.textContent ?? '')) resolve();
-          else if (Date.now() - started > 90_000) reject(new Error('the panel never said "Scoring…"'));
+          const host = document.querySelector('#perspective-map');
+          const text = host?.shadowRoot?.textContent ?? '';
+          if (/Scoring/.test(text)) resolve();
+          else if (Date.now() - started > 90_000) reject(new Error(`the panel never said "Scoring…" (data-state ${host?.getAttribute('data-state') ?? 'no panel'}: ${text.slice(0, 200)})`));
           else setTimeout(check, 10);
         };
         check();
