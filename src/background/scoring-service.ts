@@ -1,4 +1,4 @@
-import type { TrackRef } from '../captions/caption-track';
+import { isMachineTranslated, type TrackRef } from '../captions/caption-track';
 import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
 import { cacheKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
@@ -7,6 +7,7 @@ import type { Lexicon } from '../lexicons/lexicon';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { Settings } from '../settings/settings-defaults';
+import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -24,7 +25,7 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void },
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; machineTranslated?: boolean; onProgress?: (fraction: number) => void },
   ) => PerspectiveMap;
   resolveLexicons: (enabledIds: string[], custom: Lexicon[]) => { lexicons: Lexicon[]; unknown: string[] };
   lexiconSetHash: (lexicons: readonly Lexicon[]) => string;
@@ -108,7 +109,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind });
+        const machineTranslated = isMachineTranslated(track);
+        const rescored = withTranslationCaveat(deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated }), machineTranslated);
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -143,14 +145,13 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     report('parse', 1);
     await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
     const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
+    const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = deps.scoreCues(parsed.cues, {
-        lexicons,
-        videoId,
-        captionKind,
-        onProgress: (fraction) => report('score', fraction),
-      });
+      map = withTranslationCaveat(
+        deps.scoreCues(parsed.cues, { lexicons, videoId, captionKind, machineTranslated, onProgress: (fraction) => report('score', fraction) }),
+        machineTranslated,
+      );
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -70,11 +70,12 @@ export function validateArgs<K extends BridgeOp>(op: K, args: unknown): BridgeOp
 
 function validateTrack(v: unknown): CaptionTrack | null {
   if (!isRec(v)) return null;
-  const { baseUrl, languageCode, kind, vssId, name, isTranslatable } = v;
+  const { baseUrl, languageCode, kind, vssId, name, isTranslatable, translatesToEnglish } = v;
   if (!str(baseUrl, MAX_URL_CHARS) || !(typeof languageCode === 'string' && LANGUAGE.test(languageCode))) return null;
   if (!str(vssId, 100) || !str(name, 300)) return null;
   if (kind !== undefined && kind !== 'asr') return null;
   if (isTranslatable !== undefined && typeof isTranslatable !== 'boolean') return null;
+  if (translatesToEnglish !== undefined && translatesToEnglish !== true) return null;
   return {
     baseUrl,
     languageCode,
@@ -82,6 +83,7 @@ function validateTrack(v: unknown): CaptionTrack | null {
     name,
     ...(kind === 'asr' ? { kind } : {}),
     ...(isTranslatable !== undefined ? { isTranslatable } : {}),
+    ...(translatesToEnglish === true ? { translatesToEnglish } : {}),
   };
 }
 

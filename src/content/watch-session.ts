@@ -6,7 +6,7 @@
  */
 import type { CaptionTrack, TrackRef } from '../captions/caption-track';
 import { toTrackRef } from '../captions/caption-track';
-import { pickTrack } from '../captions/pick-track';
+import { pickTrack, withEnglishTranslations } from '../captions/pick-track';
 import { BridgeTimeoutError, type BridgeClient } from '../bridge/bridge-client';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
@@ -154,7 +154,8 @@ export class WatchSession {
     if (!listed || signal.aborted) return;
     if ('done' in listed) return this.show(signal, listed.done);
     const { innertube } = listed;
-    this.tracks = listed.tracks;
+    // The lexicons are English: a video without an English track also offers YouTube's English translation.
+    this.tracks = withEnglishTranslations(listed.tracks);
 
     const track =
       (this.chosenVssId !== null ? this.tracks.find((t) => t.vssId === this.chosenVssId) : undefined) ??
