@@ -38,11 +38,8 @@ interface CompiledTopic {
   stems: [stem: string, patterns: TopicPattern[]][];
 }
 
-let compiledTopic: CompiledTopic | undefined;
-
-/** The topic list compiled once (it is fixed data, not a user setting). */
-function topicMatcher(): CompiledTopic {
-  if (compiledTopic) return compiledTopic;
+/** The topic list compiled once, at load (it is fixed data, not a user setting; a few hundred entries). */
+function compileTopic(): CompiledTopic {
   const exact = new Map<string, TopicPattern[]>();
   const stems = new Map<string, TopicPattern[]>();
   const terms = [...AI_TOPIC_TERMS.map((t) => [t, 1] as const), ...AI_TOPIC_WEAK_TERMS.map((t) => [t, WEAK_MENTION] as const)];
@@ -57,13 +54,14 @@ function topicMatcher(): CompiledTopic {
   }
   // Longest first, so `artificial general intelligence` is one mention, not `artificial` + nothing.
   for (const list of [...exact.values(), ...stems.values()]) list.sort((a, b) => b.rest.length - a.rest.length);
-  compiledTopic = { exact, stems: [...stems.entries()] };
-  return compiledTopic;
+  return { exact, stems: [...stems.entries()] };
 }
+
+const TOPIC_MATCHER = compileTopic();
 
 /** Every AI mention in a token stream: leftmost-longest, a mention consumes its words. */
 export function findAiMentions(ids: Int32Array, length: number, words: WordIds): TopicMentions {
-  const matcher = topicMatcher();
+  const matcher = TOPIC_MATCHER;
   const { spellings } = words;
   // Per distinct word: the patterns that start with it (null: none), looked up once.
   const startsWith = new Array<TopicPattern[] | null | undefined>(words.size);
