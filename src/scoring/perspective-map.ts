@@ -28,10 +28,17 @@ export interface SliceScore {
   /** Integer in −100…+100. */
   score: number;
   band: BandId;
+  /** Whether the talk around this slice is about AI (see topic.ts). Off-topic slices keep their score but are drawn muted. */
+  onTopic: boolean;
   /** Top contributing terms, largest |contribution| first (at most 5). */
   terms: SliceTerm[];
   /** The slice's opening words (≤ 160 chars), for tooltips. Plain text; render as text only. */
   excerpt: string;
+}
+
+export interface EpisodeTopicSummary {
+  onTopic: boolean;
+  aiMentionsPerHour: number;
 }
 
 export interface Headline {
@@ -42,7 +49,15 @@ export interface Headline {
   p10: number;
   p90: number;
   bandShares: Record<BandId, number>;
+  /**
+   * Where the whole episode leans once talk without stance is set aside, −100…100 (DESIGN §9.1): only
+   * on-topic slices that carry stance signal count.
+   */
+  stance: number;
+  /** The band of `stance` (no longer of the median). */
   leaning: BandId;
+  /** Is the episode about AI at all? `aiMentionsPerHour`: AI mentions per hour of captions, for the panel's sentence. */
+  topic: EpisodeTopicSummary;
   lens: Lens;
   evidenceMode: EvidenceMode;
   confidence: Confidence;
