@@ -5,11 +5,30 @@ import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
 import type { Lexicon } from '../../../src/lexicons/lexicon';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import { settingsStore } from '../../../src/settings/settings';
+import { browser } from 'wxt/browser';
+import { createShowAnywayStore, isShowAnywayKey } from '../../../src/settings/show-anyway';
 import type { UiDeps } from '../../../src/ui/shared/ui-deps';
+
+/** The real show-anyway store on WXT's fake browser storage, watched through storage.onChanged like the real deps. */
+export function showAnywayDeps(): UiDeps['showAnyway'] {
+  const store = createShowAnywayStore(browser.storage.local);
+  return {
+    count: () => store.count(),
+    clear: () => store.clear(),
+    watch(callback) {
+      const listener = (changes: Record<string, unknown>) => {
+        if (Object.keys(changes).some(isShowAnywayKey)) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
 
 export function makeDeps(overrides: Partial<UiDeps> = {}): UiDeps {
   return {
     settings: settingsStore,
+    showAnyway: showAnywayDeps(),
     builtinLexicons: BUILTIN_LEXICONS,
     validateLexicon,
     sendToBackground: vi.fn(async (type: string) =>
