@@ -60,7 +60,7 @@ function classicPage(): { panel: HTMLElement; closes: () => number } {
   return { panel, closes: () => closes };
 }
 
-const german = { baseUrl: 'https://www.youtube.com/api/timedtext?v=abcdefghijk&lang=de', languageCode: 'de', vssId: '.de', name: 'German', translatesToEnglish: true };
+const german = { baseUrl: 'https://www.youtube.com/api/timedtext?v=abcdefghijk&lang=de', languageCode: 'de', vssId: '.de', name: 'German', translatesToEnglish: true as const };
 const req = { videoId: 'abcdefghijk', track: german, tracks: [german], innertube: null } as AcquireRequest;
 const live = () => new AbortController().signal;
 
