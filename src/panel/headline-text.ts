@@ -55,9 +55,16 @@ export function mentionsPerHourText(perHour: number): string {
   return `${value.toLocaleString('en-US')} AI mention${value === 1 ? '' : 's'} per hour`;
 }
 
-/** The off-topic state's sentence (§9.1), with the figure that decided it. */
-export function offTopicSentence(map: PerspectiveMap): string {
-  return `This video says little about AI (${mentionsPerHourText(map.headline.topic.aiMentionsPerHour)}), so its map is not drawn.`;
+/**
+ * The off-topic state's sentence (§9.1), with the figure that decided it. Captions in another language than
+ * English (a track the user picked) are told apart: the English word lists find little in them whatever they say.
+ */
+export function offTopicSentence(map: PerspectiveMap, trackLanguage?: string): string {
+  const figure = mentionsPerHourText(map.headline.topic.aiMentionsPerHour);
+  if (trackLanguage && !/^en(?:$|[-_])/i.test(trackLanguage)) {
+    return `These captions are not in English (${trackLanguage}) and the lexicons read English: they find little about AI here (${figure}), so the map is not drawn.`;
+  }
+  return `This video says little about AI (${figure}), so its map is not drawn.`;
 }
 
 /** Concept ids are kebab-case data ("job-loss"); people read words. */

@@ -30,7 +30,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
   const palette = paletteFor(view.display?.palette);
   const map = view.state === 'ready' ? view.map : undefined;
   const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
-  const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic) : statusSentence(view);
+  const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
 
   const seekSlice = (index: number) => {
     const slice = map?.slices[index];
@@ -77,7 +77,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
       ) : offTopic ? (
         <div class="body">
           <div class="status status-off-topic" role="status">
-            <p class="status-sentence">{offTopicSentence(offTopic)}</p>
+            <p class="status-sentence">{offTopicSentence(offTopic, view.track?.languageCode)}</p>
             <button type="button" class="button" data-action="show-anyway" onClick={() => actions.onShowAnyway()}>
               {SHOW_ANYWAY_LABEL}
             </button>

@@ -89,3 +89,12 @@ describe('host attributes (DESIGN §9)', () => {
     expect(hostAttributes(view)).toEqual({ 'data-video-id': '4WNWeUQ7Hfc', ...expected });
   });
 });
+
+describe('off-topic sentence for captions not in English', () => {
+  it('says the lexicons read English, with the figure', () => {
+    const map = fixtureMap();
+    const offTopic = { ...map, headline: { ...map.headline, topic: { onTopic: false, aiMentionsPerHour: 0 } } };
+    expect(offTopicSentence(offTopic, 'de')).toBe('These captions are not in English (de) and the lexicons read English: they find little about AI here (0 AI mentions per hour), so the map is not drawn.');
+    expect(offTopicSentence(offTopic, 'en-GB')).toBe('This video says little about AI (0 AI mentions per hour), so its map is not drawn.');
+  });
+});
