@@ -33,14 +33,14 @@ function sourceOf(track: CaptionTrack, translation: TrackTranslation, tracks: re
 }
 
 export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStrategy {
-  const fetchClean = async (track: CaptionTrack, tlang: string | undefined, signal: AbortSignal, via: string): Promise<StrategyResult> => {
+  const fetchClean = async (videoId: string, track: CaptionTrack, tlang: string | undefined, signal: AbortSignal, via: string): Promise<StrategyResult> => {
     let url: string;
     try {
       url = buildCaptionUrl(track.baseUrl, { fmt: 'json3', ...(tlang ? { tlang } : {}) });
     } catch {
       return { ok: false, outcome: 'refused', detail: `${via}: not a YouTube timedtext URL` };
     }
-    const result = await fetchCaptionBody(deps.fetch, url, signal);
+    const result = await fetchCaptionBody(deps.fetch, url, videoId, signal);
     return { ...result, detail: `${via}: ${result.detail}` };
   };
 
@@ -51,7 +51,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
       const tlang = requested.translation?.tlang;
       const track = requested.translation ? sourceOf(requested, requested.translation, tracks) : requested;
       const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !t.translation && !isPotGated(t.baseUrl));
-      if (pageTwin) return fetchClean(pageTwin, tlang, signal, 'page data');
+      if (pageTwin) return fetchClean(videoId, pageTwin, tlang, signal, 'page data');
       // Without ytcfg's key the request still goes (same origin, keyless): a missing key is not a reason to stop.
       const answer = await requestAndroidPlayer(deps.fetch, videoId, innertube, signal);
       if (!answer.ok) return answer;
@@ -63,7 +63,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
       const twin = findTwin(track, listing.tracks);
       if (!twin) return { ok: false, outcome: 'unavailable', detail: 'player request: track not listed' };
       if (isPotGated(twin.baseUrl)) return { ok: false, outcome: 'unavailable', detail: 'player request: URL is token-gated too' };
-      return fetchClean(twin, tlang, signal, 'player request');
+      return fetchClean(videoId, twin, tlang, signal, 'player request');
     },
   };
 }

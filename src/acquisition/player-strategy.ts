@@ -36,7 +36,7 @@ export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchL
           return { ok: false, outcome: 'refused', detail: 'not a YouTube timedtext URL' };
         }
       }
-      const fetched = await fetchCaptionBody(deps.fetch, url, signal);
+      const fetched = await fetchCaptionBody(deps.fetch, url, videoId, signal);
       return fetched.ok ? { ...fetched, detail: `token from ${answer.potSource}` } : { ...fetched, detail: `${fetched.detail}; token from ${answer.potSource}` };
     },
   };
