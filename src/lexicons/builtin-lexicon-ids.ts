@@ -11,6 +11,24 @@ export const BUILTIN_LEXICON_IDS = [
   'lens-governance',
   'lens-societal',
   'lens-economic',
+  'ai-stance',
 ] as const;
 
 export type BuiltinLexiconId = (typeof BUILTIN_LEXICON_IDS)[number];
+
+/**
+ * The lexicons a new user has switched on, chosen by the cross-validated figures of the training report
+ * (src/lexicons/stance-passages/TRAINING-REPORT.md): the learned stance lexicon and the four lenses. The
+ * hand-made spectrum lexicons stay available as toggles; they measure how much risk, opportunity, harm or
+ * governance *vocabulary* is spoken, not the side taken.
+ */
+export const DEFAULT_ENABLED_LEXICON_IDS: readonly BuiltinLexiconId[] = [
+  'ai-risk',
+  'ai-opportunity',
+  'societal-harm',
+  'governance-safety',
+  'lens-technical',
+  'lens-governance',
+  'lens-societal',
+  'lens-economic',
+];

@@ -2,7 +2,7 @@
  * The Settings type and its defaults. Pure (no storage access) so validators, the UI and tests can use it
  * without WXT; settings.ts re-exports everything here.
  */
-import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
+import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import type { Lexicon } from '../lexicons/lexicon';
 
 export type Palette = 'default' | 'colorblind';
@@ -25,7 +25,7 @@ export { BUILTIN_LEXICON_IDS };
 
 export function defaultSettings(): Settings {
   return {
-    enabledLexicons: [...BUILTIN_LEXICON_IDS],
+    enabledLexicons: [...DEFAULT_ENABLED_LEXICON_IDS],
     customLexicons: [],
     preferredLanguage: null,
     palette: 'default',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { cuesOf, passage } from './passages';
 
@@ -94,7 +94,7 @@ describe('CheckList behaviour', () => {
   });
 
   it('a phrase split across two cues still matches', () => {
-    const map = scoreCues(cuesOf('we worry about human | extinction from ai'), { lexicons: [...BUILTIN_LEXICONS] });
+    const map = scoreCues(cuesOf('we worry about human | extinction from ai'), { lexicons: [...DEFAULT_LEXICONS] });
     const terms = map.slices.flatMap((s) => s.terms.map((t) => t.term));
     expect(terms).toContain('human extinction');
   });

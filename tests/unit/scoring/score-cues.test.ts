@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '../../../src/captions/parse-captions';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { cuesOf } from './passages';
@@ -9,7 +9,7 @@ import { cuesOf } from './passages';
 const SEED_DIR = 'tests/fixtures/episodes/4WNWeUQ7Hfc';
 const seedCues = parseCaptions(readFileSync(`${SEED_DIR}/captions.asr.json3`, 'utf8')).cues;
 const reference = JSON.parse(readFileSync(`${SEED_DIR}/episode.json`, 'utf8')) as { reference: { slices: number }; captionSegments: number };
-const lexicons = [...BUILTIN_LEXICONS];
+const lexicons = [...DEFAULT_LEXICONS];
 
 describe('scoreCues on the seed episode (general lexicons, no episode tuning)', () => {
   const map = scoreCues(seedCues, { lexicons, videoId: '4WNWeUQ7Hfc', captionKind: 'asr' });
