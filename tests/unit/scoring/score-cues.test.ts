@@ -21,9 +21,11 @@ describe('scoreCues on the seed episode (general lexicons, no episode tuning)', 
     expect(map.slices.map((s) => s.index)).toEqual([...Array(107).keys()]);
   });
 
-  it('reads as the seed does: mixed, ≥ 90% mixed slices, Technical, interview, medium, alignment/safety', () => {
+  // Contract (issue 8): Mixed leaning, Technical, interview, confidence medium or low, alignment or safety emphasized.
+  // With the learned ai-stance lexicon in the default set, more slices lean a little (86% mixed, was 95%).
+  it('reads as the seed does: mixed, mostly mixed slices, Technical, interview, medium, alignment/safety', () => {
     expect(h.leaning).toBe('mixed');
-    expect(h.bandShares.mixed).toBeGreaterThanOrEqual(90);
+    expect(h.bandShares.mixed).toBeGreaterThanOrEqual(80);
     expect(h.lens).toBe('Technical');
     expect(h.evidenceMode).toBe('interview');
     expect(h.confidence).toBe('medium');
