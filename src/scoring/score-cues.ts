@@ -139,6 +139,9 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     words: tokenCount,
     stanceHits,
     enabledLexiconIds: lexicons.map((l) => l.id),
+    onTopic: topic.onTopic,
+    aiMentionsPerHour: mentionsPerHour(mentions.total, cues),
+    onTopicScores: slices.filter((s) => s.onTopic).map((s) => s.score),
   });
   const map: PerspectiveMap = {
     ...(options.videoId !== undefined ? { videoId: options.videoId } : {}),
@@ -151,7 +154,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       ...stats,
       stance,
       leaning: bandOf(Math.round(stance)),
-      topic: { onTopic: topic.onTopic, aiMentionsPerHour: mentionsPerHour(mentions.starts.length, cues) },
+      topic: { onTopic: topic.onTopic, aiMentionsPerHour: mentionsPerHour(mentions.total, cues) },
       lens: topLens(lensHits),
       evidenceMode: evidenceMode(matches.markers, tokenCount, cues).mode,
       confidence,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../../src/captions/cue';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { AI_TOPIC_TERMS, AI_TOPIC_WEAK_TERMS } from '../../../src/scoring/topic-terms';
@@ -52,7 +52,7 @@ describe('AI mentions', () => {
     const weak = findAiMentions(stream.ids, stream.length, stream.words);
     expect(densestWindow(weak, 2000)).toBeGreaterThan(5);
     expect(densestWindow(weak, 2000)).toBeLessThan(EPISODE_MIN_MENTIONS);
-    expect(scoreCues(talk, { lexicons: [...BUILTIN_LEXICONS] }).headline.topic.onTopic).toBe(false);
+    expect(scoreCues(talk, { lexicons: [...DEFAULT_LEXICONS] }).headline.topic.onTopic).toBe(false);
   });
 
   it('keeps the word lists in the tokeniser form lexicon patterns use, without duplicates', () => {
@@ -64,7 +64,7 @@ describe('AI mentions', () => {
 });
 
 describe('topic in the map', () => {
-  const lexicons = [...BUILTIN_LEXICONS];
+  const lexicons = [...DEFAULT_LEXICONS];
 
   it('calls war talk with one passing mention of AI off-topic, every slice too', () => {
     const war = cues(WAR, 60);
