@@ -1,4 +1,4 @@
-import type { TrackRef } from '../captions/caption-track';
+import { isMachineTranslated, type TrackRef } from '../captions/caption-track';
 import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
 import { cacheKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
@@ -9,6 +9,7 @@ import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
+import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -26,7 +27,14 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void; matcher?: CompiledMatcher },
+    options: {
+      lexicons: Lexicon[];
+      videoId?: string;
+      captionKind?: CaptionKind;
+      machineTranslated?: boolean;
+      onProgress?: (fraction: number) => void;
+      matcher?: CompiledMatcher;
+    },
   ) => PerspectiveMap;
   /**
    * Compiles a lexicon set's matcher; the service keeps the last few by lexicon hash (matcher-memo.ts). Without
@@ -118,7 +126,11 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
         const matcher = matchers?.get(lexicons, lexiconHash);
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, matcher });
+        const machineTranslated = isMachineTranslated(track);
+        const rescored = withTranslationCaveat(
+          deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher }),
+          machineTranslated,
+        );
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -153,15 +165,20 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     report('parse', 1);
     await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
     const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
+    const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = deps.scoreCues(parsed.cues, {
-        lexicons,
-        matcher: matchers?.get(lexicons, lexiconHash),
-        videoId,
-        captionKind,
-        onProgress: (fraction) => report('score', fraction),
-      });
+      map = withTranslationCaveat(
+        deps.scoreCues(parsed.cues, {
+          lexicons,
+          matcher: matchers?.get(lexicons, lexiconHash),
+          videoId,
+          captionKind,
+          machineTranslated,
+          onProgress: (fraction) => report('score', fraction),
+        }),
+        machineTranslated,
+      );
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,4 +1,4 @@
-import type { CaptionTrack } from './caption-track';
+import { isEnglish, type CaptionTrack } from './caption-track';
 
 /**
  * What a player response (`ytInitialPlayerResponse`, `movie_player.getPlayerResponse()`, or a
@@ -40,12 +40,22 @@ function readTracks(response: Record<string, unknown>): CaptionTrack[] {
   const renderer = isRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
   const list = isRecord(renderer) ? renderer.captionTracks : undefined;
   if (!Array.isArray(list)) return [];
+  const english = readTranslationLanguages(renderer).some(isEnglish);
   const tracks: CaptionTrack[] = [];
   for (const item of list as unknown[]) {
     const track = readTrack(item);
-    if (track) tracks.push(track);
+    if (!track) continue;
+    if (english && track.isTranslatable === true && !isEnglish(track.languageCode)) track.translatesToEnglish = true;
+    tracks.push(track);
   }
   return tracks;
+}
+
+/** `translationLanguages[].languageCode`: the languages YouTube can machine-translate this video's tracks into. */
+function readTranslationLanguages(renderer: unknown): string[] {
+  const list = isRecord(renderer) ? renderer.translationLanguages : undefined;
+  if (!Array.isArray(list)) return [];
+  return (list as unknown[]).flatMap((item) => (isRecord(item) && typeof item.languageCode === 'string' ? [item.languageCode] : []));
 }
 
 function readTrack(item: unknown): CaptionTrack | null {

@@ -90,7 +90,8 @@ export class WatchPageController {
     return {
       videoId: this.session?.videoId ?? null,
       state: view?.state ?? 'none',
-      map: view?.state === 'ready' ? (view.map ?? null) : null,
+      // Off-topic maps are complete too: the popup says what the panel says (not about AI) with the same figures.
+      map: view?.state === 'ready' || view?.state === 'off-topic' ? (view.map ?? null) : null,
       track: this.session?.track ?? null,
       ...(view?.state !== 'ready' && view?.message ? { message: view.message } : {}),
     };
@@ -126,6 +127,7 @@ export class WatchPageController {
           onRetry: () => void this.session?.start(),
           onTrackChange: (vssId) => void this.session?.switchTrack(vssId),
           onCollapsedChange: (collapsed) => void this.deps.writeCollapsed(collapsed).catch(() => undefined),
+          onShowAnyway: () => void this.session?.showAnyway(),
         },
         withDisplay,
       )

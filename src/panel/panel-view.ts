@@ -7,12 +7,15 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
-export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
 export interface PanelView {
   state: PanelState;
   videoId: string;
-  /** When ready. */
+  /**
+   * When ready; also when off-topic (DESIGN §9.1: the map is computed and cached in full, only not drawn until
+   * the user asks for it).
+   */
   map?: PerspectiveMap;
   source?: CaptionSource;
   cached?: boolean;
@@ -38,6 +41,8 @@ export interface PanelDeps {
   onTrackChange(vssId: string): void;
   /** The user collapsed or expanded the panel (persisted by the session in settings). */
   onCollapsedChange(collapsed: boolean): void;
+  /** Off-topic state: "Show the map anyway" — draw this video's map and remember the choice for it. */
+  onShowAnyway(): void;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }

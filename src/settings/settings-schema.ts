@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { LanguageCodeSchema } from '../captions/caption-track';
-import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
+import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { CustomLexiconSchema, LexiconIdSchema, type Lexicon } from '../lexicons/lexicon';
 
 export { BUILTIN_LEXICON_IDS };
@@ -41,7 +41,7 @@ export const SettingsSchema = v.pipe(
   v.fallback(v.looseObject({}), {}),
   v.object({
     /** Ids of the enabled lexicons (built-in and custom), each once. */
-    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...BUILTIN_LEXICON_IDS]),
+    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...DEFAULT_ENABLED_LEXICON_IDS]),
     /**
      * Custom lexicons imported by the user: the same rule as on import (a full lexicon, not a built-in's id);
      * a later duplicate id is dropped.

@@ -104,7 +104,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
 
   const selectedSlice = slices[selected];
   const valueText = selectedSlice
-    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}`
+    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}${selectedSlice.onTopic === false ? ', off-topic' : ''}`
     : 'No slices';
 
   return (
@@ -138,10 +138,13 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
         {slices.map((slice, i) => {
           const span = sliceSpan(i, count);
           const box = barBox(slice.score, scale);
+          // Off-topic slices keep their score and height but no palette colour: an outline with hatching (§9.1).
+          const muted = slice.onTopic === false;
           return (
             <div
               key={i}
-              class="arc-bar"
+              class={muted ? 'arc-bar arc-bar-off-topic' : 'arc-bar'}
+              data-on-topic={muted ? 'false' : undefined}
               data-slice-index={String(i)}
               data-start-ms={String(slice.startMs)}
               data-score={String(slice.score)}
@@ -152,7 +155,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
                 width: percent(span.width * (1 - gap)),
                 top: percent(box.top / 100),
                 height: percent(box.height / 100),
-                backgroundColor: scoreColour(slice.score, palette),
+                ...(muted ? {} : { backgroundColor: scoreColour(slice.score, palette) }),
               }}
               onMouseEnter={() => setHover(i)}
               onClick={() => {

@@ -4,7 +4,7 @@
  */
 import type { PanelDeps, PanelView } from '../panel-view';
 import { paletteFor } from '../colour-scale';
-import { collapsedLine, headlineLines, segmentsLine } from '../headline-text';
+import { collapsedLine, headlineLines, offTopicSentence, segmentsLine } from '../headline-text';
 import type { VideoClock } from '../video-clock';
 import { EpisodeArc } from './episode-arc';
 import { PerspectiveStrip } from './perspective-strip';
@@ -13,7 +13,9 @@ import { TrackPicker } from './track-picker';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
 
-export type PanelActions = Pick<PanelDeps, 'onRetry' | 'onTrackChange' | 'onCollapsedChange'>;
+export type PanelActions = Pick<PanelDeps, 'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway'>;
+
+export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
 
 export interface PanelProps {
   view: PanelView;
@@ -27,7 +29,8 @@ export function Panel({ view, actions, clock }: PanelProps) {
   const collapsed = view.display?.collapsed === true;
   const palette = paletteFor(view.display?.palette);
   const map = view.state === 'ready' ? view.map : undefined;
-  const oneLine = map ? collapsedLine(map) : statusSentence(view);
+  const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
+  const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
 
   const seekSlice = (index: number) => {
     const slice = map?.slices[index];
@@ -70,6 +73,19 @@ export function Panel({ view, actions, clock }: PanelProps) {
             {view.cached ? <span class="cached">from cache</span> : null}
           </footer>
           <p class="caveat">{CAVEAT}</p>
+        </div>
+      ) : offTopic ? (
+        <div class="body">
+          <div class="status status-off-topic" role="status">
+            <p class="status-sentence">{offTopicSentence(offTopic, view.track?.languageCode)}</p>
+            <button type="button" class="button" data-action="show-anyway" onClick={() => actions.onShowAnyway()}>
+              {SHOW_ANYWAY_LABEL}
+            </button>
+          </div>
+          <footer class="foot">
+            <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
+            <span class="segments">{segmentsLine(offTopic)}</span>
+          </footer>
         </div>
       ) : (
         <div class="body">

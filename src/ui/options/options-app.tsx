@@ -7,6 +7,7 @@ import useSettings from '../shared/use-settings';
 import DisplaySettings from './display-settings';
 import LexiconManager from './lexicon-manager';
 import MapExport from './map-export';
+import ShowAnywayChoices from './show-anyway-choices';
 
 export default function OptionsApp({ deps }: { deps: UiDeps }) {
   const { settings, update } = useSettings(deps.settings);
@@ -26,6 +27,7 @@ export default function OptionsApp({ deps }: { deps: UiDeps }) {
       ) : (
         <p class="muted">Loading settings…</p>
       )}
+      <ShowAnywayChoices deps={deps} />
       <MapExport deps={deps} />
       <p class="muted small">
         Captions are an imperfect primary source: they mis-hear names and terms, so read the map as a guide, not a verdict.

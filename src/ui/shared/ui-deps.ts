@@ -20,8 +20,18 @@ export type { LexiconValidation };
 export type UiToBackground = 'ui-bg:clearCache' | 'ui-bg:cacheStats';
 export type UiToContent = 'ui-cs:summary' | 'ui-cs:rescore';
 
+/** The "Show the map anyway" choices (src/settings/show-anyway.ts), as far as the options page uses them. */
+export interface ShowAnywayChoices {
+  count(): Promise<number>;
+  /** Forgets them all; answers how many. */
+  clear(): Promise<number>;
+  /** Calls back when any choice is added or removed (from any context); returns unwatch. */
+  watch(callback: () => void): () => void;
+}
+
 export interface UiDeps {
   settings: SettingsStore;
+  showAnyway: ShowAnywayChoices;
   builtinLexicons: readonly Lexicon[];
   validateLexicon(data: unknown): LexiconValidation;
   /** Rejects when the background cannot answer. */
