@@ -4,7 +4,7 @@ import { DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicons';
 import type { Lexicon } from '../lexicons/lexicon';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
-import { validateLexicon } from '../lexicons/validate-lexicon';
+import { validateCustomLexicon } from '../lexicons/validate-lexicon';
 import { scoreCues } from '../scoring/score-cues';
 import { formatCsv, formatJson, formatSummaryTable, formatText, type ScoredFile } from './format-map';
 import { parseScoreArgs, USAGE, UsageError, type CaptionKind } from './parse-score-args';
@@ -75,7 +75,7 @@ function loadLexicons(ids: string[] | undefined, files: readonly string[], io: C
     } catch (error) {
       throw new InputError(`${file}: not valid JSON (${oneLine((error as Error).message)})`);
     }
-    const result = validateLexicon(data);
+    const result = validateCustomLexicon(data);
     if (!result.ok) throw new InputError(`${file}: invalid lexicon: ${result.errors.join('; ')}`);
     return result.lexicon;
   });

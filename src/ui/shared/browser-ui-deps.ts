@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { BUILTIN_LEXICONS } from '../../lexicons/builtin-lexicons';
-import { validateLexicon } from '../../lexicons/validate-lexicon';
+import { validateCustomLexicon } from '../../lexicons/validate-lexicon';
 import { sendToBackground, sendToTab } from '../../messaging/extension-messaging';
 import { settingsStore } from '../../settings/settings';
 import { createShowAnywayStore, isShowAnywayKey } from '../../settings/show-anyway';
@@ -30,7 +30,7 @@ export default function browserUiDeps(doc: Document): UiDeps {
       },
     },
     builtinLexicons: BUILTIN_LEXICONS,
-    validateLexicon,
+    validateCustomLexicon,
     sendToBackground: (type, args) => sendToBackground(type, args),
     sendToTab: (tabId, type, args) => sendToTab(tabId, type, args),
     async getActiveTabId() {

@@ -33,7 +33,8 @@ export interface UiDeps {
   settings: SettingsStore;
   showAnyway: ShowAnywayChoices;
   builtinLexicons: readonly Lexicon[];
-  validateLexicon(data: unknown): LexiconValidation;
+  /** The custom-lexicon rule (validateCustomLexicon): a lexicon that is not a built-in's id. */
+  validateCustomLexicon(data: unknown): LexiconValidation;
   /** Rejects when the background cannot answer. */
   sendToBackground<K extends UiToBackground>(type: K, args: MessageArgs<K>): Promise<MessageAnswer<K>>;
   /** Rejects when the tab has no content script listening (not a YouTube page, or not yet injected). */

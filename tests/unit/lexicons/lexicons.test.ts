@@ -4,7 +4,10 @@ import { GENERIC_SENTIMENT_WORDS } from '../../../src/lexicons/generic-words';
 import type { Lexicon } from '../../../src/lexicons/lexicon';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
-import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { validateCustomLexicon, validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { isBuiltinLexiconId } from '../../../src/lexicons/builtin-lexicon-ids';
+import { planLexiconImport } from '../../../src/ui/shared/custom-lexicons';
+import { defaultSettings } from '../../../src/settings/settings-schema';
 
 const SPECTRUM = ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety'];
 const LENS = ['lens-technical', 'lens-governance', 'lens-societal', 'lens-economic'];
@@ -83,11 +86,25 @@ describe('validateLexicon', () => {
 });
 
 describe('resolveLexicons', () => {
-  it('keeps the order given, reports unknown ids, lets a custom lexicon replace a built-in of the same id', () => {
-    const custom: Lexicon = { ...valid, id: 'ai-risk', version: '9' };
-    const { lexicons, unknown } = resolveLexicons(['lens-technical', 'ai-risk', 'nope', 'my-lexicon', 'ai-risk'], [custom, valid]);
-    expect(lexicons.map((l) => `${l.id}@${l.version}`)).toEqual(['lens-technical@1.0.0', 'ai-risk@9', 'my-lexicon@1.0.0']);
+  it('keeps the order given, reports unknown ids', () => {
+    const { lexicons, unknown } = resolveLexicons(['lens-technical', 'ai-risk', 'nope', 'my-lexicon', 'ai-risk'], [valid]);
+    expect(lexicons.map((l) => `${l.id}@${l.version}`)).toEqual(['lens-technical@1.0.0', 'ai-risk@1.0.0', 'my-lexicon@1.0.0']);
     expect(unknown).toEqual(['nope']);
+  });
+
+  // Defect 5: the options page refused a custom lexicon with a built-in's id, the worker let it replace the
+  // built-in. One rule now (CustomLexiconSchema): the UI's import verdict and the worker's use always agree.
+  it.each([
+    ['a new id', { ...valid, id: 'my-lexicon' }],
+    ['a built-in’s id', { ...valid, id: 'ai-risk', version: '9.0.0' }],
+    ['another built-in’s id', { ...valid, id: 'lens-economic', version: '9.0.0' }],
+  ])('the options page and the worker agree on a custom lexicon with %s', (_name, custom) => {
+    const plan = planLexiconImport(JSON.stringify(custom), defaultSettings(), validateCustomLexicon);
+    const accepted = plan.kind !== 'invalid';
+    const { lexicons } = resolveLexicons([custom.id], [custom]);
+    const workerUsesIt = lexicons.some((l) => l.id === custom.id && l.version === custom.version);
+    expect(workerUsesIt).toBe(accepted);
+    expect(accepted).toBe(!isBuiltinLexiconId(custom.id));
   });
 });
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -100,7 +101,9 @@ describe('OptionsApp — lexicons', () => {
     const [filename, text, mime] = vi.mocked(deps.download).mock.calls[0]!;
     expect(filename).toBe('ai-risk.lexicon.json');
     expect(mime).toBe('application/json');
-    expect(deps.validateLexicon(JSON.parse(text)).ok).toBe(true);
+    // A valid lexicon file; importing it as a custom one needs its own id (the built-in keeps "ai-risk").
+    expect(validateLexicon(JSON.parse(text)).ok).toBe(true);
+    expect(deps.validateCustomLexicon({ ...JSON.parse(text), id: 'my-ai-risk' }).ok).toBe(true);
   });
 });
 

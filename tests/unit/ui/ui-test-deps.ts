@@ -1,7 +1,7 @@
 /** UiDeps for tests: the real settings store (on WXT's fake browser), real lexicons and validator, fake transport. */
 import { vi } from 'vitest';
 import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
-import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { validateCustomLexicon } from '../../../src/lexicons/validate-lexicon';
 import type { Lexicon } from '../../../src/lexicons/lexicon';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import { settingsStore } from '../../../src/settings/settings';
@@ -30,7 +30,7 @@ export function makeDeps(overrides: Partial<UiDeps> = {}): UiDeps {
     settings: settingsStore,
     showAnyway: showAnywayDeps(),
     builtinLexicons: BUILTIN_LEXICONS,
-    validateLexicon,
+    validateCustomLexicon,
     sendToBackground: vi.fn(async (type: string) =>
       type === 'ui-bg:clearCache' ? { cleared: 0 } : { episodes: 0, bytes: 0 },
     ) as unknown as UiDeps['sendToBackground'],
