@@ -61,7 +61,7 @@ export interface ClockVideo {
 }
 
 export interface VideoClockDeps {
-  /** Where media events are captured: the watch page's document. */
+  /** Where media events are captured: the watch page's document, in the capture phase. */
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   getVideo(): ClockVideo | null;
   now(): number;
