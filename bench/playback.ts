@@ -163,6 +163,13 @@ async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: numb
   return { result, note };
 }
 
+/**
+ * How long to let a page settle before the heap is read: the watch session's bounded waits (a bridge request,
+ * a strategy's 9 s timeout: `AbortSignal.timeout`, which cannot be cancelled) hold their closures until they
+ * fire. Waiting the same time before both readings measures what stays, not what is still in flight.
+ */
+const HEAP_SETTLE_MS = 10_000;
+
 /** JS heap (bytes) after a full GC, read through CDP. */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -193,8 +200,12 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
       // A little playback on every page, as a viewer would (media events, the playhead).
       await play(page).catch(() => undefined);
       await page.waitForTimeout(300);
-      if (i === 2) second = await heapAfterGc(cdp);
+      if (i === 2) {
+        await page.waitForTimeout(HEAP_SETTLE_MS);
+        second = await heapAfterGc(cdp);
+      }
     }
+    await page.waitForTimeout(HEAP_SETTLE_MS);
     return { second, last: await heapAfterGc(cdp) };
   } finally {
     await run.close();
@@ -274,7 +285,7 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
 }
 
 async function heapRows(replicaUrl: string, navs: number): Promise<void> {
-  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after GC (MB)`);
+  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after ${HEAP_SETTLE_MS / 1000} s and a GC (MB)`);
   for (const withExtension of [true, false]) {
     const { second, last } = await navigationHeap(withExtension, replicaUrl, navs);
     const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
