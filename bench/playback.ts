@@ -177,9 +177,12 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await metrics(cdp)).JSHeapUsedSize ?? 0;
 }
 
-async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ second: number; last: number }> {
+/** The heap after the 2nd navigation, halfway, and after the last (the trend tells growth from warm-up). */
+async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ at: number; bytes: number }[]> {
   const run = await launch(withExtension, replicaUrl);
   const { page, cdp } = run;
+  const readAt = new Set([2, Math.round(navs / 2), navs]);
+  const readings: { at: number; bytes: number }[] = [];
   try {
     await cdp.send('HeapProfiler.enable');
     await page.goto(`${YOUTUBE}/watch?v=${SEED}`);
@@ -192,7 +195,6 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
           }, id, { timeout: 60_000, polling: 100 })
         : page.waitForFunction((v) => document.querySelector('ytd-watch-flexy')?.getAttribute('video-id') === v, id, { timeout: 60_000, polling: 100 });
     await arrived(SEED);
-    let second = 0;
     for (let i = 1; i <= navs; i++) {
       const id = i % 2 === 1 ? OTHER : SEED;
       await page.evaluate((v) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(v), id);
@@ -200,13 +202,12 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
       // A little playback on every page, as a viewer would (media events, the playhead).
       await play(page).catch(() => undefined);
       await page.waitForTimeout(300);
-      if (i === 2) {
+      if (readAt.has(i)) {
         await page.waitForTimeout(HEAP_SETTLE_MS);
-        second = await heapAfterGc(cdp);
+        readings.push({ at: i, bytes: await heapAfterGc(cdp) });
       }
     }
-    await page.waitForTimeout(HEAP_SETTLE_MS);
-    return { second, last: await heapAfterGc(cdp) };
+    return readings;
   } finally {
     await run.close();
   }
@@ -287,10 +288,13 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
 async function heapRows(replicaUrl: string, navs: number): Promise<void> {
   console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after ${HEAP_SETTLE_MS / 1000} s and a GC (MB)`);
   for (const withExtension of [true, false]) {
-    const { second, last } = await navigationHeap(withExtension, replicaUrl, navs);
+    const readings = await navigationHeap(withExtension, replicaUrl, navs);
+    const second = readings[0]?.bytes ?? 0;
+    const cells = readings.map(({ at, bytes }) => `after ${at}: ${(bytes / 1e6).toFixed(2)}`);
+    const last = readings.at(-1)?.bytes ?? 0;
     const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
     console.log(
-      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} after 2nd ${(second / 1e6).toFixed(2)}  after ${navs}th ${(last / 1e6).toFixed(2)}  growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
+      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} ${cells.join('  ')}  growth 2nd → ${navs}th ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
     );
   }
 }
