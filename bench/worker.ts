@@ -16,7 +16,7 @@ import { validateMessage, PROTOCOL_TAG } from '../src/messaging/validate-message
 import { compileMatcher } from '../src/scoring/compile-matcher';
 import { scoreCues } from '../src/scoring/score-cues';
 import { SCORER_VERSION } from '../src/scoring/scorer-version';
-import { defaultSettings, type Settings } from '../src/settings/settings-defaults';
+import { defaultSettings, type Settings } from '../src/settings/settings-schema';
 
 /**
  * The worker's answer time for the seed episode: from "caption body available" (the cs-bg:score message

@@ -7,7 +7,7 @@ import type { Lexicon } from '../lexicons/lexicon';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { PerspectiveMap } from '../scoring/perspective-map';
-import type { Settings } from '../settings/settings-defaults';
+import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
