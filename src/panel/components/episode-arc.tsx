@@ -21,32 +21,44 @@ export interface EpisodeArcProps {
   onSeekSlice(index: number): void;
 }
 
+/** The playhead moves in steps of about this many CSS pixels… */
+const STEP_PX = 1;
+/** …but never more often than this (a short slice on a wide arc). */
+const MIN_STEP_MS = 100;
+
 /**
  * The playhead element as a motion target: a full-width track moved with `transform: translateX(%)` (a percentage
- * of its own width = of the arc), so a glide is one compositor animation (Web Animations, linear) and nothing
- * runs per frame on the page's main thread. Without `animate` (old engines, test DOMs) it is placed, not glided.
+ * of its own width = of the arc). A glide is a handful of timed steps, one per pixel the line actually moves (a
+ * slice of a long episode is a few pixels wide and lasts a minute), each a single transform write. Not an
+ * animation: a running animation, even a compositor one, keeps the renderer's main thread busy every frame
+ * (about 5 ms/s of CPU in headless Chromium, measured with `npm run bench -- playback`).
  */
-function elementTarget(el: HTMLElement): PlayheadTarget & { cancel(): void } {
-  let animation: Animation | null = null;
-  const at = (fraction: number) => `translateX(${percent(fraction)})`;
+function elementTarget(el: HTMLElement, clock: Pick<VideoClock, 'after'>): PlayheadTarget & { cancel(): void } {
+  let cancelStep: (() => void) | null = null;
+  const put = (fraction: number) => {
+    el.style.transform = `translateX(${percent(fraction)})`;
+  };
   const cancel = () => {
-    animation?.cancel();
-    animation = null;
+    cancelStep?.();
+    cancelStep = null;
   };
   return {
     place(fraction) {
       cancel();
-      el.style.transform = at(fraction);
+      put(fraction);
     },
     glide(from, to, durationMs) {
       cancel();
-      if (typeof el.animate !== 'function') {
-        el.style.transform = at(from);
-        return;
-      }
-      // The resting value is the destination: when the animation ends the playhead stays there, with no fill.
-      el.style.transform = at(to);
-      animation = el.animate([{ transform: at(from) }, { transform: at(to) }], { duration: durationMs, easing: 'linear' });
+      put(from);
+      const px = Math.abs(to - from) * el.getBoundingClientRect().width;
+      const steps = Math.max(1, Math.min(Math.ceil(px / STEP_PX), Math.floor(durationMs / MIN_STEP_MS)));
+      let step = 0;
+      const next = () => {
+        step++;
+        put(from + ((to - from) * step) / steps);
+        cancelStep = step < steps ? clock.after(durationMs / steps, next) : null;
+      };
+      cancelStep = clock.after(durationMs / steps, next);
     },
     cancel,
   };
@@ -70,7 +82,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
   useEffect(() => {
     const el = playhead.current;
     if (!el) return;
-    const target = elementTarget(el);
+    const target = elementTarget(el, clock);
     const motion = createPlayheadMotion({ slices, clock, target, onSlice: setCurrent });
     const unsubscribe = clock.subscribe(motion.onTick);
     return () => {
