@@ -24,3 +24,6 @@ export type BuiltinLexiconId = (typeof BUILTIN_LEXICON_IDS)[number];
  * `ai-stance` weighs words by the side labelled passages took.
  */
 export const DEFAULT_ENABLED_LEXICON_IDS: readonly BuiltinLexiconId[] = [...BUILTIN_LEXICON_IDS];
+export function isBuiltinLexiconId(id: string): id is BuiltinLexiconId {
+  return (BUILTIN_LEXICON_IDS as readonly string[]).includes(id);
+}
