@@ -8,6 +8,8 @@
  * CONTRACT (fixed names and shapes; implementation lives in src/background and src/content):
  */
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { ChannelBaseline } from '../library/channel-baseline';
+import type { VideoDetails } from '../library/library-schema';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
 /**
@@ -35,11 +37,16 @@ export interface MapAnswer {
   origin: MapOrigin;
   /** The strategy that delivered the captions the map was scored from (kept with the cache; absent if unknown). */
   source?: CaptionSource;
+  /**
+   * Where this episode sits against the user's other mapped episodes of its channel (the episode library), when
+   * there are enough of them; absent otherwise (also in private windows and when the library cannot be read).
+   */
+  baseline?: ChannelBaseline;
 }
 
 export interface ProtocolMap {
   /** Is there a map (or cached cues to re-score) for this video + track under the current settings? null = fetch captions. */
-  'cs-bg:lookup': { args: { videoId: string; track: TrackRef }; answer: MapAnswer | null };
+  'cs-bg:lookup': { args: LookupArgs; answer: MapAnswer | null };
   /**
    * Parse and score a raw caption body fetched in the tab; answers the map (and caches map + cues). The body comes
    * inline (`body`, small ones) or was sent before in chunks (`uploadId`, see cs-bg:uploadChunk) — one message of
@@ -57,6 +64,11 @@ export interface ProtocolMap {
   'ui-bg:clearCache': { args: Record<string, never>; answer: { cleared: number } };
   /** Cache statistics for the popup/options. */
   'ui-bg:cacheStats': { args: Record<string, never>; answer: { episodes: number; bytes: number } };
+  /**
+   * Brings the episode library up to date before the library page reads it: fills it from the cache once, and
+   * re-scores entries of older scorer versions from cached cues where there are any.
+   */
+  'ui-bg:refreshLibrary': { args: Record<string, never>; answer: { backfilled: number; rescored: number; outdated: number } };
   /** The active tab's current panel state and headline, for the popup. */
   'ui-cs:summary': {
     args: Record<string, never>;
@@ -67,12 +79,21 @@ export interface ProtocolMap {
   'ui-cs:rescore': { args: Record<string, never>; answer: void };
 }
 
+export interface LookupArgs {
+  videoId: string;
+  track: TrackRef;
+  /** What the page says about the video (for the episode library; display text only, never trusted for more). */
+  details?: VideoDetails;
+}
+
 /** What is scored, apart from the body itself. */
 export interface ScoreTarget {
   videoId: string;
   track: TrackRef;
   source: CaptionSource;
   requestId: string;
+  /** As in LookupArgs. */
+  details?: VideoDetails;
 }
 
 export type ScoreArgs = ScoreTarget & ({ body: string; uploadId?: never } | { uploadId: string; body?: never });

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 /**
  * A very small schema helper for validating messages on arrival (no zod: the checks are few and must stay
  * O(1) on large strings — a caption body is only type- and length-checked, never scanned or copied).
@@ -55,8 +56,32 @@ export function oneOf<const T extends readonly (string | number | boolean)[]>(..
   };
 }
 
+/** Marks a field of `obj` that may be absent (present, it must pass `check`). */
+export function optional<T>(check: Check<T>): Check<T | undefined> & { optional: true } {
+  return Object.assign((value: unknown, path: string) => check(value, path), { optional: true as const });
+}
+
+/**
+ * A valibot schema as a Check (new message fields are described with valibot, like every other boundary).
+ * The value is checked, never replaced by valibot's copy: the validated value is the received value.
+ */
+export function fromSchema<T>(schema: v.GenericSchema<unknown, T>): Check<T> {
+  return (value, path) => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) {
+      const first = result.issues[0];
+      const at = first ? v.getDotPath(first) : null;
+      throw new ShapeError(`${path}${at ? `.${at}` : ''}: ${first?.message ?? 'invalid'}`);
+    }
+    return value as T;
+  };
+}
+
 type Shape = Record<string, Check<unknown>>;
-type FromShape<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type FromShape<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: ReturnType<S[K]> } & {
+  [K in OptionalKeys<S>]?: Exclude<ReturnType<S[K]>, undefined>;
+};
 
 /** A plain object with exactly these keys (unknown keys are rejected: every context ships in one build). */
 export function obj<S extends Shape>(shape: S): Check<FromShape<S>> {
@@ -67,7 +92,10 @@ export function obj<S extends Shape>(shape: S): Check<FromShape<S>> {
       if (!Object.hasOwn(shape, key)) throw new ShapeError(`${path}: unexpected field "${key}"`);
     }
     for (const key of keys) {
-      if (!Object.hasOwn(value, key)) throw new ShapeError(`${path}.${key}: missing`);
+      if (!Object.hasOwn(value, key)) {
+        if ((shape[key] as { optional?: true }).optional) continue;
+        throw new ShapeError(`${path}.${key}: missing`);
+      }
       (shape[key] as Check<unknown>)(value[key], `${path}.${key}`);
     }
     return value as FromShape<S>;

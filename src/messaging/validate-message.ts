@@ -1,6 +1,7 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { MessageArgs, MessageType, ScoreArgs, UploadChunkArgs } from './protocol';
-import { ShapeError, checkShape, isPlainObject, num, obj, oneOf, str, type Check } from './shape';
+import { videoDetailsSchema } from '../library/library-schema';
+import { ShapeError, checkShape, fromSchema, isPlainObject, num, obj, oneOf, optional, str, type Check } from './shape';
 
 /**
  * Arrival checks for every message of the protocol (protocol.ts). A check looks at types and lengths only:
@@ -38,8 +39,10 @@ const body = str({ min: 1, max: MAX_BODY_CHARS, what: 'caption body' });
 const noArgs: Check<Record<string, never>> = obj({}) as Check<Record<string, never>>;
 const uploadId = str({ min: 1, max: 128, pattern: /^[A-Za-z0-9_-]+$/, what: 'upload id' });
 
-const inlineScore = obj({ videoId, track, source, body, requestId });
-const uploadedScore = obj({ videoId, track, source, uploadId, requestId });
+const details = optional(fromSchema(videoDetailsSchema));
+
+const inlineScore = obj({ videoId, track, source, body, requestId, details });
+const uploadedScore = obj({ videoId, track, source, uploadId, requestId, details });
 /** Exactly one of `body` (inline) and `uploadId` (sent before in chunks). */
 const scoreArgs: Check<ScoreArgs> = (value, path) => {
   if (isPlainObject(value) && Object.hasOwn(value, 'uploadId')) {
@@ -64,12 +67,13 @@ const uploadChunk: Check<UploadChunkArgs> = (value, path) => {
 
 /** One arrival check per message type; the `satisfies` keeps each in step with the protocol's types. */
 export const ARGS_CHECKS = {
-  'cs-bg:lookup': obj({ videoId, track }),
+  'cs-bg:lookup': obj({ videoId, track, details }),
   'cs-bg:score': scoreArgs,
   'cs-bg:uploadChunk': uploadChunk,
   'bg-cs:progress': obj({ requestId, phase: oneOf('parse', 'score', 'store'), fraction: num({ min: 0, max: 1 }) }),
   'ui-bg:clearCache': noArgs,
   'ui-bg:cacheStats': noArgs,
+  'ui-bg:refreshLibrary': noArgs,
   'ui-cs:summary': noArgs,
   'ui-cs:rescore': noArgs,
 } satisfies { [K in MessageType]: Check<MessageArgs<K>> };

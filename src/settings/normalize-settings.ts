@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
+import { librarySettingsSchema } from '../library/library-schema';
 import { defaultSettings, type Palette, type Settings } from './settings-defaults';
 
 /**
@@ -24,7 +26,19 @@ export function normalizeSettings(raw: unknown): Settings {
     palette: isPalette(value.palette) ? value.palette : defaults.palette,
     progressBarStrip: typeof value.progressBarStrip === 'boolean' ? value.progressBarStrip : defaults.progressBarStrip,
     collapsed: typeof value.collapsed === 'boolean' ? value.collapsed : defaults.collapsed,
+    library: normalizeLibrarySettings(value.library, defaults.library),
   };
+}
+
+/** Field by field, like the rest: a bad retention number falls back to "no limit", not the whole object. */
+function normalizeLibrarySettings(raw: unknown, defaults: Settings['library']): Settings['library'] {
+  if (typeof raw !== 'object' || raw === null) return defaults;
+  const value = raw as Record<string, unknown>;
+  const field = <K extends keyof Settings['library']>(key: K): Settings['library'][K] => {
+    const parsed = v.safeParse(librarySettingsSchema.entries[key], value[key]);
+    return parsed.success ? (parsed.output as Settings['library'][K]) : defaults[key];
+  };
+  return { recording: field('recording'), keepEpisodes: field('keepEpisodes'), keepDays: field('keepDays') };
 }
 
 function isPalette(value: unknown): value is Palette {

@@ -4,6 +4,7 @@
  */
 import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import type { Lexicon } from '../lexicons/lexicon';
+import { defaultLibrarySettings, type LibrarySettings } from '../library/library-schema';
 
 export type Palette = 'default' | 'colorblind';
 
@@ -19,9 +20,12 @@ export interface Settings {
   progressBarStrip: boolean;
   /** Panel collapsed to its headline line. */
   collapsed: boolean;
+  /** The episode library: recording on/paused and the optional retention limits. */
+  library: LibrarySettings;
 }
 
 export { BUILTIN_LEXICON_IDS };
+export type { LibrarySettings };
 
 export function defaultSettings(): Settings {
   return {
@@ -31,5 +35,6 @@ export function defaultSettings(): Settings {
     palette: 'default',
     progressBarStrip: true,
     collapsed: false,
+    library: defaultLibrarySettings(),
   };
 }
