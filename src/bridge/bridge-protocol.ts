@@ -8,6 +8,7 @@
  * trivially size-capped and schema-checked.
  */
 import type { CaptionTrack } from '../captions/caption-track';
+import type { VideoDetails } from '../library/library-schema';
 
 export const BRIDGE_CHANNEL = 'perspective-map/bridge@1';
 
@@ -39,8 +40,12 @@ export interface BridgeOps {
   /** The current player response's tracks for `videoId` (never a stale one) + what `direct` needs from ytcfg. */
   snapshot: {
     args: { videoId: string };
-    /** `live`: the video is live right now (videoDetails.isLive or getVideoData().isLive); absent = not known live. */
-    value: { videoId: string; listing: SnapshotListing; innertube: InnertubeConfig | null; live?: boolean };
+    /**
+     * `live`: the video is live right now (videoDetails.isLive or getVideoData().isLive); absent = not known live.
+     * `details`: title, channel, channel id, duration from `videoDetails` — page text, for the episode library's
+     * display only (checked against `videoDetailsSchema`; a snapshot with bad details keeps the rest, without them).
+     */
+    value: { videoId: string; listing: SnapshotListing; innertube: InnertubeConfig | null; live?: boolean; details?: VideoDetails };
   };
   /** A timedtext URL for the track that carries the player's `pot` (captions switched on briefly if needed). */
   'player-url': {

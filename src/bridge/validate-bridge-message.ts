@@ -3,7 +3,9 @@
  * untrusted, so a message is dropped (null) unless every field has the right type, size and shape.
  * Never throws.
  */
+import * as v from 'valibot';
 import type { CaptionTrack } from '../captions/caption-track';
+import { videoDetailsSchema, type VideoDetails } from '../library/library-schema';
 import {
   BRIDGE_CHANNEL,
   BRIDGE_OPS,
@@ -115,6 +117,13 @@ function validateInnertube(v: unknown): InnertubeConfig | null {
   };
 }
 
+/** Page text about the video: kept when it passes the schema, dropped (not the whole answer) when it does not. */
+function validateDetails(value: unknown): VideoDetails | null {
+  if (value === undefined) return null;
+  const parsed = v.safeParse(videoDetailsSchema, value);
+  return parsed.success ? parsed.output : null;
+}
+
 const POT_SOURCES: readonly PotSource[] = ['observed-request', 'audio-track', 'captions-toggled', 'not-needed'];
 
 export function validateValue<K extends BridgeOp>(op: K, value: unknown): BridgeOps[K]['value'] | null {
@@ -125,7 +134,14 @@ export function validateValue<K extends BridgeOp>(op: K, value: unknown): Bridge
     const innertube = value.innertube === null ? null : validateInnertube(value.innertube);
     if (value.innertube !== null && innertube === null) return null;
     if (value.live !== undefined && typeof value.live !== 'boolean') return null;
-    return { videoId: value.videoId, listing, innertube, ...(value.live === true ? { live: true } : {}) } as BridgeOps[K]['value'];
+    const details = validateDetails(value.details);
+    return {
+      videoId: value.videoId,
+      listing,
+      innertube,
+      ...(value.live === true ? { live: true } : {}),
+      ...(details ? { details } : {}),
+    } as BridgeOps[K]['value'];
   }
   if (!str(value.url, MAX_URL_CHARS) || !POT_SOURCES.includes(value.potSource as PotSource)) return null;
   return { videoId: value.videoId, url: value.url, potSource: value.potSource as PotSource } as BridgeOps[K]['value'];
