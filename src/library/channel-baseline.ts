@@ -5,19 +5,11 @@
  * episodes do not pass for a channel's habit.
  */
 import { entryPosition } from './library-entry';
-import type { LibraryEntry } from './library-schema';
+import type { ChannelBaseline, LibraryEntry } from './library-schema';
+
+export type { ChannelBaseline };
 
 export const MIN_OTHERS = 3;
-
-export interface ChannelBaseline {
-  /** Other episodes of this channel in the library. */
-  others: number;
-  /** Of them, how many sit further toward opportunity than this one (so this one is more risk-forward). */
-  moreRiskForwardThan: number;
-  /** Of them, how many sit further toward risk than this one. */
-  moreOpportunityForwardThan: number;
-  sentence: string;
-}
 
 export function channelBaseline(
   self: Pick<LibraryEntry, 'videoId' | 'headline'>,

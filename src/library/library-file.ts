@@ -7,13 +7,12 @@
  * entry from the newer scorer wins (on a tie, the one mapped later), and the loser still fills in what the
  * winner lacks (page details; the later last-watched time).
  */
-import * as v from 'valibot';
+import { checkSchema } from '../schema/check-schema';
 import { csvText } from '../scoring/map-csv';
 import { compareScorerVersions } from './library-entry';
 import {
   LIBRARY_FILE_FORMAT,
   LIBRARY_FILE_VERSION,
-  describeIssues,
   libraryFileSchema,
   type LibraryEntry,
   type LibraryFile,
@@ -114,9 +113,9 @@ export function parseLibraryFile(text: string): ImportParse {
   if (version !== LIBRARY_FILE_VERSION) {
     return { ok: false, reason: `The file is library format version ${JSON.stringify(version)}; this build reads version ${LIBRARY_FILE_VERSION}.` };
   }
-  const parsed = v.safeParse(libraryFileSchema, raw);
-  if (!parsed.success) return { ok: false, reason: `The file has an invalid entry: ${describeIssues(parsed.issues)}.` };
-  return { ok: true, entries: parsed.output.entries };
+  const parsed = checkSchema(libraryFileSchema, raw, '');
+  if (!parsed.ok) return { ok: false, reason: `The file has an invalid entry: ${parsed.error}.` };
+  return { ok: true, entries: parsed.value.entries };
 }
 
 /** The entry to keep for one video id, given the one stored (if any) and an incoming one. */

@@ -7,14 +7,15 @@
  * that rewrites the stored records to the new shape, and accept the old version in the import (or convert it).
  */
 import * as v from 'valibot';
+import { VideoIdSchema } from '../schema/video-id';
 
 export const LIBRARY_ENTRY_VERSION = 1;
 /** The `format` tag of an export file, and the file version this build writes and reads. */
 export const LIBRARY_FILE_FORMAT = 'perspective-map-library';
 export const LIBRARY_FILE_VERSION = 1;
 
-/** YouTube's video id: 11 characters of [A-Za-z0-9_-] (the same rule as the bridge's). */
-export const videoIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{11}$/, 'not a YouTube video id'));
+/** YouTube's video id: the one rule (src/schema/video-id.ts). */
+export const videoIdSchema = VideoIdSchema;
 /** A channel id as YouTube gives it (`UC…`); kept loose in length, strict in alphabet (it ends up in URLs). */
 export const channelIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a channel id'));
 
@@ -101,6 +102,15 @@ export const libraryFileSchema = v.object({
   entries: v.pipe(v.array(libraryEntrySchema), v.maxLength(100_000)),
 });
 export type LibraryFile = v.InferOutput<typeof libraryFileSchema>;
+
+/** The panel's channel line (see channel-baseline.ts), as it travels in the worker's map answer. */
+export const ChannelBaselineSchema = v.object({
+  others: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  moreRiskForwardThan: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  moreOpportunityForwardThan: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  sentence: v.pipe(v.string(), v.maxLength(300)),
+});
+export type ChannelBaseline = v.InferOutput<typeof ChannelBaselineSchema>;
 
 /** Retention and recording switches (part of the settings item). */
 export const librarySettingsSchema = v.object({
