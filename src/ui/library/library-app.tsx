@@ -49,9 +49,10 @@ export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
     let opened: EpisodeLibrary | null = null;
     void (async () => {
       try {
-        opened = await deps.openLibrary();
+        // Settings and the database open side by side: both are on the way to the first rows.
+        const [lib, current] = await Promise.all([deps.openLibrary(), deps.settings.getValue()]);
+        opened = lib;
         if (!live) return opened.close();
-        const current = await deps.settings.getValue();
         await opened.applyRetention(current.library, deps.now());
         setLibrary(opened);
         await reload(opened);

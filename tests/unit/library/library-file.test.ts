@@ -17,7 +17,7 @@ describe('library export / import', () => {
     ['another file', JSON.stringify({ format: 'something-else' }), /not a Perspective Map library export/],
     ['a future version', file([], { version: 2 }), /version 2; this build reads version 1/],
     ['a bad video id', file([{ ...entryAt(vid(1), 0), videoId: '../../etc' }]), /entries\[0\]\.videoId: not a valid video id/],
-    ['a score out of range', file([entryAt(vid(1), 0), { ...entryAt(vid(2), 0), slices: [0, 101] }]), /entries\[1\]\.slices\[1\]/],
+    ['a score out of range', file([entryAt(vid(1), 0), { ...entryAt(vid(2), 0), slices: [0, 101] }]), /entries\[1\]\.slices: slice scores must be/],
     ['a missing headline', file([{ ...entryAt(vid(1), 0), headline: undefined }]), /entries\[0\]\.headline/],
     ['a title that is not text', file([{ ...entryAt(vid(1), 0), title: { html: '<b>' } }]), /entries\[0\]\.title/],
     ['entries not a list', file([], { entries: {} }), /entries/],
