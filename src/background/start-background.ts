@@ -5,6 +5,7 @@ import { createLibraryRecorder, type LibraryRecorder } from '../library/library-
 import { openLibrary } from '../library/open-library';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
+import { compileMatcher } from '../scoring/compile-matcher';
 import { scoreCues } from '../scoring/score-cues';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
@@ -30,6 +31,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     readSettings: () => readSettings(),
     parseCaptions,
     scoreCues,
+    compileMatcher,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,
