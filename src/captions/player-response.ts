@@ -35,6 +35,26 @@ export function readVideoId(playerResponse: unknown): string | null {
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
+/** What `videoDetails` says about the video, for display in the episode library (page text: untrusted). */
+export interface RawVideoDetails {
+  title: string;
+  channel: string;
+  channelId: string | null;
+  durationSec: number | null;
+}
+
+/**
+ * `videoDetails.title`, `author`, `channelId`, `lengthSeconds` (a decimal string). Only the types are settled here;
+ * the bridge's schema bounds them. null when title or author is missing (nothing worth showing).
+ */
+export function readVideoDetails(playerResponse: unknown): RawVideoDetails | null {
+  if (!isRecord(playerResponse) || !isRecord(playerResponse.videoDetails)) return null;
+  const { title, author, channelId, lengthSeconds } = playerResponse.videoDetails;
+  if (typeof title !== 'string' || typeof author !== 'string') return null;
+  const seconds = typeof lengthSeconds === 'string' && /^\d{1,9}$/.test(lengthSeconds) ? Number(lengthSeconds) : null;
+  return { title, channel: author, channelId: typeof channelId === 'string' ? channelId : null, durationSec: seconds };
+}
+
 function readTracks(response: Record<string, unknown>): CaptionTrack[] {
   const captions = response.captions;
   const renderer = isRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;

@@ -15,6 +15,7 @@ import type { HelperlessListing } from '../acquisition/list-tracks-without-helpe
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
 import type { ShowAnywayStore } from '../settings/show-anyway';
+import type { VideoDetails } from '../library/library-schema';
 
 /** The worker, as the session sees it (background-client.ts: chunked uploads, one retry when the worker went away). */
 export interface SessionBackground {
@@ -63,7 +64,14 @@ export const PANEL_ONLY_TRACK: CaptionTrack = { baseUrl: '', languageCode: 'und'
 /** What the pipeline goes on with after listing the tracks, or the view that ends the run. */
 type Listed =
   | { done: PanelView }
-  | { tracks: CaptionTrack[]; innertube: InnertubeConfig | null; strategies: readonly AcquisitionStrategy[]; attempts: string[] };
+  | {
+      tracks: CaptionTrack[];
+      innertube: InnertubeConfig | null;
+      strategies: readonly AcquisitionStrategy[];
+      attempts: string[];
+      /** The page's title/channel/duration (from the helper's snapshot), for the episode library. */
+      details?: VideoDetails;
+    };
 
 export class WatchSession {
   private readonly life = new AbortController();
@@ -158,7 +166,8 @@ export class WatchSession {
     const listed = await this.listTracks(signal);
     if (!listed || signal.aborted) return;
     if ('done' in listed) return this.show(signal, listed.done);
-    const { innertube } = listed;
+    const { innertube, details } = listed;
+    const withDetails = details ? { details } : {};
     // The lexicons are English: a video without an English track also offers YouTube's English translation.
     this.tracks = withEnglishTranslations(listed.tracks);
 
@@ -174,7 +183,7 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Reading the captions…', ...trackView });
 
     if (!bypassCache) {
-      const cached = await deps.background.lookup({ videoId, track: trackRef }, signal);
+      const cached = await deps.background.lookup({ videoId, track: trackRef, ...withDetails }, signal);
       if (signal.aborted) return;
       if (cached) return await this.showMap(signal, cached, trackView);
     }
@@ -201,7 +210,7 @@ export class WatchSession {
     const requestId = deps.newRequestId();
     this.requestId = requestId;
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
-    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId }, signal);
+    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId, ...withDetails }, signal);
     if (signal.aborted) return;
     await this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
   }
@@ -242,7 +251,13 @@ export class WatchSession {
     if (listing.status !== 'ok') {
       return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] } };
     }
-    return { tracks: listing.tracks, innertube: snapshot.innertube, strategies: deps.strategies, attempts: [] };
+    return {
+      tracks: listing.tracks,
+      innertube: snapshot.innertube,
+      strategies: deps.strategies,
+      attempts: [],
+      ...(snapshot.details ? { details: snapshot.details } : {}),
+    };
   }
 
   private async listAlone(signal: AbortSignal, helperAttempt: string): Promise<Listed | null> {
@@ -279,6 +294,7 @@ export class WatchSession {
       map: answer.map,
       cached: answer.origin === 'cache',
       ...(source ? { source } : {}),
+      ...(answer.baseline ? { channelBaseline: answer.baseline.sentence } : {}),
       ...trackView,
     });
   }

@@ -28,6 +28,8 @@ export interface PanelView {
   attempts?: string[];
   /** Loading progress 0…1, when known. */
   progress?: number;
+  /** When ready: where this episode sits against the user's other mapped episodes of its channel (one sentence). */
+  channelBaseline?: string;
   /** Display settings (from src/settings). */
   display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean };
 }

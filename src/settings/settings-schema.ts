@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { LanguageCodeSchema } from '../captions/caption-track';
 import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { CustomLexiconSchema, LexiconIdSchema, type Lexicon } from '../lexicons/lexicon';
+import { defaultLibrarySettings, librarySettingsSchema } from '../library/library-schema';
 
 export { BUILTIN_LEXICON_IDS };
 
@@ -54,6 +55,21 @@ export const SettingsSchema = v.pipe(
     progressBarStrip: v.fallback(v.boolean(), true),
     /** Panel collapsed to its headline line. */
     collapsed: v.fallback(v.boolean(), false),
+    /**
+     * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
+     * a bad retention number falls back to "no limit", never the recording switch with it.
+     */
+    library: v.fallback(
+      v.pipe(
+        v.fallback(v.looseObject({}), {}),
+        v.object({
+          recording: v.fallback(librarySettingsSchema.entries.recording, true),
+          keepEpisodes: v.fallback(librarySettingsSchema.entries.keepEpisodes, null),
+          keepDays: v.fallback(librarySettingsSchema.entries.keepDays, null),
+        }),
+      ),
+      defaultLibrarySettings,
+    ),
   }),
 );
 export type Settings = v.InferOutput<typeof SettingsSchema>;

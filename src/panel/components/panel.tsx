@@ -60,6 +60,11 @@ export function Panel({ view, actions, clock }: PanelProps) {
                 {line}
               </p>
             ))}
+            {view.channelBaseline ? (
+              <p class="channel-baseline" data-channel-baseline="">
+                {view.channelBaseline}
+              </p>
+            ) : null}
           </div>
           <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={seekSlice} />
           <div class="arc-head">

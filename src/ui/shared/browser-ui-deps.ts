@@ -46,6 +46,9 @@ export default function browserUiDeps(doc: Document): UiDeps {
         .map((t) => t.id as number);
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    async openLibraryPage() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    },
     download: (filename, text, mimeType) => downloadText(doc, filename, text, mimeType),
   };
 }

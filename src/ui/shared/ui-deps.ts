@@ -44,6 +44,8 @@ export interface UiDeps {
   /** Open YouTube tabs, most recently used first (the options page is itself the active tab). */
   getYouTubeTabIds(): Promise<number[]>;
   openOptionsPage(): Promise<void>;
+  /** Opens the episode library page (library.html) in a tab. */
+  openLibraryPage(): Promise<void>;
   /** Offer `text` to the user as a file download. */
   download(filename: string, text: string, mimeType: string): void;
 }

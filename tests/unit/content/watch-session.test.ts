@@ -38,12 +38,15 @@ interface World {
   /** ms each video's strategy takes. */
   delay: Record<string, number>;
   ad: boolean;
+  /** videoDetails the helper's snapshot carries, per video. */
+  details?: Record<string, { title: string; channel: string; channelId: string | null; durationSec: number | null }>;
 }
 
 function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], topics: { offTopic?: string[]; area?: StorageArea } = {}) {
   let panelDeps: PanelDeps | null = null;
   const views: PanelView[] = [];
   const scored: string[] = [];
+  const sentDetails: unknown[] = [];
   const bridge = {
     nonce: 'n',
     async request(_op: string, args: { videoId: string }) {
@@ -51,7 +54,7 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], t
       if (!t) throw new Error('no player');
       return t === 'none'
         ? { videoId: args.videoId, listing: { status: 'no-captions', videoId: args.videoId }, innertube: null }
-        : { videoId: args.videoId, listing: { status: 'ok', videoId: args.videoId, tracks: t }, innertube: null };
+        : { videoId: args.videoId, listing: { status: 'ok', videoId: args.videoId, tracks: t }, innertube: null, ...(world.details?.[args.videoId] ? { details: world.details[args.videoId] } : {}) };
     },
   } as unknown as BridgeClient;
   const strategy: AcquisitionStrategy = {
@@ -73,7 +76,9 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], t
       lookup: async () => null,
       score: async (args): Promise<MapAnswer> => {
         scored.push(`${args.videoId} ${args.track.vssId}`);
-        return { map: mapFor(args.videoId, args.videoId === A ? 7 : 3, !(topics.offTopic ?? []).includes(args.videoId)), origin: 'scored' };
+        sentDetails.push(args.details);
+        const baseline = world.details?.[args.videoId] ? { others: 3, moreRiskForwardThan: 2, moreOpportunityForwardThan: 1, sentence: 'More risk-forward than 2 of your 3 other episodes from this channel' } : undefined;
+        return { map: mapFor(args.videoId, args.videoId === A ? 7 : 3, !(topics.offTopic ?? []).includes(args.videoId)), origin: 'scored', ...(baseline ? { baseline } : {}) };
       },
     },
     preferredLanguage: async () => 'en-US',
@@ -92,7 +97,7 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], t
   };
   const life = new AbortController();
   const controller = new WatchPageController(deps, life.signal);
-  return { controller, views, scored, life, last: () => views.at(-1)!, panelDeps: () => panelDeps! };
+  return { controller, views, scored, sentDetails, life, last: () => views.at(-1)!, panelDeps: () => panelDeps! };
 }
 
 describe('classifyPage', () => {
@@ -171,6 +176,19 @@ function memoryArea(): StorageArea {
 }
 
 describe('watch session', () => {
+  it('sends the page details with the score and shows the channel baseline the worker answers', async () => {
+    const details = { title: 'A talk', channel: 'A channel', channelId: 'UCabc', durationSec: 600 };
+    const { controller, last, sentDetails } = setup({ tracks: { [A]: [track(A, 'en')], [B]: [track(B, 'en')] }, delay: {}, ad: false, details: { [A]: details } });
+    controller.onLocation(watch(A));
+    await tick(40);
+    expect(sentDetails).toEqual([details]);
+    expect(last()).toMatchObject({ state: 'ready', channelBaseline: 'More risk-forward than 2 of your 3 other episodes from this channel' });
+    controller.onLocation(watch(B));
+    await tick(40);
+    expect(sentDetails).toEqual([details, undefined]);
+    expect(last().channelBaseline).toBeUndefined();
+  });
+
   it('picks the preferred language, uploaded over ASR, and shows the map with its source', async () => {
     const { controller, last, scored } = setup({ tracks: { [A]: [track(A, 'de'), track(A, 'en', true), track(A, 'en')] }, delay: {}, ad: false });
     controller.onLocation(watch(A));

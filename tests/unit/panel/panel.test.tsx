@@ -61,6 +61,15 @@ describe('ready panel', () => {
     expect(container.querySelector('select')?.value).toBe('a.en');
   });
 
+  it('shows the channel baseline line only when the session has one, as text', () => {
+    expect(setup(readyView()).container.querySelector('[data-channel-baseline]')).toBeNull();
+    cleanup();
+    const { container } = setup({ ...readyView(), channelBaseline: `More risk-forward than 4 of your 5 other episodes from this channel ${HOSTILE}` });
+    const line = container.querySelector('[data-channel-baseline]');
+    expect(line?.textContent).toContain('More risk-forward than 4 of your 5 other episodes from this channel');
+    expect(container.querySelector('img')).toBeNull();
+  });
+
   it('bar height follows the score on the printed scale (zoomed to ±25 for the seed-like spread)', () => {
     const { container } = setup(readyView());
     const risk = bars(container)[MOST_RISK]!;

@@ -41,6 +41,7 @@ export function makeDeps(overrides: Partial<UiDeps> = {}): UiDeps {
     getActiveTabId: vi.fn(async () => 7),
     getYouTubeTabIds: vi.fn(async () => [7]),
     openOptionsPage: vi.fn(async () => {}),
+    openLibraryPage: vi.fn(async () => {}),
     download: vi.fn(),
     ...overrides,
   };
