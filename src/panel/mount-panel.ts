@@ -3,9 +3,10 @@
  * host attributes (DESIGN §9), theme, the <video> clock, the progress-bar strip. Everything drawn inside
  * comes from <Panel view=…/> (props only).
  *
- * The promise resolves as soon as the host exists; when neither `#below` nor `#secondary` is on the page
- * yet, the host waits (MutationObserver, bounded by the content-script context and `deps.signal`) and is
- * placed when one appears. `update()` before that only records the view.
+ * The promise resolves as soon as the host exists; when no place (panel-placement.ts) is shown yet, the host
+ * waits (bounded by the content-script context and `deps.signal`) and is placed when one appears; `update()`
+ * before that only records the view, and `attachment()` reports no place (the session's diagnostics say so).
+ * Once placed, the host's ancestor chain is watched: YouTube re-rendering that part of the page puts it back.
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,15 +14,18 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { paletteFor } from './colour-scale';
 import { Panel } from './components/panel';
 import { hostAttributes } from './host-attributes';
-import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts } from './panel-placement';
+import { watchAncestors } from '../youtube-page/watch-ancestors';
+import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
 import { createVideoClock } from './video-clock';
 import panelCss from './panel.css?inline';
 
 const DEFAULT_DISPLAY: NonNullable<PanelView['display']> = { palette: 'default', progressBarStrip: true, collapsed: false };
-/** How often a missing progress bar is looked for again while the video plays. */
-const STRIP_RETRY_MS = 1000;
+/** How long the whole document is watched for a place to appear (a page still being built). */
+const PLACE_WATCH_MS = 15_000;
+/** Past that, how often a page without a known place is looked at again. */
+const PLACE_POLL_MS = 2_000;
 
 export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, initialView: PanelView): Promise<PanelController> {
   const doc = document;
@@ -39,7 +43,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     requestFrame: (cb) => win.requestAnimationFrame(cb),
     cancelFrame: (handle) => win.cancelAnimationFrame(handle),
   });
-  const strip = createProgressStrip(doc);
+  const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo() });
 
   const ui = await createShadowRootUi(ctx, {
     name: HOST_TAG,
@@ -90,28 +94,17 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     host.style.display = view.state === 'skipped' ? 'none' : '';
   }
 
-  let stripDuration = Number.NaN;
-  let stripTried = 0;
-  function syncStrip(durationMs: number, force: boolean): void {
+  function syncStrip(): void {
     const map = view.state === 'ready' ? view.map : undefined;
-    if (!map || !display().progressBarStrip) {
-      strip.remove();
-      stripDuration = Number.NaN;
-      return;
-    }
-    const now = win.performance.now();
-    const stale = durationMs !== stripDuration || !strip.isAttached();
-    if (!force && !(stale && (durationMs !== stripDuration || now - stripTried > STRIP_RETRY_MS))) return;
-    stripTried = now;
-    stripDuration = durationMs;
-    strip.update(map.slices, durationMs, paletteFor(display().palette));
+    if (!map || !display().progressBarStrip) return strip.hide();
+    strip.show(map.slices, paletteFor(display().palette));
   }
 
   function draw(): void {
     if (removed) return;
     syncHost();
     if (container) render(h(Panel, { view, actions, clock }), container);
-    syncStrip(clock.read().durationMs, true);
+    syncStrip();
   }
 
   // Theme: YouTube marks dark mode with html[dark].
@@ -120,25 +113,53 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   const themeObserver = new MutationObserver(applyTheme);
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['dark'] });
 
-  const unsubscribeStrip = clock.subscribe((tick) => syncStrip(tick.durationMs, false));
-
-  // Placement: now, or when #below / #secondary appears.
+  // Placement: now, or when a place appears. While none is there, the whole document is watched (coalesced to one
+  // look per frame) for PLACE_WATCH_MS — a page still being built; past that, an unknown layout is looked at again
+  // only every PLACE_POLL_MS, so a page we do not know costs nothing while it plays.
   let placementObserver: MutationObserver | null = null;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let watchTimer: ReturnType<typeof setTimeout> | null = null;
   let pending = 0;
+  let placedAt: PlacementName | null = null;
+  let unwatchHost: (() => void) | null = null;
   const stopWaiting = () => {
     placementObserver?.disconnect();
     placementObserver = null;
     if (pending) win.cancelAnimationFrame(pending);
     pending = 0;
+    if (pollTimer !== null) clearInterval(pollTimer);
+    if (watchTimer !== null) clearTimeout(watchTimer);
+    pollTimer = watchTimer = null;
+  };
+  /** Puts the host at the best place shown now; false when there is none. */
+  const place = (): boolean => {
+    const placement = findPlacement(doc);
+    if (!placement) return false;
+    ui.mount();
+    mounted = true;
+    placedAt = placement.where;
+    unwatchHost?.();
+    // YouTube re-renders parts of the page: when ours goes, put it back (ancestor chain only, see watch-ancestors).
+    unwatchHost = watchAncestors(host, (how) => {
+      if (how === 'detached') reattach();
+    });
+    return true;
+  };
+  const reattach = () => {
+    if (removed || ctx.isInvalid || deps.signal?.aborted) return;
+    // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
+    const other = doc.getElementById(HOST_ID);
+    if (other && other !== host) return controller.remove();
+    placedAt = null;
+    if (!place()) waitForPlace();
+    strip.refresh();
   };
   const tryMount = (): boolean => {
     if (removed || ctx.isInvalid || deps.signal?.aborted) return true;
-    if (!findPlacement(doc)) return false;
-    ui.mount();
-    mounted = true;
-    return true;
+    return place();
   };
-  if (!tryMount()) {
+  const waitForPlace = () => {
+    if (placementObserver || pollTimer !== null) return;
     placementObserver = new MutationObserver(() => {
       // Coalesce YouTube's mutation storms into one look per frame.
       if (pending) return;
@@ -148,28 +169,33 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       });
     });
     placementObserver.observe(doc.documentElement, { childList: true, subtree: true });
-  }
+    watchTimer = setTimeout(() => {
+      placementObserver?.disconnect();
+      placementObserver = null;
+      watchTimer = null;
+      pollTimer = setInterval(() => {
+        if (tryMount()) stopWaiting();
+      }, PLACE_POLL_MS);
+    }, PLACE_WATCH_MS);
+  };
+  if (!tryMount()) waitForPlace();
   syncHost();
 
   const controller: PanelController = {
     update(next) {
       if (removed) return;
       view = next;
-      if (mounted && !host.isConnected) {
-        // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
-        const other = doc.getElementById(HOST_ID);
-        if (other && other !== host) return controller.remove();
-        // YouTube re-rendered the part of the page that held us: put the host back.
-        if (findPlacement(doc)) ui.mount();
-      }
+      if (mounted && !host.isConnected) reattach();
+      if (removed) return;
       draw();
     },
+    attachment: () => ({ place: host.isConnected ? placedAt : null, progressBar: strip.attachedTo() }),
     remove() {
       if (removed) return;
       removed = true;
       stopWaiting();
+      unwatchHost?.();
       themeObserver.disconnect();
-      unsubscribeStrip();
       clock.dispose();
       strip.remove();
       ui.remove();

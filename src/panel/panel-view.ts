@@ -44,5 +44,12 @@ export interface PanelDeps {
 
 export interface PanelController {
   update(view: PanelView): void;
+  /** Where the panel and the progress-bar strip are attached now (null: not found / not drawn). */
+  attachment?(): PanelAttachment;
   remove(): void;
+}
+
+export interface PanelAttachment {
+  place: 'below' | 'secondary' | 'last-resort' | null;
+  progressBar: 'chaptered-host' | 'line-host' | 'classic-bar' | null;
 }
