@@ -23,6 +23,15 @@ export interface Attempt {
   strategy: CaptionSource;
   outcome: AttemptOutcome;
   detail: string;
+  /** For `direct`: every player client asked (ANDROID, then ANDROID_VR after a bot check), by name. */
+  clients?: ClientAttempt[];
+}
+
+/** One `youtubei/v1/player` request as a named client (FACTS §8). */
+export interface ClientAttempt {
+  client: 'ANDROID' | 'ANDROID_VR';
+  outcome: AttemptOutcome;
+  detail: string;
 }
 
 export interface AcquireRequest {
@@ -34,8 +43,8 @@ export interface AcquireRequest {
 }
 
 export type StrategyResult =
-  | { ok: true; body: string; detail: string }
-  | { ok: false; outcome: FailureOutcome; detail: string };
+  | { ok: true; body: string; detail: string; clients?: ClientAttempt[] }
+  | { ok: false; outcome: FailureOutcome; detail: string; clients?: ClientAttempt[] };
 
 export interface AcquisitionStrategy {
   readonly name: CaptionSource;
