@@ -47,7 +47,8 @@ export const LAYOUT_CSS = `
 ytd-watch-flexy[fullscreen] #full-bleed-container{height:100vh;background:#000}
 ytd-watch-flexy[fullscreen] #player-full-bleed-container,ytd-watch-flexy[theater] #player-full-bleed-container{height:100%;max-height:calc(100vh - 56px)}
 ytd-watch-flexy[fullscreen] #player-full-bleed-container{max-height:100vh}
-ytd-watch-flexy[fullscreen] #movie_player,ytd-watch-flexy[theater] #movie_player{aspect-ratio:auto;height:100%;min-height:360px}
+ytd-watch-flexy[theater] #movie_player{aspect-ratio:auto;height:calc(100vh - 169px);min-height:360px}
+ytd-watch-flexy[fullscreen] #movie_player{aspect-ratio:auto;height:100vh}
 ytd-watch-flexy:not([is-two-columns_]) #columns{display:block}
 ytd-watch-flexy:not([is-two-columns_]) #secondary{width:auto}
 .ytp-progress-bar-container{cursor:pointer}
