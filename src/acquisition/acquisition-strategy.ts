@@ -25,6 +25,8 @@ export interface Attempt {
   detail: string;
   /** For `direct`: every player client asked (ANDROID, then ANDROID_VR after a bot check), by name. */
   clients?: ClientAttempt[];
+  /** The line shown for it when `strategy: outcome (detail)` would read badly (e.g. "player: the page helper did not answer"). */
+  line?: string;
 }
 
 /** One `youtubei/v1/player` request as a named client (FACTS §8). */
@@ -53,5 +55,6 @@ export interface AcquisitionStrategy {
 
 /** One line per attempt for the panel's `unavailable` state. */
 export function describeAttempt(attempt: Attempt): string {
+  if (attempt.line) return `${attempt.strategy}: ${attempt.line}`;
   return `${attempt.strategy}: ${attempt.outcome}${attempt.detail ? ` (${attempt.detail})` : ''}`;
 }

@@ -89,7 +89,7 @@ export async function requestCleanListing(fetchFn: FetchLike, videoId: string, i
   return { ok: false, ...last, tried };
 }
 
-/** "ANDROID: bot-check (Sign in…); ANDROID_VR: ok" — each client by name, for the "what was tried" list. */
+/** "ANDROID: bot-check — Sign in…; ANDROID_VR: ok" — each client by name, for the "what was tried" list. */
 export function describeClients(tried: readonly ClientAttempt[]): string {
-  return tried.map((t) => `${t.client}: ${t.outcome}${t.detail && t.detail !== t.outcome ? ` (${t.detail})` : ''}`).join('; ');
+  return tried.map((t) => `${t.client}: ${t.outcome}${t.detail && t.detail !== t.outcome ? ` — ${t.detail}` : ''}`).join('; ');
 }

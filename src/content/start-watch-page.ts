@@ -15,6 +15,8 @@ import { mountPanel } from '../panel/mount-panel';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings';
 import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
+import { collectDiagnostics } from './collect-diagnostics';
+import { browser } from 'wxt/browser';
 import { WatchPageController } from './watch-page-controller';
 
 export const WATCH_PAGE_TIMINGS = {
@@ -60,6 +62,11 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.player.video.css),
       readSettings: () => readSettings(),
       writeCollapsed: async (collapsed) => writeSettings({ ...(await readSettings()), collapsed }),
+      collectDiagnostics: (input) =>
+        collectDiagnostics(
+          { doc: document, href: location.href, userAgent: navigator.userAgent, extensionVersion: browser.runtime.getManifest().version },
+          input,
+        ),
     },
     signal,
   );

@@ -8,6 +8,7 @@
  * CONTRACT (fixed names and shapes; implementation lives in src/background and src/content):
  */
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { Diagnostics, MissingPart } from '../youtube-page/diagnostics';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
 /**
@@ -61,7 +62,16 @@ export interface ProtocolMap {
   'ui-cs:summary': {
     args: Record<string, never>;
     /** `message`: the sentence the panel shows for a non-map state (same wording in the popup). */
-    answer: { videoId: string | null; state: string; map: PerspectiveMap | null; track: TrackRef | null; message?: string };
+    answer: {
+      videoId: string | null;
+      state: string;
+      map: PerspectiveMap | null;
+      track: TrackRef | null;
+      message?: string;
+      /** Parts of the page not found, and the diagnostics record (valibot DiagnosticsSchema; checked on arrival in the popup). */
+      missing?: MissingPart[];
+      diagnostics?: Diagnostics;
+    };
   };
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */
   'ui-cs:rescore': { args: Record<string, never>; answer: void };

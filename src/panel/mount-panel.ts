@@ -12,7 +12,7 @@ import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { paletteFor } from './colour-scale';
-import { Panel } from './components/panel';
+import { Panel, type CopyResult } from './components/panel';
 import { hostAttributes } from './host-attributes';
 import { watchAncestors } from '../youtube-page/watch-ancestors';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
@@ -43,7 +43,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     requestFrame: (cb) => win.requestAnimationFrame(cb),
     cancelFrame: (handle) => win.cancelAnimationFrame(handle),
   });
-  const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo() });
+  const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo(), onStatusChange: () => draw() });
 
   const ui = await createShadowRootUi(ctx, {
     name: HOST_TAG,
@@ -78,6 +78,15 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   const actions = {
     onRetry: () => deps.onRetry(),
     onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
+    onCopyDiagnostics: async (): Promise<CopyResult> => {
+      const text = deps.diagnostics?.() ?? '';
+      try {
+        await win.navigator.clipboard.writeText(text);
+        return { text, copied: true };
+      } catch {
+        return { text, copied: false };
+      }
+    },
     onCollapsedChange: (collapsed: boolean) => {
       // Show the change at once; the session persists it and sends it back in the next view.
       view = { ...view, display: { ...display(), collapsed } };
@@ -100,10 +109,16 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     strip.show(map.slices, paletteFor(display().palette));
   }
 
+  /** What the panel itself found missing on the page (no progress bar for the strip) joins the session's list. */
+  function withPageFindings(v: PanelView): PanelView {
+    if (strip.status() !== 'no-bar' || v.missing?.includes('progress-bar')) return v;
+    return { ...v, missing: [...(v.missing ?? []), 'progress-bar'] };
+  }
+
   function draw(): void {
     if (removed) return;
     syncHost();
-    if (container) render(h(Panel, { view, actions, clock }), container);
+    if (container) render(h(Panel, { view: withPageFindings(view), actions, clock }), container);
     syncStrip();
   }
 
@@ -189,7 +204,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       if (removed) return;
       draw();
     },
-    attachment: () => ({ place: host.isConnected ? placedAt : null, progressBar: strip.attachedTo() }),
+    attachment: () => ({ place: host.isConnected ? placedAt : null, progressBar: strip.attachedTo(), progressBarStatus: strip.status() }),
     remove() {
       if (removed) return;
       removed = true;

@@ -6,6 +6,7 @@
  */
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import type { MissingPart } from '../youtube-page/diagnostics';
 
 export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
 
@@ -25,6 +26,8 @@ export interface PanelView {
   attempts?: string[];
   /** Loading progress 0…1, when known. */
   progress?: number;
+  /** Parts of the page (or of the pipeline) that were not found: the panel says so, with "Copy diagnostics". */
+  missing?: MissingPart[];
   /** Display settings (from src/settings). */
   display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean };
 }
@@ -38,6 +41,8 @@ export interface PanelDeps {
   onTrackChange(vssId: string): void;
   /** The user collapsed or expanded the panel (persisted by the session in settings). */
   onCollapsedChange(collapsed: boolean): void;
+  /** Optional: the diagnostics text for a bug report (no URL, title or page text; src/youtube-page/diagnostics.ts). */
+  diagnostics?(): string;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }
@@ -52,4 +57,6 @@ export interface PanelController {
 export interface PanelAttachment {
   place: 'below' | 'secondary' | 'last-resort' | null;
   progressBar: 'chaptered-host' | 'line-host' | 'classic-bar' | null;
+  /** `no-bar`: a map to draw and a duration, but no progress bar on the page. */
+  progressBarStatus: 'off' | 'attached' | 'no-bar' | 'no-duration';
 }

@@ -26,7 +26,12 @@ export interface ProgressStripDeps {
   /** The watch page's current <video> (its duration sets the scale; its events trigger a new look). */
   getVideo(): { duration?: number } | null;
   visible?: Visibility;
+  /** Called when `status()` changes (the panel says so when no bar is found). */
+  onStatusChange?(status: StripStatus): void;
 }
+
+/** `no-bar`: a map to draw and a known duration, but none of the attach points is on the page. */
+export type StripStatus = 'off' | 'attached' | 'no-bar' | 'no-duration';
 
 export interface ProgressStrip {
   /** Draws these slices (now, or as soon as a bar and the duration are known). */
@@ -37,6 +42,7 @@ export interface ProgressStrip {
   refresh(): void;
   /** Which attach point holds the strip now, or null (none shown, no duration, hidden). */
   attachedTo(): ProgressBarName | null;
+  status(): StripStatus;
   isAttached(): boolean;
   remove(): void;
 }
@@ -64,6 +70,12 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   let host: { element: HTMLElement; name: ProgressBarName; unwatch: () => void; restorePosition: string | null } | null = null;
   let drawnKey = '';
   let listening = false;
+  let status: StripStatus = 'off';
+  const setStatus = (next: StripStatus) => {
+    if (next === status) return;
+    status = next;
+    deps.onStatusChange?.(next);
+  };
   const resizeObserver =
     typeof doc.defaultView?.ResizeObserver === 'function'
       ? new doc.defaultView.ResizeObserver((entries) => {
@@ -114,18 +126,25 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   }
 
   function refresh(): void {
-    if (!wanted || wanted.slices.length === 0) return release();
+    if (!wanted || wanted.slices.length === 0) {
+      release();
+      return setStatus('off');
+    }
     const current = host && host.element.isConnected && visible(host.element) ? host : null;
     // A higher-priority host may have appeared (a layout switch): the priority list decides every time.
     const choice = findProgressBar(doc, visible);
     const total = durationMs();
-    if (!choice || !(total > 0)) return release();
+    if (!choice || !(total > 0)) {
+      release();
+      return setStatus(!(total > 0) ? 'no-duration' : 'no-bar');
+    }
     if (!current || current.element !== choice.element) adopt(choice.element, choice.name);
     const bar = host!.element;
     // Stale strips (an earlier session, an extension reload) would double the segments.
     for (const old of doc.querySelectorAll(`[${PROGRESS_STRIP_ATTRIBUTE}]`)) if (old !== strip) old.remove();
     if (strip.parentElement !== bar) bar.append(strip);
     draw(total);
+    setStatus('attached');
   }
 
   function draw(total: number): void {
@@ -164,9 +183,11 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
       listen(false);
       release();
       drawnKey = '';
+      setStatus('off');
     },
     refresh,
     attachedTo: () => (host && strip.isConnected ? host.name : null),
+    status: () => status,
     isAttached: () => strip.isConnected,
     remove() {
       wanted = null;

@@ -33,6 +33,11 @@ export default function browserUiDeps(doc: Document): UiDeps {
         .map((t) => t.id as number);
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    copyText: (text) =>
+      navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
     download: (filename, text, mimeType) => downloadText(doc, filename, text, mimeType),
   };
 }

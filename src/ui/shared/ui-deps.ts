@@ -35,4 +35,6 @@ export interface UiDeps {
   openOptionsPage(): Promise<void>;
   /** Offer `text` to the user as a file download. */
   download(filename: string, text: string, mimeType: string): void;
+  /** Put `text` on the clipboard; false when the browser refused. */
+  copyText?(text: string): Promise<boolean>;
 }

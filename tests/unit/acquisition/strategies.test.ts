@@ -148,7 +148,7 @@ describe('direct strategy', () => {
       ['ANDROID', 'bot-check'],
       ['ANDROID_VR', 'bot-check'],
     ]);
-    expect(result.detail).toMatch(/^ANDROID: bot-check \(.*\); ANDROID_VR: bot-check/);
+    expect(result.detail).toMatch(/^ANDROID: bot-check — Sign in.*; ANDROID_VR: bot-check — Sign in/);
   });
 
   it('ANDROID bot-checked → ANDROID_VR asked next (FACTS §8), with its own client fields, and its clean URL fetched', async () => {
