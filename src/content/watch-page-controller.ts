@@ -9,7 +9,7 @@ import type { TrackRef } from '../captions/caption-track';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { classifyPage } from './page-kind';
 import type { DiagnosticsInput } from './collect-diagnostics';
-import { diagnosticsText, type Diagnostics, type MissingPart } from '../youtube-page/diagnostics';
+import { formatDiagnostics, type Diagnostics, type MissingPart } from '../youtube-page/diagnostics';
 import { WatchSession, type SessionDeps } from './watch-session';
 
 export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
@@ -131,7 +131,7 @@ export class WatchPageController {
   /** The text "Copy diagnostics" puts on the clipboard. */
   diagnostics(): string {
     const record = this.diagnosticsRecord(this.missing());
-    return record ? diagnosticsText(record) : '';
+    return record ? formatDiagnostics(record) : '';
   }
 
   rescore(): void {

@@ -4,7 +4,8 @@
  * for a URL, a title or page text (src/youtube-page/diagnostics.ts). Shown above all when there is no panel.
  */
 import { useState } from 'preact/hooks';
-import { diagnosticsText, missingSentence } from '../../youtube-page/diagnostics';
+import { missingSentence } from '../../youtube-page/diagnostics';
+import { diagnosticsText } from '../../youtube-page/diagnostics-schema';
 import type { PageProblems as Problems } from '../shared/tab-summary';
 
 export default function PageProblems({ problems, copyText }: { problems: Problems; copyText?: (text: string) => Promise<boolean> }) {

@@ -7,7 +7,7 @@ import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
 import * as v from 'valibot';
-import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics';
+import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics-schema';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
 

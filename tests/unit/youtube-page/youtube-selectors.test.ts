@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allSelectors } from '../../../src/youtube-page/youtube-selectors';
+import { allSelectors, selectorProvenance } from '../../../src/youtube-page/youtube-selectors';
 
 /**
  * Every YouTube selector carries its provenance (a month and a source, or "inferred" with what the guess rests
@@ -22,7 +22,11 @@ describe('youtube selectors', () => {
     expect(entries.length).toBeGreaterThan(25);
   });
 
-  it.each(entries.map((e) => [e.name, e.selector] as const))('%s has its provenance', (_name, selector) => {
+  it('provenance and table list the same entries', () => {
+    expect(Object.keys(selectorProvenance).sort()).toEqual(entries.map((e) => e.name).sort());
+  });
+
+  it.each(entries.map((e) => [e.name, { ...e.selector, seen: selectorProvenance[e.name]?.seen ?? '', source: selectorProvenance[e.name]?.source ?? '' }] as const))('%s has its provenance', (_name, selector) => {
     expect(selector.css.trim()).not.toBe('');
     expect(selector.seen).toMatch(/^(20\d\d-(0[1-9]|1[0-2])|inferred)$/);
     expect(selector.source.length).toBeGreaterThan(10);
