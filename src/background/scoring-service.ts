@@ -5,8 +5,10 @@ import type { CaptionKind } from '../cache/cache-schema';
 import type { PerspectiveCache } from '../cache/open-cache';
 import type { Lexicon } from '../lexicons/lexicon';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
+import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { PerspectiveMap } from '../scoring/perspective-map';
-import type { Settings } from '../settings/settings-defaults';
+import type { Settings } from '../settings/settings-schema';
+import { createMatcherMemo } from './matcher-memo';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -24,8 +26,13 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void },
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void; matcher?: CompiledMatcher },
   ) => PerspectiveMap;
+  /**
+   * Compiles a lexicon set's matcher; the service keeps the last few by lexicon hash (matcher-memo.ts). Without
+   * it, `scoreCues` compiles on every call.
+   */
+  compileMatcher?: (lexicons: readonly Lexicon[]) => CompiledMatcher;
   resolveLexicons: (enabledIds: string[], custom: Lexicon[]) => { lexicons: Lexicon[]; unknown: string[] };
   lexiconSetHash: (lexicons: readonly Lexicon[]) => string;
   scorerVersion: string;
@@ -65,6 +72,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   let cachePromise: Promise<PerspectiveCache> | null = null;
   /** Bodies arriving in chunks; per instance, so a restarted worker holds none (and says so). */
   const uploads = createUploadStore(deps.uploads);
+  /** Compiled matchers by lexicon hash; per instance like the uploads. */
+  const matchers = deps.compileMatcher ? createMatcherMemo(deps.compileMatcher) : null;
 
   /** Runs `use` against the cache; any cache failure is logged and answers `fallback` (the map is still shown). */
   async function withCache<T>(use: (cache: PerspectiveCache) => Promise<T>, fallback: T): Promise<T> {
@@ -108,7 +117,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind });
+        const matcher = matchers?.get(lexicons, lexiconHash);
+        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, matcher });
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -147,6 +157,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     try {
       map = deps.scoreCues(parsed.cues, {
         lexicons,
+        matcher: matchers?.get(lexicons, lexiconHash),
         videoId,
         captionKind,
         onProgress: (fraction) => report('score', fraction),

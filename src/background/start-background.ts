@@ -3,6 +3,7 @@ import { openCache } from '../cache/open-cache';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
+import { compileMatcher } from '../scoring/compile-matcher';
 import { scoreCues } from '../scoring/score-cues';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
@@ -26,6 +27,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     readSettings: () => readSettings(),
     parseCaptions,
     scoreCues,
+    compileMatcher,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,

@@ -3,10 +3,16 @@
  * host attributes (DESIGN §9), theme, the <video> clock, the progress-bar strip. Everything drawn inside
  * comes from <Panel view=…/> (props only).
  *
- * The promise resolves as soon as the host exists; when no place (panel-placement.ts) is shown yet, the host
- * waits (bounded by the content-script context and `deps.signal`) and is placed when one appears; `update()`
- * before that only records the view, and `attachment()` reports no place (the session's diagnostics say so).
- * Once placed, the host's ancestor chain is watched: YouTube re-rendering that part of the page puts it back.
+ * The promise resolves as soon as the host exists; when no place (panel-placement.ts: `#below`, `#secondary`,
+ * after the player slot — first shown wins) is on the page yet, the host waits (a light look every few hundred
+ * ms, bounded by the content-script context and `deps.signal`) and is placed when one appears. `update()` before
+ * that only records the view, and `attachment()` reports no place (the session's diagnostics say so).
+ *
+ * The page's budget (issue 9, STYLE habit 13): the clock follows the video only while someone can see the
+ * playhead — the panel expanded, on screen (IntersectionObserver) and the tab visible (visibilitychange);
+ * the host and the progress-bar strip stay in the page by watching their ancestor chains (`childList`, never a
+ * subtree: stay-attached.ts; the strip manages its own, progress-strip.ts). `remove()` takes away every listener, observer and timer this file added
+ * (tests/unit/panel/mount-panel-teardown.test.ts counts them).
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,18 +20,18 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { paletteFor } from './colour-scale';
 import { Panel, type CopyResult } from './components/panel';
 import { hostAttributes } from './host-attributes';
-import { watchAncestors } from '../youtube-page/watch-ancestors';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
+import { stayAttached } from './stay-attached';
 import { createVideoClock } from './video-clock';
 import panelCss from './panel.css?inline';
 
 const DEFAULT_DISPLAY: NonNullable<PanelView['display']> = { palette: 'default', progressBarStrip: true, collapsed: false };
-/** How long the whole document is watched for a place to appear (a page still being built). */
-const PLACE_WATCH_MS = 15_000;
-/** Past that, how often a page without a known place is looked at again. */
-const PLACE_POLL_MS = 2_000;
+/** How often a missing place for the host is looked for: soon at first, then rarely (an unknown layout). */
+const PLACEMENT_LOOK_MS = 250;
+const PLACEMENT_SLOW_LOOK_MS = 2000;
+const PLACEMENT_FAST_LOOKS = 40;
 
 export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, initialView: PanelView): Promise<PanelController> {
   const doc = document;
@@ -37,15 +43,29 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   removeStaleHosts(doc);
 
+  // One lifetime for everything this panel hangs on the content-script context, so remove() can let go of it
+  // all. WXT's createShadowRootUi registers `ctx.onInvalidated(remove)` and drops the unsubscribe: given the real
+  // context, every mount would stay referenced by it until the extension reloads. It gets this panel's own.
+  const life = new AbortController();
+  const panelCtx = {
+    options: ctx.options,
+    onInvalidated(cb: () => void) {
+      life.signal.addEventListener('abort', cb, { once: true });
+      return () => life.signal.removeEventListener('abort', cb);
+    },
+  } as unknown as ContentScriptContext;
+
   const clock = createVideoClock({
     events: doc,
     getVideo: () => deps.getVideo(),
-    requestFrame: (cb) => win.requestAnimationFrame(cb),
-    cancelFrame: (handle) => win.cancelAnimationFrame(handle),
+    now: () => win.performance.now(),
+    setTimer: (cb, ms) => win.setTimeout(cb, ms),
+    clearTimer: (handle) => win.clearTimeout(handle),
   });
   const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo(), onStatusChange: () => draw() });
+  let placedAt: PlacementName | null = null;
 
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await createShadowRootUi(panelCtx, {
     name: HOST_TAG,
     mode: 'open',
     position: 'inline',
@@ -58,7 +78,9 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     anchor: () => findPlacement(doc)?.parent,
     append: (_anchor, host) => {
       const placement = findPlacement(doc);
-      if (placement) placeHost(host, placement);
+      if (!placement) return;
+      placeHost(host, placement);
+      placedAt = placement.where;
     },
     onMount: (uiContainer) => {
       container = uiContainer;
@@ -77,7 +99,6 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   const actions = {
     onRetry: () => deps.onRetry(),
-    onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
     onCopyDiagnostics: async (): Promise<CopyResult> => {
       const text = deps.diagnostics?.() ?? '';
       try {
@@ -87,6 +108,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
         return { text, copied: false };
       }
     },
+    onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
     onCollapsedChange: (collapsed: boolean) => {
       // Show the change at once; the session persists it and sends it back in the next view.
       view = { ...view, display: { ...display(), collapsed } };
@@ -103,9 +125,29 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     host.style.display = view.state === 'skipped' ? 'none' : '';
   }
 
+  // Who can see the playhead decides whether the clock runs at all.
+  let onScreen = true;
+  function syncActive(): void {
+    if (removed) return;
+    clock.setActive(host.isConnected && onScreen && !doc.hidden && !display().collapsed && view.state === 'ready');
+  }
+  const intersection =
+    typeof win.IntersectionObserver === 'function'
+      ? new win.IntersectionObserver((entries) => {
+          const last = entries.at(-1);
+          if (!last) return;
+          onScreen = last.isIntersecting;
+          syncActive();
+        })
+      : null;
+  intersection?.observe(host);
+  doc.addEventListener('visibilitychange', syncActive);
+
+  // The progress-bar strip: given the map; it finds its bar, re-checks on media loads and keeps itself in the page
+  // (progress-strip.ts). Its status feeds the panel's "not found" line.
   function syncStrip(): void {
     const map = view.state === 'ready' ? view.map : undefined;
-    if (!map || !display().progressBarStrip) return strip.hide();
+    if (removed || !map || !display().progressBarStrip) return strip.hide();
     strip.show(map.slices, paletteFor(display().palette));
   }
 
@@ -120,87 +162,63 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     syncHost();
     if (container) render(h(Panel, { view: withPageFindings(view), actions, clock }), container);
     syncStrip();
+    syncActive();
   }
 
   // Theme: YouTube marks dark mode with html[dark].
   const applyTheme = () => host.setAttribute('data-theme', doc.documentElement.hasAttribute('dark') ? 'dark' : 'light');
   applyTheme();
-  const themeObserver = new MutationObserver(applyTheme);
+  const themeObserver = new win.MutationObserver(applyTheme);
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['dark'] });
 
-  // Placement: now, or when a place appears. While none is there, the whole document is watched (coalesced to one
-  // look per frame) for PLACE_WATCH_MS — a page still being built; past that, an unknown layout is looked at again
-  // only every PLACE_POLL_MS, so a page we do not know costs nothing while it plays.
-  let placementObserver: MutationObserver | null = null;
-  let pollTimer: ReturnType<typeof setInterval> | null = null;
-  let watchTimer: ReturnType<typeof setTimeout> | null = null;
-  let pending = 0;
-  let placedAt: PlacementName | null = null;
-  let unwatchHost: (() => void) | null = null;
-  const stopWaiting = () => {
-    placementObserver?.disconnect();
-    placementObserver = null;
-    if (pending) win.cancelAnimationFrame(pending);
-    pending = 0;
-    if (pollTimer !== null) clearInterval(pollTimer);
-    if (watchTimer !== null) clearTimeout(watchTimer);
-    pollTimer = watchTimer = null;
-  };
-  /** Puts the host at the best place shown now; false when there is none. */
-  const place = (): boolean => {
-    const placement = findPlacement(doc);
-    if (!placement) return false;
-    ui.mount();
-    mounted = true;
-    placedAt = placement.where;
-    unwatchHost?.();
-    // YouTube re-renders parts of the page: when ours goes, put it back (ancestor chain only, see watch-ancestors).
-    unwatchHost = watchAncestors(host, (how) => {
-      if (how === 'detached') reattach();
-    });
-    return true;
-  };
-  const reattach = () => {
-    if (removed || ctx.isInvalid || deps.signal?.aborted) return;
+  // The host: placed now, or when #below / #secondary appears; afterwards kept in the page (stay-attached).
+  const hostWatch = stayAttached(host, () => putBack(), { MutationObserver: win.MutationObserver });
+  function putBack(): void {
+    if (removed || !mounted || host.isConnected) return;
     // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
     const other = doc.getElementById(HOST_ID);
     if (other && other !== host) return controller.remove();
+    // YouTube re-rendered the part of the page that held us: put the host back.
     placedAt = null;
-    if (!place()) waitForPlace();
-    strip.refresh();
+    if (findPlacement(doc)) ui.mount();
+  }
+  let placementTimer = 0;
+  const stopWaiting = () => {
+    if (placementTimer) win.clearTimeout(placementTimer);
+    placementTimer = 0;
   };
   const tryMount = (): boolean => {
     if (removed || ctx.isInvalid || deps.signal?.aborted) return true;
-    return place();
+    if (!findPlacement(doc)) return false;
+    ui.mount();
+    mounted = true;
+    hostWatch.check();
+    return true;
   };
-  const waitForPlace = () => {
-    if (placementObserver || pollTimer !== null) return;
-    placementObserver = new MutationObserver(() => {
-      // Coalesce YouTube's mutation storms into one look per frame.
-      if (pending) return;
-      pending = win.requestAnimationFrame(() => {
-        pending = 0;
-        if (tryMount()) stopWaiting();
-      });
-    });
-    placementObserver.observe(doc.documentElement, { childList: true, subtree: true });
-    watchTimer = setTimeout(() => {
-      placementObserver?.disconnect();
-      placementObserver = null;
-      watchTimer = null;
-      pollTimer = setInterval(() => {
-        if (tryMount()) stopWaiting();
-      }, PLACE_POLL_MS);
-    }, PLACE_WATCH_MS);
+  // A light look (one querySelector) instead of a subtree observer: YouTube's page mutates constantly while it
+  // builds and plays, and the place usually exists already or appears within a second.
+  let looks = 0;
+  const lookAgain = () => {
+    placementTimer = win.setTimeout(
+      () => {
+        placementTimer = 0;
+        if (!tryMount()) lookAgain();
+      },
+      ++looks > PLACEMENT_FAST_LOOKS ? PLACEMENT_SLOW_LOOK_MS : PLACEMENT_LOOK_MS,
+    );
   };
-  if (!tryMount()) waitForPlace();
+  if (!tryMount()) lookAgain();
   syncHost();
+
+  const removeOnInvalidated = ctx.onInvalidated(() => controller.remove());
+  const onAbort = () => controller.remove();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
 
   const controller: PanelController = {
     update(next) {
       if (removed) return;
       view = next;
-      if (mounted && !host.isConnected) reattach();
+      if (mounted && !host.isConnected) putBack();
       if (removed) return;
       draw();
     },
@@ -209,15 +227,18 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       if (removed) return;
       removed = true;
       stopWaiting();
-      unwatchHost?.();
+      hostWatch.stop();
       themeObserver.disconnect();
+      intersection?.disconnect();
+      doc.removeEventListener('visibilitychange', syncActive);
+      removeOnInvalidated();
+      deps.signal?.removeEventListener('abort', onAbort);
       clock.dispose();
       strip.remove();
+      life.abort(); // WXT's own ui.remove() registered on the panel's context
       ui.remove();
       host.remove();
     },
   };
-  ctx.onInvalidated(() => controller.remove());
-  deps.signal?.addEventListener('abort', () => controller.remove(), { once: true });
   return controller;
 }

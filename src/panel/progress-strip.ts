@@ -9,13 +9,13 @@
  * into `.ytp-chapters-container` pieces with gaps — each segment still sits at its clock time, as the scrubber
  * maps it (the gaps fall inside segments, they do not shift them).
  *
- * When it looks again (never per frame): on the video's `loadstart` and `durationchange`, when the attach point
- * leaves the DOM or moves (its ancestor chain only, src/youtube-page/watch-ancestors.ts), when it shrinks to
- * nothing (a ResizeObserver on that one element: a layout switch hid it), and on `fullscreenchange`.
+ * When it looks again (never per frame): on the video's `loadstart`, `loadedmetadata` and `durationchange`, when the
+ * strip leaves the page with its bar (its ancestor chain only, `childList`: stay-attached.ts), when the bar shrinks
+ * to nothing (a ResizeObserver on that one element: a layout switch hid it), and on `fullscreenchange`.
  */
 import type { SliceScore } from '../scoring/perspective-map';
 import { findProgressBar, isShown, type ProgressBarName, type Visibility } from '../youtube-page/attach-points';
-import { watchAncestors } from '../youtube-page/watch-ancestors';
+import { stayAttached, type StayAttached } from './stay-attached';
 import { scoreColour, type Palette } from './colour-scale';
 import { clockSpan, percent } from './geometry';
 
@@ -40,6 +40,8 @@ export interface ProgressStrip {
   hide(): void;
   /** Looks for the attach point again now (the panel calls it when YouTube re-rendered around it). */
   refresh(): void;
+  /** The strip's element (in the page while drawn). */
+  readonly element: HTMLElement;
   /** Which attach point holds the strip now, or null (none shown, no duration, hidden). */
   attachedTo(): ProgressBarName | null;
   status(): StripStatus;
@@ -47,7 +49,7 @@ export interface ProgressStrip {
   remove(): void;
 }
 
-const WATCHED_MEDIA_EVENTS = ['loadstart', 'durationchange'] as const;
+const WATCHED_MEDIA_EVENTS = ['loadstart', 'loadedmetadata', 'durationchange'] as const;
 
 export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   const { doc } = deps;
@@ -67,7 +69,10 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   });
 
   let wanted: { slices: readonly SliceScore[]; palette: Palette } | null = null;
-  let host: { element: HTMLElement; name: ProgressBarName; unwatch: () => void; restorePosition: string | null } | null = null;
+  let host: { element: HTMLElement; name: ProgressBarName; restorePosition: string | null } | null = null;
+  // YouTube rebuilding the bar takes the strip with it: the ancestor chain tells, and the bar is chosen again.
+  const MutationObserverCtor = doc.defaultView?.MutationObserver;
+  const keep: StayAttached | null = MutationObserverCtor ? stayAttached(strip, () => (wanted ? refresh() : undefined), { MutationObserver: MutationObserverCtor }) : null;
   let drawnKey = '';
   let listening = false;
   let status: StripStatus = 'off';
@@ -99,7 +104,6 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   function release(): void {
     strip.remove();
     if (!host) return;
-    host.unwatch();
     resizeObserver?.unobserve(host.element);
     if (host.restorePosition !== null) host.element.style.position = host.restorePosition;
     host = null;
@@ -115,7 +119,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
     const positioned = doc.defaultView?.getComputedStyle(element).position !== 'static';
     const restorePosition = positioned ? null : element.style.position;
     if (!positioned) element.style.position = 'relative';
-    host = { element, name, unwatch: watchAncestors(element, () => refresh()), restorePosition };
+    host = { element, name, restorePosition };
     resizeObserver?.observe(element);
     drawnKey = '';
   }
@@ -143,6 +147,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
     // Stale strips (an earlier session, an extension reload) would double the segments.
     for (const old of doc.querySelectorAll(`[${PROGRESS_STRIP_ATTRIBUTE}]`)) if (old !== strip) old.remove();
     if (strip.parentElement !== bar) bar.append(strip);
+    keep?.check();
     draw(total);
     setStatus('attached');
   }
@@ -172,6 +177,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   }
 
   return {
+    element: strip,
     show(slices, palette) {
       if (wanted && wanted.slices !== slices) drawnKey = '';
       wanted = { slices, palette };
@@ -193,6 +199,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
       wanted = null;
       listen(false);
       release();
+      keep?.stop();
       resizeObserver?.disconnect();
     },
   };
