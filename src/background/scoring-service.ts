@@ -1,11 +1,14 @@
 import type { TrackRef } from '../captions/caption-track';
 import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
-import { cacheKey } from '../cache/cache-key';
+import { cacheKey, episodeKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
 import type { PerspectiveCache } from '../cache/open-cache';
 import type { Lexicon } from '../lexicons/lexicon';
-import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
+import { MessageError } from '../messaging/message-error';
+import type { MapAnswer, MessageArgs, ScoreTarget, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import type { TermHit } from '../scoring/term-hits';
+import { transcriptPages, type TranscriptPages } from './transcript-pages';
 import type { Settings } from '../settings/settings-defaults';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
@@ -26,6 +29,11 @@ export interface ScoringServiceDeps {
     cues: Cue[],
     options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void },
   ) => PerspectiveMap;
+  /** scoreCues plus every counted term's place in the cue text (src/scoring/term-hits.ts), for the transcript drawer. */
+  scoreCuesWithHits: (
+    cues: Cue[],
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind },
+  ) => { map: PerspectiveMap; hits: TermHit[] };
   resolveLexicons: (enabledIds: string[], custom: Lexicon[]) => { lexicons: Lexicon[]; unknown: string[] };
   lexiconSetHash: (lexicons: readonly Lexicon[]) => string;
   scorerVersion: string;
@@ -48,6 +56,11 @@ export interface ScoringService {
    * map. Rejects with a user-readable message; an upload this instance does not hold → MessageError `unknown-upload`.
    */
   score(args: MessageArgs<'cs-bg:score'>, sender?: { tabId?: number }): Promise<MapAnswer>;
+  /**
+   * A page of the episode's cues for the transcript drawer, with slices and counted terms under the current
+   * lexicons. Rejects with MessageError `no-transcript` when neither the cache nor this instance holds the cues.
+   */
+  transcript(args: MessageArgs<'cs-bg:transcript'>): Promise<TranscriptPage>;
   clearCache(): Promise<{ cleared: number }>;
   cacheStats(): Promise<{ episodes: number; bytes: number }>;
 }
@@ -65,6 +78,13 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   let cachePromise: Promise<PerspectiveCache> | null = null;
   /** Bodies arriving in chunks; per instance, so a restarted worker holds none (and says so). */
   const uploads = createUploadStore(deps.uploads);
+  /**
+   * The cues this instance parsed last (episode key → cues), so the drawer still reads an episode the cache
+   * did not store (too large, quota). Bounded; a restarted worker holds none and the cache answers instead.
+   */
+  const recentCues = new Map<string, { cues: Cue[]; captionKind: CaptionKind }>();
+  /** Scored transcripts being paged (map key → pages): the drawer asks for many pages in a row. Bounded. */
+  const transcripts = new Map<string, Promise<TranscriptPages>>();
 
   /** Runs `use` against the cache; any cache failure is logged and answers `fallback` (the map is still shown). */
   async function withCache<T>(use: (cache: PerspectiveCache) => Promise<T>, fallback: T): Promise<T> {
@@ -126,6 +146,23 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       return once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
     },
 
+    async transcript({ videoId, track, from, count }) {
+      const { lexicons, lexiconHash } = await currentLexicons();
+      const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+      let pages = transcripts.get(key);
+      if (!pages) {
+        pages = (async () => {
+          const held = recentCues.get(episodeKey(videoId, track)) ?? (await withCache((cache) => cache.getCues(videoId, track), null));
+          if (!held) throw new MessageError('The transcript is not held any more: reload the page to read it.', 'no-transcript');
+          const { map, hits } = deps.scoreCuesWithHits(held.cues, { lexicons, videoId, captionKind: held.captionKind });
+          return transcriptPages(held.cues, map, hits);
+        })();
+        remember(transcripts, key, pages, RECENT_TRANSCRIPTS);
+        pages.catch(() => transcripts.delete(key));
+      }
+      return (await pages).page(from, count);
+    },
+
     clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),
     cacheStats: () => withCache((cache) => cache.stats(), { episodes: 0, bytes: 0 }),
   };
@@ -141,6 +178,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     report('parse', 0);
     const parsed = parseBody(body);
     report('parse', 1);
+    remember(recentCues, episodeKey(videoId, track), { cues: parsed.cues, captionKind: source === 'panel' ? 'panel' : track.kind }, RECENT_TRANSCRIPTS);
     await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
     const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
     let map: PerspectiveMap;
@@ -196,6 +234,16 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       });
     };
   }
+}
+
+/** Episodes whose cues / paged transcripts one worker instance keeps in memory (the open tab and one more). */
+const RECENT_TRANSCRIPTS = 2;
+
+/** Sets `key` as the newest entry, dropping the oldest beyond `limit`. */
+function remember<V>(entries: Map<string, V>, key: string, value: V, limit: number): void {
+  entries.delete(key);
+  entries.set(key, value);
+  while (entries.size > limit) entries.delete(entries.keys().next().value as string);
 }
 
 function yieldToEvents(): Promise<void> {

@@ -3,7 +3,7 @@ import { openCache } from '../cache/open-cache';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
-import { scoreCues } from '../scoring/score-cues';
+import { scoreCues, scoreCuesWithHits } from '../scoring/score-cues';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
 import { createScoringService, type ScoringService } from './scoring-service';
@@ -26,6 +26,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     readSettings: () => readSettings(),
     parseCaptions,
     scoreCues,
+    scoreCuesWithHits,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,
@@ -35,6 +36,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     'cs-bg:lookup': (args) => service.lookup(args),
     'cs-bg:score': (args, sender) => service.score(args, { tabId: sender.tabId }),
     'cs-bg:uploadChunk': (args) => service.uploadChunk(args),
+    'cs-bg:transcript': (args) => service.transcript(args),
     'ui-bg:clearCache': () => service.clearCache(),
     'ui-bg:cacheStats': () => service.cacheStats(),
   });

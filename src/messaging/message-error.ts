@@ -16,7 +16,7 @@ export class MessageError extends Error {
   }
 }
 
-export const MESSAGE_ERROR_CODES: readonly MessageErrorCode[] = ['unknown-upload', 'bad-upload', 'no-answer', 'receiver-gone'];
+export const MESSAGE_ERROR_CODES: readonly MessageErrorCode[] = ['unknown-upload', 'bad-upload', 'no-answer', 'receiver-gone', 'no-transcript'];
 
 export function isMessageErrorCode(value: unknown): value is MessageErrorCode {
   return (MESSAGE_ERROR_CODES as readonly unknown[]).includes(value);

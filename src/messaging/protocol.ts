@@ -25,7 +25,9 @@ export type MessageErrorCode =
   /** The message got no answer: the receiving context closed its channel (e.g. the worker stopped mid-job). */
   | 'no-answer'
   /** The transport failed because the receiving end is gone (worker stopped, nobody listening). */
-  | 'receiver-gone';
+  | 'receiver-gone'
+  /** The worker holds no cues for this episode (not cached, e.g. too large, and not scored by this instance). */
+  | 'no-transcript';
 
 /** Where a map came from: the cache as stored, re-scored from cached cues (no caption fetch), or freshly scored. */
 export type MapOrigin = 'cache' | 'cues' | 'scored';
@@ -51,6 +53,12 @@ export interface ProtocolMap {
    * Index 0 opens the upload; a later index for an upload the worker does not hold answers `unknown-upload`.
    */
   'cs-bg:uploadChunk': { args: UploadChunkArgs; answer: { received: number } };
+  /**
+   * Cues for the transcript drawer, a page at a time (`count` ≤ MAX_TRANSCRIPT_PAGE_CUES): from the cache's cues
+   * (or the cues this worker just parsed), each with its slice and the counted terms to highlight — never the
+   * whole transcript in one message. Rejects with `no-transcript` when the worker holds no cues for the episode.
+   */
+  'cs-bg:transcript': { args: TranscriptArgs; answer: TranscriptPage };
   /** Progress of a long cs→bg:score (sent with tabs.sendMessage to the requesting tab). */
   'bg-cs:progress': { args: { requestId: string; phase: 'parse' | 'score' | 'store'; fraction: number }; answer: void };
   /** Drop every cached map and cue set. */
@@ -65,6 +73,39 @@ export interface ProtocolMap {
   };
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */
   'ui-cs:rescore': { args: Record<string, never>; answer: void };
+}
+
+export interface TranscriptArgs {
+  videoId: string;
+  track: TrackRef;
+  /** Index of the first cue wanted (0-based). */
+  from: number;
+  count: number;
+}
+
+/** A counted term inside one cue: chars [start, end) of the cue's text, with what it contributed. */
+export interface TranscriptMark {
+  start: number;
+  end: number;
+  term: string;
+  /** Signed, after modifiers, summed over the lexicons that counted it (2 decimals). */
+  contribution: number;
+}
+
+/** One caption segment as the drawer shows it. `text` is caption text: render it as text only. */
+export interface TranscriptCue {
+  text: string;
+  startMs: number;
+  endMs: number;
+  slice: number;
+  marks: TranscriptMark[];
+}
+
+export interface TranscriptPage {
+  /** Cues in the whole transcript. */
+  total: number;
+  from: number;
+  cues: TranscriptCue[];
 }
 
 /** What is scored, apart from the body itself. */

@@ -14,6 +14,8 @@ export const PROTOCOL_TAG = 'perspective-map/1';
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
 /** Largest piece of an upload (characters). Senders use half of it (UPLOAD_CHUNK_CHARS in src/content). */
 export const MAX_CHUNK_CHARS = 2 * 1024 * 1024;
+/** Most cues one cs-bg:transcript page may ask for (a page of real cues stays well under a megabyte). */
+export const MAX_TRANSCRIPT_PAGE_CUES = 2000;
 /** Most pieces one upload may have (64 × 1 MiB covers MAX_BODY_CHARS at the senders' chunk size). */
 export const MAX_UPLOAD_CHUNKS = 64;
 
@@ -67,6 +69,12 @@ export const ARGS_CHECKS = {
   'cs-bg:lookup': obj({ videoId, track }),
   'cs-bg:score': scoreArgs,
   'cs-bg:uploadChunk': uploadChunk,
+  'cs-bg:transcript': obj({
+    videoId,
+    track,
+    from: num({ min: 0, max: 10_000_000, integer: true }),
+    count: num({ min: 1, max: MAX_TRANSCRIPT_PAGE_CUES, integer: true }),
+  }),
   'bg-cs:progress': obj({ requestId, phase: oneOf('parse', 'score', 'store'), fraction: num({ min: 0, max: 1 }) }),
   'ui-bg:clearCache': noArgs,
   'ui-bg:cacheStats': noArgs,

@@ -7,7 +7,7 @@ import { openCache } from '../../../src/cache/open-cache';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
 import type { MessageArgs } from '../../../src/messaging/protocol';
-import { scoreCues } from '../../../src/scoring/score-cues';
+import { scoreCues, scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { readSettings, settingsItem, defaultSettings } from '../../../src/settings/settings';
 import { SEED_TRACK, SEED_VIDEO_ID, seedPrefix } from './seed-episode';
@@ -34,6 +34,7 @@ describe('scoring service', () => {
       readSettings: () => readSettings(),
       parseCaptions: parse,
       scoreCues,
+      scoreCuesWithHits,
       resolveLexicons,
       lexiconSetHash,
       scorerVersion: SCORER_VERSION,
@@ -203,5 +204,40 @@ describe('scoring service', () => {
     await fakeBrowser.storage.local.set({ settings: { enabledLexicons: 'all', palette: 42 } });
     const answer = await service().score(scoreArgs());
     expect(answer.map.lexicons.map((l) => l.id)).toEqual(defaultSettings().enabledLexicons);
+  });
+
+  describe('transcript pages (the drawer)', () => {
+    it('pages the cached cues with their slices and counted terms', async () => {
+      const svc = service();
+      const { map } = await svc.score(scoreArgs());
+      const cues = parseCaptions(BODY).cues;
+      const first = await svc.transcript({ ...LOOKUP, from: 0, count: 100 });
+      expect(first.total).toBe(cues.length);
+      expect(first.from).toBe(0);
+      expect(first.cues).toHaveLength(100);
+      expect(first.cues[0]).toMatchObject({ text: cues[0]!.text, startMs: cues[0]!.startMs, endMs: cues[0]!.endMs, slice: 0 });
+      const rest = await service().transcript({ ...LOOKUP, from: 100, count: 2000 }); // a new instance: from IndexedDB
+      expect(rest.cues).toHaveLength(cues.length - 100);
+      const all = [...first.cues, ...rest.cues];
+      for (const slice of map.slices) {
+        expect(all[slice.firstCue]!.slice).toBe(slice.index);
+        expect(all[slice.lastCue]!.slice).toBe(slice.index);
+      }
+      const marks = all.flatMap((c) => c.marks.map((m) => ({ ...m, text: c.text.slice(m.start, m.end) })));
+      expect(marks.length).toBeGreaterThan(0);
+      for (const term of map.slices.flatMap((s) => s.terms)) expect(marks.some((m) => m.term === term.term)).toBe(true);
+      expect(parse).toHaveBeenCalledTimes(1);
+    });
+
+    it('serves the cues it just parsed when the cache could not store them', async () => {
+      const svc = service({ openCache: () => Promise.reject(new Error('no IndexedDB here')) });
+      await svc.score(scoreArgs());
+      const page = await svc.transcript({ ...LOOKUP, from: 0, count: 10 });
+      expect(page.cues).toHaveLength(10);
+    });
+
+    it('answers no-transcript when nothing holds the cues', async () => {
+      await expect(service().transcript({ ...LOOKUP, from: 0, count: 10 })).rejects.toMatchObject({ code: 'no-transcript' });
+    });
   });
 });

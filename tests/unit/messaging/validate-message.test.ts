@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
+import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_TRANSCRIPT_PAGE_CUES, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
 import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from '../../../src/messaging/extension-messaging';
 
 const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
@@ -21,6 +21,8 @@ describe('validateMessage', () => {
     ['cs-bg:uploadChunk', { ...chunk, index: MAX_UPLOAD_CHUNKS - 1, count: MAX_UPLOAD_CHUNKS }],
     ['cs-bg:uploadChunk', { ...chunk, chunk: 'x'.repeat(MAX_CHUNK_CHARS) }],
     ['bg-cs:progress', { requestId: 'r1', phase: 'score', fraction: 0.5 }],
+    ['cs-bg:transcript', { videoId: 'abc', track, from: 0, count: 1000 }],
+    ['cs-bg:transcript', { videoId: 'abc', track, from: 99_000, count: MAX_TRANSCRIPT_PAGE_CUES }],
     ['ui-bg:clearCache', {}],
     ['ui-bg:cacheStats', {}],
     ['ui-cs:summary', {}],
@@ -71,6 +73,9 @@ describe('validateMessage', () => {
     ['a fraction above 1', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: 1.5 }), /outside 0…1/],
     ['a NaN fraction', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: NaN }), /finite number/],
     ['an unknown phase', msg('bg-cs:progress', { requestId: 'r', phase: 'fetch', fraction: 0 }), /args\.phase/],
+    ['a transcript page too big', msg('cs-bg:transcript', { videoId: 'a', track, from: 0, count: MAX_TRANSCRIPT_PAGE_CUES + 1 }), /args\.count: 2001 is outside 1…2000/],
+    ['a negative transcript start', msg('cs-bg:transcript', { videoId: 'a', track, from: -1, count: 10 }), /args\.from: -1 is outside/],
+    ['a transcript page without a track', msg('cs-bg:transcript', { videoId: 'a', from: 0, count: 10 }), /args\.track: missing/],
   ])('rejects %s with a clear error', (_name, raw, error) => {
     const result = validateMessage(raw, ALL);
     expect(result.ok).toBe(false);
