@@ -59,6 +59,9 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.video),
       readSettings: () => readSettings(),
       writeCollapsed: async (collapsed) => writeSettings({ ...(await readSettings()), collapsed }),
+      writeTranscriptOpen: async (transcriptOpen) => writeSettings({ ...(await readSettings()), transcriptOpen }),
+      loadTranscript: (args) => sendToBackground('cs-bg:transcript', args),
+      copyText: (text) => navigator.clipboard.writeText(text),
     },
     signal,
   );

@@ -5,6 +5,7 @@
  * data-source, data-cached).
  */
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
 export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
@@ -26,7 +27,7 @@ export interface PanelView {
   /** Loading progress 0…1, when known. */
   progress?: number;
   /** Display settings (from src/settings). */
-  display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean };
+  display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean; transcriptOpen?: boolean };
 }
 
 export interface PanelDeps {
@@ -38,6 +39,12 @@ export interface PanelDeps {
   onTrackChange(vssId: string): void;
   /** The user collapsed or expanded the panel (persisted by the session in settings). */
   onCollapsedChange(collapsed: boolean): void;
+  /** The user opened or closed the transcript drawer (persisted by the session in settings). */
+  onTranscriptOpenChange(open: boolean): void;
+  /** A page of the current map's transcript (cs-bg:transcript for the video and track shown). */
+  loadTranscript(from: number, count: number): Promise<TranscriptPage>;
+  /** Puts text on the clipboard (the drawer's Copy). */
+  copyText(text: string): Promise<void>;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }

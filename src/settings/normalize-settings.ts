@@ -24,6 +24,7 @@ export function normalizeSettings(raw: unknown): Settings {
     palette: isPalette(value.palette) ? value.palette : defaults.palette,
     progressBarStrip: typeof value.progressBarStrip === 'boolean' ? value.progressBarStrip : defaults.progressBarStrip,
     collapsed: typeof value.collapsed === 'boolean' ? value.collapsed : defaults.collapsed,
+    transcriptOpen: typeof value.transcriptOpen === 'boolean' ? value.transcriptOpen : defaults.transcriptOpen,
   };
 }
 

@@ -19,6 +19,8 @@ export interface Settings {
   progressBarStrip: boolean;
   /** Panel collapsed to its headline line. */
   collapsed: boolean;
+  /** The transcript drawer is open (closed by default; the user's last choice is kept). */
+  transcriptOpen: boolean;
 }
 
 export { BUILTIN_LEXICON_IDS };
@@ -31,5 +33,6 @@ export function defaultSettings(): Settings {
     palette: 'default',
     progressBarStrip: true,
     collapsed: false,
+    transcriptOpen: false,
   };
 }
