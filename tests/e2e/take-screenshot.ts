@@ -2,32 +2,14 @@
  * `npm run screenshot`: the README's picture — the production build on the replica's seed episode, dark theme,
  * mid-episode, with a bar's tooltip open. Writes assets/screenshot.png.
  */
-import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import globalSetup, { EPISODES_DIR, MEDIA_FILE } from './global-setup';
-import { EXTENSION_DIR, YOUTUBE } from './harness';
-import { startReplica } from './replica/server';
+import { YOUTUBE } from './harness';
+import { openReplicaBrowser } from './replica-browser';
 
 async function main(): Promise<void> {
-  globalSetup();
-  const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'pm-shot-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'en-US',
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--mute-audio', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
+  const browser = await openReplicaBrowser({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== YOUTUBE) return url.protocol.startsWith('http') ? route.abort() : route.continue();
-      await route.fulfill({ response: await route.fetch({ url: `${replica.url}${url.pathname}${url.search}` }) });
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = browser;
     await page.goto(`${YOUTUBE}/watch?v=4WNWeUQ7Hfc`);
     await page.locator('#perspective-map[data-state="ready"]').waitFor({ timeout: 60_000 });
     // Hover the bar with the strongest terms so the tooltip shows why it scored as it did.
@@ -51,9 +33,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: out, clip: { x: 0, y: top, width: 860, height: bottom - top } });
     console.log(`wrote ${out}`);
   } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-    await replica.close();
+    await browser.close();
   }
 }
 
