@@ -352,6 +352,8 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
           ref={list}
           role="list"
           aria-label={`Transcript, ${store.total ?? 0} caption segments in ${slices.length} slices`}
+          data-loaded-cues={String(loadedCues)}
+          data-total-cues={store.total === null ? undefined : String(store.total)}
           onKeyDown={onListKey}
           style={{ height: `${total}px` }}
         >

@@ -1,0 +1,208 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureLongEpisode, GENERATED_EPISODES_DIR } from '../tests/e2e/replica/long-episode';
+import { ensureSilenceWav } from '../tests/e2e/replica/media';
+import { startReplica } from '../tests/e2e/replica/server';
+
+/**
+ * `npm run bench -- drawer` (issue 12): opening the transcript drawer on the replica, with the production build.
+ *   - time to first rows painted: from the click on "Open the transcript here" to the first animation frame after
+ *     a cue row exists (the worker re-scores the episode with term offsets, then pages of 1,000 cues arrive);
+ *   - time until every page is on the page, rows in the DOM, and the longest task on the page's main thread from
+ *     the click until every page is there (PerformanceObserver 'longtask': > 50 ms, anything the page, the
+ *     extension's isolated world or the browser runs in the renderer's main thread);
+ *   - the playback cost with the drawer open vs closed: renderer main-thread script time (CDP Performance
+ *     `ScriptDuration`, page + content scripts) per second of playback, in the same page, round-robin.
+ * Episodes: the seed (3,261 cues: the baseline) and a generated 101,091-cue one (the seed ×31 at 2× speed, as
+ * tests/e2e/replica/long-episode.ts makes). Prints medians and spread over BENCH_REPS (default 3); asserts nothing.
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const FIXTURE_EPISODES = join(ROOT, 'tests', 'fixtures', 'episodes');
+const CACHE = join(ROOT, 'tests', 'e2e', '.cache');
+const SEED = '4WNWeUQ7Hfc';
+const HUGE = 'HundredKCues';
+const PLAY_SECONDS = 8;
+
+interface OpenFigures {
+  firstRowsMs: number;
+  allPagesMs: number;
+  cues: number;
+  rowsInDom: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+async function launch(replicaUrl: string): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-drawer-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-US',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--mute-audio', '--autoplay-policy=no-user-gesture-required', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== 'https://www.youtube.com') return url.protocol.startsWith('http') ? route.abort() : route.continue();
+    try {
+      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
+    } catch {
+      // page closed mid-request
+    }
+  });
+  await context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    Object.assign(window, { __longTasks: tasks });
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no longtask support: the figure reads 0
+    }
+  });
+  return { context, dir };
+}
+
+async function ready(page: Page, videoId: string): Promise<void> {
+  await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  await page.waitForFunction(() => document.querySelector('#perspective-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 300_000, polling: 250 });
+}
+
+/** Clicks the open control and times, inside the page, the first painted rows and the last page. */
+async function openDrawer(page: Page): Promise<OpenFigures> {
+  const figures = await page.evaluate(async () => {
+    const root = document.getElementById('perspective-map')!.shadowRoot!;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const t0 = performance.now();
+    root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!.click();
+    let firstRows = 0;
+    for (;;) {
+      const now = await frame();
+      if (!firstRows && root.querySelector('[data-transcript] [data-cue-start-ms]')) firstRows = (await frame()) - t0;
+      const list = root.querySelector<HTMLElement>('[data-transcript] .transcript-list');
+      if (firstRows && list?.dataset.totalCues && list.dataset.totalCues === list.dataset.loadedCues) {
+        return { t0, firstRowsMs: firstRows, allPagesMs: now - t0, cues: Number(list.dataset.totalCues) };
+      }
+      if (now - t0 > 240_000) throw new Error('the drawer did not load within 240 s');
+    }
+  });
+  await page.waitForTimeout(500); // a long task ending just after the last page is still counted
+  const { tasks, rowsInDom } = await page.evaluate(() => ({
+    tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+    rowsInDom: document.getElementById('perspective-map')!.shadowRoot!.querySelectorAll('[data-cue-start-ms]').length,
+  }));
+  const during = tasks.filter((t) => t.start + t.duration >= figures.t0);
+  return {
+    firstRowsMs: figures.firstRowsMs,
+    allPagesMs: figures.allPagesMs,
+    cues: figures.cues,
+    rowsInDom,
+    longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+    longTasks: during.length,
+  };
+}
+
+/** Renderer main-thread script time per second of playback (CDP Performance metrics), drawer open and closed. */
+async function playbackCost(page: Page): Promise<{ openMsPerS: number; closedMsPerS: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+  };
+  const play = async (): Promise<number> => {
+    await page.evaluate(() => {
+      const video = document.querySelector('#movie_player video') as HTMLVideoElement;
+      video.currentTime = 1;
+      video.muted = true;
+      return video.play();
+    });
+    const before = await scriptSeconds();
+    const t = Date.now();
+    await page.waitForTimeout(PLAY_SECONDS * 1000);
+    const spent = (await scriptSeconds()) - before;
+    const seconds = (Date.now() - t) / 1000;
+    await page.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
+    return (spent * 1000) / seconds;
+  };
+  const toggle = (open: boolean) =>
+    page.evaluate((want) => {
+      const root = document.getElementById('perspective-map')!.shadowRoot!;
+      const isOpen = root.querySelector('[data-transcript]')?.getAttribute('data-open') === 'true';
+      if (isOpen !== want) root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!.click();
+    }, open);
+  await toggle(true);
+  const openMsPerS = await play();
+  await toggle(false);
+  const closedMsPerS = await play();
+  await cdp.detach();
+  return { openMsPerS, closedMsPerS };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0 ? 0 : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const spread = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}` : 'n/a');
+
+export default async function drawerBench(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log('drawer: skipped — build the extension first (npm run build)');
+    return;
+  }
+  const reps = Math.max(1, Number(process.env.BENCH_REPS ?? 3) || 3);
+  const huge = ensureLongEpisode(31, HUGE);
+  const mediaFile = join(CACHE, 'silence.wav');
+  ensureSilenceWav(mediaFile, 120);
+  const replica = await startReplica({ episodesDir: FIXTURE_EPISODES, extraEpisodesDirs: [GENERATED_EPISODES_DIR], mediaFile });
+  const results: Record<string, OpenFigures[]> = { [SEED]: [], [HUGE]: [] };
+  const playback: { openMsPerS: number; closedMsPerS: number }[] = [];
+  try {
+    console.log(`episodes: ${SEED} (seed) and ${HUGE} (${(huge.chars / 1e6).toFixed(1)} M characters of json3); ${reps} repetitions, round-robin, fresh profile each`);
+    console.log('rep  episode        cues     first rows   all pages   rows in DOM   longest task   long tasks');
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const videoId of [SEED, HUGE]) {
+        const run = await launch(replica.url);
+        try {
+          const page = run.context.pages()[0] ?? (await run.context.newPage());
+          await ready(page, videoId); // scored and cached
+          await ready(page, videoId); // a reload: the map from the cache, as a returning viewer sees it
+          const f = await openDrawer(page);
+          results[videoId]!.push(f);
+          console.log(
+            `${String(rep).padEnd(4)} ${videoId.padEnd(13)} ${String(f.cues).padStart(7)} ${f.firstRowsMs.toFixed(0).padStart(9)} ms ${f.allPagesMs.toFixed(0).padStart(8)} ms ${String(f.rowsInDom).padStart(10)} ${f.longestTaskMs.toFixed(0).padStart(11)} ms ${String(f.longTasks).padStart(10)}`,
+          );
+          if (videoId === SEED) {
+            const cost = await playbackCost(page);
+            playback.push(cost);
+            console.log(`     playback, renderer script time per second: drawer open ${cost.openMsPerS.toFixed(2)} ms/s, closed ${cost.closedMsPerS.toFixed(2)} ms/s`);
+          }
+        } finally {
+          await run.context.close();
+          rmSync(run.dir, { recursive: true, force: true });
+        }
+      }
+    }
+    console.log(`medians (spread) over ${reps} repetitions:`);
+    for (const videoId of [SEED, HUGE]) {
+      const r = results[videoId]!;
+      const pick = (k: keyof OpenFigures) => r.map((x) => x[k]);
+      console.log(
+        `  ${videoId}: first rows ${median(pick('firstRowsMs')).toFixed(0)} ms (${spread(pick('firstRowsMs'))}), all pages ${median(pick('allPagesMs')).toFixed(0)} ms (${spread(pick('allPagesMs'))}), longest task ${median(pick('longestTaskMs')).toFixed(0)} ms (${spread(pick('longestTaskMs'))}), rows in DOM ≤ ${Math.max(...pick('rowsInDom'))}`,
+      );
+    }
+    const seedFirst = median(results[SEED]!.map((x) => x.firstRowsMs));
+    const hugeFirst = median(results[HUGE]!.map((x) => x.firstRowsMs));
+    console.log(`  ratio of first rows: ${HUGE} / seed = ${seedFirst > 0 ? (hugeFirst / seedFirst).toFixed(2) : 'n/a'}`);
+    const open = median(playback.map((p) => p.openMsPerS));
+    const closed = median(playback.map((p) => p.closedMsPerS));
+    console.log(`  playback (seed), renderer script ms per second: drawer open ${open.toFixed(2)} (${spread(playback.map((p) => p.openMsPerS))}), closed ${closed.toFixed(2)}; added by the open drawer ${(open - closed).toFixed(2)} ms/s`);
+  } finally {
+    await replica.close();
+  }
+}
