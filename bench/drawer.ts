@@ -24,7 +24,7 @@ const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 const FIXTURE_EPISODES = join(ROOT, 'tests', 'fixtures', 'episodes');
 const CACHE = join(ROOT, 'tests', 'e2e', '.cache');
 const SEED = '4WNWeUQ7Hfc';
-const HUGE = 'HundredKCues';
+const HUGE = 'HundredKCue';
 const PLAY_SECONDS = 8;
 
 interface OpenFigures {
