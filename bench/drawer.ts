@@ -69,20 +69,30 @@ async function launch(replicaUrl: string): Promise<{ context: BrowserContext; di
 
 async function ready(page: Page, videoId: string): Promise<void> {
   await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
-  await page.waitForFunction(() => document.querySelector('#perspective-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 300_000, polling: 250 });
+  await page.waitForFunction(() => ['ready', 'error', 'unavailable'].includes(document.querySelector('#perspective-map')?.getAttribute('data-state') ?? ''), undefined, {
+    timeout: 300_000,
+    polling: 250,
+  });
+  const state = await page.evaluate(() => {
+    const host = document.querySelector('#perspective-map')!;
+    return { state: host.getAttribute('data-state'), message: host.shadowRoot?.querySelector('.status-sentence')?.textContent ?? '' };
+  });
+  if (state.state !== 'ready') throw new Error(`${videoId}: the panel is ${state.state}: ${state.message}`);
 }
 
 /** Clicks the open control and times, inside the page, the first painted rows and the last page. */
 async function openDrawer(page: Page): Promise<OpenFigures> {
   const figures = await page.evaluate(async () => {
     const root = document.getElementById('perspective-map')!.shadowRoot!;
-    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
     const t0 = performance.now();
     root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!.click();
     let firstRows = 0;
     for (;;) {
-      const now = await frame();
-      if (!firstRows && root.querySelector('[data-transcript] [data-cue-start-ms]')) firstRows = (await frame()) - t0;
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      if (!firstRows && root.querySelector('[data-transcript] [data-cue-start-ms]')) {
+        firstRows = (await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))) - t0;
+      }
       const list = root.querySelector<HTMLElement>('[data-transcript] .transcript-list');
       if (firstRows && list?.dataset.totalCues && list.dataset.totalCues === list.dataset.loadedCues) {
         return { t0, firstRowsMs: firstRows, allPagesMs: now - t0, cues: Number(list.dataset.totalCues) };
@@ -172,6 +182,7 @@ export default async function drawerBench(): Promise<void> {
           const page = run.context.pages()[0] ?? (await run.context.newPage());
           await ready(page, videoId); // scored and cached
           await ready(page, videoId); // a reload: the map from the cache, as a returning viewer sees it
+          await page.waitForTimeout(3000); // the page's own load work is over before the click
           const f = await openDrawer(page);
           results[videoId]!.push(f);
           console.log(

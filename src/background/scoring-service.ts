@@ -103,7 +103,33 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     const settings = await deps.readSettings();
     const { lexicons, unknown } = deps.resolveLexicons(settings.enabledLexicons, settings.customLexicons);
     if (unknown.length > 0) log.warn('[perspective-map] enabled lexicons not found, ignored:', unknown.join(', '));
-    return { lexicons, lexiconHash: deps.lexiconSetHash(lexicons) };
+    return { lexicons, lexiconHash: deps.lexiconSetHash(lexicons), drawerOpen: settings.transcriptOpen === true };
+  }
+
+  /** The paged transcript for an episode under these lexicons: built once per instance (≤ 2 kept). */
+  function transcriptFor(videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): Promise<TranscriptPages> {
+    const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+    let pages = transcripts.get(key);
+    if (!pages) {
+      pages = (async () => {
+        const held = recentCues.get(episodeKey(videoId, track)) ?? (await withCache((cache) => cache.getCues(videoId, track), null));
+        if (!held) throw new MessageError('The transcript is not held any more: reload the page to read it.', 'no-transcript');
+        const { map, hits } = deps.scoreCuesWithHits(held.cues, { lexicons, videoId, captionKind: held.captionKind });
+        return transcriptPages(held.cues, map, hits);
+      })();
+      remember(transcripts, key, pages, RECENT_TRANSCRIPTS);
+      pages.catch(() => transcripts.delete(key));
+    }
+    return pages;
+  }
+
+  /**
+   * When the user keeps the drawer open, its first page will be asked for right after the map: build the paged
+   * transcript now, after the answer has gone, so the drawer's first rows do not wait for a re-score.
+   */
+  function warmTranscript(drawerOpen: boolean, videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): void {
+    if (!drawerOpen) return;
+    setTimeout(() => void transcriptFor(videoId, track, lexicons, lexiconHash).catch(() => undefined), 0);
   }
 
   function once(key: string, job: () => Promise<MapAnswer>): Promise<MapAnswer> {
@@ -116,14 +142,17 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
 
   return {
     async lookup({ videoId, track }) {
-      const { lexicons, lexiconHash } = await currentLexicons();
+      const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
       const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
       const running = inFlight.get(key);
       if (running) return running.catch(() => null);
 
       const locator = { videoId, track, lexiconHash, scorerVersion: deps.scorerVersion };
       const hit = await withCache((cache) => cache.getMap(locator), null);
-      if (hit) return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
+      if (hit) {
+        warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+        return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
+      }
       const cached = await withCache((cache) => cache.getCues(videoId, track), null);
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
@@ -141,26 +170,16 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       // Taken first (synchronously), so the upload is dropped even when an identical job is already running.
       const body = args.uploadId !== undefined ? uploads.take(args.uploadId) : args.body;
       const { videoId, track, source, requestId } = args;
-      const { lexicons, lexiconHash } = await currentLexicons();
+      const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
       const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
-      return once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
+      const answer = await once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
+      warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+      return answer;
     },
 
     async transcript({ videoId, track, from, count }) {
       const { lexicons, lexiconHash } = await currentLexicons();
-      const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
-      let pages = transcripts.get(key);
-      if (!pages) {
-        pages = (async () => {
-          const held = recentCues.get(episodeKey(videoId, track)) ?? (await withCache((cache) => cache.getCues(videoId, track), null));
-          if (!held) throw new MessageError('The transcript is not held any more: reload the page to read it.', 'no-transcript');
-          const { map, hits } = deps.scoreCuesWithHits(held.cues, { lexicons, videoId, captionKind: held.captionKind });
-          return transcriptPages(held.cues, map, hits);
-        })();
-        remember(transcripts, key, pages, RECENT_TRANSCRIPTS);
-        pages.catch(() => transcripts.delete(key));
-      }
-      return (await pages).page(from, count);
+      return (await transcriptFor(videoId, track, lexicons, lexiconHash)).page(from, count);
     },
 
     clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),

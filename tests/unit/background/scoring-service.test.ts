@@ -236,6 +236,19 @@ describe('scoring service', () => {
       expect(page.cues).toHaveLength(10);
     });
 
+    it('builds the transcript ahead (after the answer) only when the user keeps the drawer open', async () => {
+      const withHits = vi.fn(scoreCuesWithHits);
+      await service({ scoreCuesWithHits: withHits }).score(scoreArgs());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(withHits).not.toHaveBeenCalled();
+      await settingsItem.setValue({ ...defaultSettings(), transcriptOpen: true });
+      const svc = service({ scoreCuesWithHits: withHits });
+      expect((await svc.lookup(LOOKUP))?.origin).toBe('cache');
+      await vi.waitFor(() => expect(withHits).toHaveBeenCalledTimes(1));
+      await svc.transcript({ ...LOOKUP, from: 0, count: 10 });
+      expect(withHits).toHaveBeenCalledTimes(1);
+    });
+
     it('answers no-transcript when nothing holds the cues', async () => {
       await expect(service().transcript({ ...LOOKUP, from: 0, count: 10 })).rejects.toMatchObject({ code: 'no-transcript' });
     });
