@@ -113,11 +113,17 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     strip.update(map.slices, durationMs, paletteFor(display().palette));
   }
 
+  /** What the progress strip was last drawn from: a view with the same map and palette needs no rebuild. */
+  let stripDrawnFrom: { map: unknown; palette: string; enabled: boolean } | null = null;
   function draw(): void {
     if (removed) return;
     syncHost();
     if (container) render(h(Panel, { view, actions, clock }), container);
-    syncStrip(clock.read().durationMs, true);
+    const from = { map: view.state === 'ready' ? view.map : undefined, palette: display().palette, enabled: display().progressBarStrip };
+    const same = stripDrawnFrom !== null && stripDrawnFrom.map === from.map && stripDrawnFrom.palette === from.palette && stripDrawnFrom.enabled === from.enabled;
+    stripDrawnFrom = from;
+    // A long episode's strip is thousands of segments: rebuilt when what it shows changes (or is missing), not on every view.
+    syncStrip(clock.read().durationMs, !same);
   }
 
   // Theme: YouTube marks dark mode with html[dark].

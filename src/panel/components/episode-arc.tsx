@@ -5,6 +5,7 @@
  * Keyboard: the arc is one focusable slider (107 tab stops would be hostile); Left/Right/Home/End move
  * between slices, Enter or Space seeks. Bars are clickable with the mouse.
  */
+import { pureView } from './pure-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
@@ -29,7 +30,10 @@ function barGap(count: number): number {
   return count > 300 ? 0 : 0.18;
 }
 
-export function EpisodeArc({ slices, palette, clock, onSeekSlice, matchSlices, onOpenTranscript }: EpisodeArcProps) {
+/** Memoised: drawn again only when its data changes (a long episode has thousands of bars). */
+export const EpisodeArc = pureView(EpisodeArcView);
+
+function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOpenTranscript }: EpisodeArcProps) {
   const count = slices.length;
   const [current, setCurrent] = useState(-1);
   const [active, setActive] = useState(-1);

@@ -29,6 +29,16 @@ export interface PanelProps {
 export function Panel({ view, actions, clock }: PanelProps) {
   const map = view.state === 'ready' ? view.map : undefined;
   const drawer = useDrawer(map, view.display?.transcriptOpen === true, actions);
+  // Stable callbacks for the memoised arc and strip (thousands of bars on a long episode): opening the drawer,
+  // a page of transcript or a settings echo re-renders the panel, never them. They call the latest closures.
+  const latest = useRef({ seekSlice: (_index: number) => {}, openTranscript: (_event: Event, _index?: number) => {} });
+  const stable = useMemo(
+    () => ({
+      seekSlice: (index: number) => latest.current.seekSlice(index),
+      openTranscript: (event: Event, index: number) => latest.current.openTranscript(event, index),
+    }),
+    [],
+  );
   // The host is display:none while skipped (mount-panel); the reason is still put in the tree, so it is there to read.
   if (view.state === 'skipped') return view.message ? <p class="status-sentence skipped-reason">{view.message}</p> : null;
   const collapsed = view.display?.collapsed === true;
@@ -50,6 +60,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
     drawer.setOpen(true);
     drawer.showSlice(at);
   };
+  latest.current = { seekSlice, openTranscript };
 
   return (
     <section class={`panel${collapsed ? ' panel-collapsed' : ''}`} aria-label="Perspective map" data-palette={palette.id}>
@@ -75,7 +86,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
               </p>
             ))}
           </div>
-          <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={seekSlice} />
+          <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={stable.seekSlice} />
           <div class="arc-head">
             <h3>Episode arc by segment</h3>
             <span class="legend">Early → late · height = spectrum position · colour = band · evenly spaced in transcript order</span>
@@ -84,9 +95,9 @@ export function Panel({ view, actions, clock }: PanelProps) {
             slices={map.slices}
             palette={palette}
             clock={clock}
-            onSeekSlice={seekSlice}
+            onSeekSlice={stable.seekSlice}
             matchSlices={drawer.open ? drawer.matchSlices : undefined}
-            onOpenTranscript={(event, index) => openTranscript(event, index)}
+            onOpenTranscript={stable.openTranscript}
           />
           <div class="transcript-toggle">
             <button

@@ -3,6 +3,7 @@
  * most opportunity-forward). Clicking the band seeks to the slice whose score is nearest the clicked
  * position; clicking a marker seeks to its slice.
  */
+import { pureView } from './pure-view';
 import type { Headline, SliceScore } from '../../scoring/perspective-map';
 import { stripGradient, type Palette } from '../colour-scale';
 import { formatClock, formatScore, fractionToScore, nearestSliceForScore, percent, scoreToFraction } from '../geometry';
@@ -32,7 +33,10 @@ export function markerSpecs(slices: readonly SliceScore[], headline: Headline): 
   ];
 }
 
-export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
+/** Memoised like the arc: its props only change with the map or the palette. */
+export const PerspectiveStrip = pureView(PerspectiveStripView);
+
+function PerspectiveStripView({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
   const onBandClick = (event: MouseEvent) => {
     const band = event.currentTarget as HTMLElement;
     const rect = band.getBoundingClientRect();
