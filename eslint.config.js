@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // The pure core (scoring, caption parsers, lexicons, panel geometry) must stay runnable in Node:
 // no browser, WXT, idb or Preact imports there.
-const pureCore = ['src/scoring/**', 'src/lexicons/**', 'src/captions/parse-*.ts', 'src/captions/pick-track.ts', 'src/panel/geometry*.ts'];
+const pureCore = ['src/scoring/**', 'src/lexicons/**', 'src/schema/**', 'src/captions/parse-*.ts', 'src/captions/pick-track.ts', 'src/panel/geometry*.ts'];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/.cache/**'] },

@@ -14,3 +14,7 @@ export const BUILTIN_LEXICON_IDS = [
 ] as const;
 
 export type BuiltinLexiconId = (typeof BUILTIN_LEXICON_IDS)[number];
+
+export function isBuiltinLexiconId(id: string): id is BuiltinLexiconId {
+  return (BUILTIN_LEXICON_IDS as readonly string[]).includes(id);
+}

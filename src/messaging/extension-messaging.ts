@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { MessageError, isMessageErrorCode, isReceiverGoneMessage } from './message-error';
+import { MessageError, isReceiverGoneMessage } from './message-error';
 import type { MessageAnswer, MessageArgs, MessageType, Result } from './protocol';
 import {
   BACKGROUND_MESSAGE_TYPES,
@@ -7,7 +7,7 @@ import {
   type BackgroundMessageType,
   type TabMessageType,
 } from './message-directions';
-import { PROTOCOL_TAG, validateArgs, validateMessage, type Envelope } from './validate-message';
+import { PROTOCOL_TAG, validateAnswer, validateMessage, validateMessageArgs, type Envelope } from './validate-message';
 
 /**
  * The typed transport for protocol.ts over `runtime.sendMessage` / `tabs.sendMessage` / `runtime.onMessage`.
@@ -75,7 +75,7 @@ async function send<K extends MessageType>(
   transport: (envelope: Envelope<K>) => Promise<unknown>,
 ): Promise<MessageAnswer<K>> {
   // Checking before sending turns a programming error into a clear local rejection (O(1) on bodies, as on arrival).
-  const checked = validateArgs(type, args);
+  const checked = validateMessageArgs(type, args);
   if (!checked.ok) throw new Error(`Not sending malformed "${type}" message: ${checked.error}`);
   let answer: unknown;
   try {
@@ -88,15 +88,10 @@ async function send<K extends MessageType>(
   // The polyfill resolves `undefined` when Chromium reports "The message port closed before a response was
   // received." — what a worker stopped mid-answer (or no listener answering) looks like from here.
   if (answer === undefined) throw new MessageError(`No valid answer to "${type}" (the receiver closed the channel)`, 'no-answer');
-  if (!isResult(answer)) throw new Error(`No valid answer to "${type}"`);
-  if (!answer.ok) throw answer.code ? new MessageError(answer.error, answer.code) : new Error(answer.error);
-  return answer.value as MessageAnswer<K>;
-}
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const { ok, error, code } = value as { ok?: unknown; error?: unknown; code?: unknown };
-  return ok === true || (ok === false && typeof error === 'string' && (code === undefined || isMessageErrorCode(code)));
+  // Answers are checked like arrivals (a context from another build, or a bug, must not hand on a wrong shape).
+  const result = validateAnswer(type, answer);
+  if (!result.ok) throw result.code ? new MessageError(result.error, result.code) : new Error(result.error);
+  return result.value;
 }
 
 function listen<K extends MessageType>(accepted: readonly K[], handlers: Partial<MessageHandlers<K>>): () => void {

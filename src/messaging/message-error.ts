@@ -16,12 +16,6 @@ export class MessageError extends Error {
   }
 }
 
-export const MESSAGE_ERROR_CODES: readonly MessageErrorCode[] = ['unknown-upload', 'bad-upload', 'no-answer', 'receiver-gone', 'no-transcript'];
-
-export function isMessageErrorCode(value: unknown): value is MessageErrorCode {
-  return (MESSAGE_ERROR_CODES as readonly unknown[]).includes(value);
-}
-
 /**
  * What browsers say when a message's receiver went away (an MV3 service worker stopped, nobody listening).
  * Chromium: "Could not establish connection. Receiving end does not exist.", "The message port closed before a

@@ -1,63 +1,82 @@
 /**
  * The perspective map: what the scorer produces, the worker caches, the panel draws and the CLI prints.
  * Serialises (JSON.stringify) to the CLI contract of DESIGN §9 — keep field names exactly.
+ *
+ * Written as a schema (types inferred) because a map crosses boundaries: it is answered to content scripts and
+ * the popup, and read back from the cache. The schema checks shape and types; the scorer's own invariants
+ * (slices in order, scores in range) are its tests' business.
  */
-export type BandId = 'risk-forward' | 'mixed' | 'opportunity-forward';
-export type EvidenceMode = 'interview' | 'lecture' | 'panel' | 'debate' | 'monologue';
-export type Confidence = 'low' | 'medium' | 'high';
-export type Lens = 'Technical' | 'Governance' | 'Societal' | 'Economic';
+import * as v from 'valibot';
+import { VideoIdSchema } from '../schema/video-id';
 
-export interface SliceTerm {
-  term: string;
+const finite = v.pipe(v.number(), v.finite());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const text = v.pipe(v.string(), v.maxLength(10_000));
+
+export const BandIdSchema = v.picklist(['risk-forward', 'mixed', 'opportunity-forward']);
+export type BandId = v.InferOutput<typeof BandIdSchema>;
+export const EvidenceModeSchema = v.picklist(['interview', 'lecture', 'panel', 'debate', 'monologue']);
+export type EvidenceMode = v.InferOutput<typeof EvidenceModeSchema>;
+export const ConfidenceSchema = v.picklist(['low', 'medium', 'high']);
+export type Confidence = v.InferOutput<typeof ConfidenceSchema>;
+export const LensSchema = v.picklist(['Technical', 'Governance', 'Societal', 'Economic']);
+export type Lens = v.InferOutput<typeof LensSchema>;
+
+export const SliceTermSchema = v.object({
+  term: text,
   /** Lexicon id the matched entry came from. */
-  lexicon: string;
+  lexicon: text,
   /** Signed, after modifiers. */
-  contribution: number;
+  contribution: finite,
   /** Index of the cue where the match starts, and that cue's start time. */
-  cueIndex: number;
-  timeMs: number;
-}
+  cueIndex: count,
+  timeMs: finite,
+});
+export type SliceTerm = v.InferOutput<typeof SliceTermSchema>;
 
-export interface SliceScore {
-  index: number;
-  firstCue: number;
-  lastCue: number;
-  startMs: number;
-  endMs: number;
-  words: number;
+export const SliceScoreSchema = v.object({
+  index: count,
+  firstCue: count,
+  lastCue: count,
+  startMs: finite,
+  endMs: finite,
+  words: count,
   /** Integer in −100…+100. */
-  score: number;
-  band: BandId;
+  score: v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100)),
+  band: BandIdSchema,
   /** Top contributing terms, largest |contribution| first (at most 5). */
-  terms: SliceTerm[];
+  terms: v.array(SliceTermSchema),
   /** The slice's opening words (≤ 160 chars), for tooltips. Plain text; render as text only. */
-  excerpt: string;
-}
+  excerpt: text,
+});
+export type SliceScore = v.InferOutput<typeof SliceScoreSchema>;
 
-export interface Headline {
-  median: number;
-  mean: number;
-  min: number;
-  max: number;
-  p10: number;
-  p90: number;
-  bandShares: Record<BandId, number>;
-  leaning: BandId;
-  lens: Lens;
-  evidenceMode: EvidenceMode;
-  confidence: Confidence;
-  confidenceReasons: string[];
-  emphasizes: string[];
-  extremes: { mostRisk: number; mostOpportunity: number; median: number };
-  sentence: string;
-}
+export const HeadlineSchema = v.object({
+  median: finite,
+  mean: finite,
+  min: finite,
+  max: finite,
+  p10: finite,
+  p90: finite,
+  bandShares: v.object({ 'risk-forward': finite, mixed: finite, 'opportunity-forward': finite }),
+  leaning: BandIdSchema,
+  lens: LensSchema,
+  evidenceMode: EvidenceModeSchema,
+  confidence: ConfidenceSchema,
+  confidenceReasons: v.array(text),
+  emphasizes: v.array(text),
+  extremes: v.object({ mostRisk: finite, mostOpportunity: finite, median: finite }),
+  sentence: text,
+});
+export type Headline = v.InferOutput<typeof HeadlineSchema>;
 
-export interface PerspectiveMap {
-  videoId?: string;
-  captionSegments: number;
-  scorerVersion: string;
-  lexicons: { id: string; version: string }[];
-  lexiconHash: string;
-  slices: SliceScore[];
-  headline: Headline;
-}
+export const PerspectiveMapSchema = v.object({
+  videoId: v.optional(VideoIdSchema),
+  captionSegments: count,
+  scorerVersion: text,
+  lexicons: v.array(v.object({ id: text, version: text })),
+  lexiconHash: text,
+  slices: v.array(SliceScoreSchema),
+  headline: HeadlineSchema,
+});
+export type PerspectiveMap = v.InferOutput<typeof PerspectiveMapSchema>;

@@ -7,6 +7,7 @@ import { openCache } from '../../../src/cache/open-cache';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
 import type { MessageArgs } from '../../../src/messaging/protocol';
+import { validateAnswer } from '../../../src/messaging/validate-message';
 import { scoreCues, scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { readSettings, settingsItem, defaultSettings } from '../../../src/settings/settings';
@@ -227,6 +228,10 @@ describe('scoring service', () => {
       expect(marks.length).toBeGreaterThan(0);
       for (const term of map.slices.flatMap((s) => s.terms)) expect(marks.some((m) => m.term === term.term)).toBe(true);
       expect(parse).toHaveBeenCalledTimes(1);
+      // What the tab checks on arrival: the real pages pass the answer schema; a broken mark does not.
+      expect(validateAnswer('cs-bg:transcript', { ok: true, value: rest })).toEqual({ ok: true, value: rest });
+      const broken = { ...first, cues: [{ ...first.cues[0]!, marks: [{ start: -1, end: 2, term: 'x', contribution: 1 }] }] };
+      expect(validateAnswer('cs-bg:transcript', { ok: true, value: broken }).ok).toBe(false);
     });
 
     it('serves the cues it just parsed when the cache could not store them', async () => {

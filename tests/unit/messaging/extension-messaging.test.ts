@@ -33,22 +33,22 @@ describe('extension messaging', () => {
     onBackgroundMessage(backgroundHandlers());
     expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual({ episodes: 2, bytes: 100 });
     expect(await sendToBackground('ui-bg:clearCache', {})).toEqual({ cleared: 3 });
-    expect(await sendToBackground('cs-bg:lookup', { videoId: 'abc', track })).toBeNull();
+    expect(await sendToBackground('cs-bg:lookup', { videoId: 'abcdefghijk', track })).toBeNull();
   });
 
   it('rejects with the error the handler threw (the panel shows it)', async () => {
     onBackgroundMessage(backgroundHandlers());
     await expect(
-      sendToBackground('cs-bg:score', { videoId: 'abc', track, source: 'player', body: 'x', requestId: 'r' }),
+      sendToBackground('cs-bg:score', { videoId: 'abcdefghijk', track, source: 'player', body: 'x', requestId: 'r' }),
     ).rejects.toThrow('The caption file could not be read: json3: no "events" array');
   });
 
   it('passes the sender tab to handlers', async () => {
     const lookup = vi.fn(() => null);
     onBackgroundMessage(backgroundHandlers({ 'cs-bg:lookup': lookup }));
-    const envelope = { protocol: PROTOCOL_TAG, type: 'cs-bg:lookup', args: { videoId: 'abc', track } };
-    await fakeBrowser.runtime.onMessage.trigger(envelope, { tab: { id: 12 } as never, frameId: 0, url: 'https://www.youtube.com/watch?v=abc' });
-    expect(lookup).toHaveBeenCalledWith({ videoId: 'abc', track }, { tabId: 12, frameId: 0, url: 'https://www.youtube.com/watch?v=abc' });
+    const envelope = { protocol: PROTOCOL_TAG, type: 'cs-bg:lookup', args: { videoId: 'abcdefghijk', track } };
+    await fakeBrowser.runtime.onMessage.trigger(envelope, { tab: { id: 12 } as never, frameId: 0, url: 'https://www.youtube.com/watch?v=abcdefghijk' });
+    expect(lookup).toHaveBeenCalledWith({ videoId: 'abcdefghijk', track }, { tabId: 12, frameId: 0, url: 'https://www.youtube.com/watch?v=abcdefghijk' });
   });
 
   it.each<[string, unknown]>([
@@ -86,7 +86,7 @@ describe('extension messaging', () => {
     const send = vi
       .spyOn(fakeBrowser.tabs, 'sendMessage')
       .mockImplementation(async (_tabId: number, message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, {}))[0]);
-    const summary = { videoId: 'abc', state: 'ready', map: null, track: null };
+    const summary = { videoId: 'abcdefghijk', state: 'ready', map: null, track: null };
     onTabMessage({ 'ui-cs:summary': () => summary });
     expect(await sendToTab(5, 'ui-cs:summary', {})).toEqual(summary);
     expect(send).toHaveBeenCalledWith(5, { protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: {} }, { frameId: 0 });
@@ -113,7 +113,7 @@ describe('extension messaging', () => {
 
   it('an ordinary handler error has no code', async () => {
     onBackgroundMessage(backgroundHandlers());
-    const error = await sendToBackground('cs-bg:score', { videoId: 'abc', track, source: 'player', body: 'x', requestId: 'r' }).catch((e: unknown) => e);
+    const error = await sendToBackground('cs-bg:score', { videoId: 'abcdefghijk', track, source: 'player', body: 'x', requestId: 'r' }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(MessageError);
   });
 
@@ -142,6 +142,23 @@ describe('extension messaging', () => {
 
   it('an answer with an unknown code is not a valid answer', async () => {
     fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: false, error: 'x', code: 'made-up' }));
-    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toThrow('No valid answer to "ui-bg:cacheStats"');
+    await expect(sendToBackground('ui-bg:cacheStats', {})).rejects.toThrow(/answer to "ui-bg:cacheStats"/);
+  });
+
+  // Defect 6: answers were cast, never checked, though every boundary claims to be validated.
+  it.each<[string, string, unknown]>([
+    ['a string where cache statistics are due', 'ui-bg:cacheStats', { episodes: 'many', bytes: 100 }],
+    ['a negative count', 'ui-bg:clearCache', { cleared: -1 }],
+    ['a map without slices', 'cs-bg:lookup', { map: { headline: {} }, origin: 'cache' }],
+    ['an ok answer without a value', 'ui-bg:cacheStats', undefined],
+  ])('rejects a malformed answer (%s) with the coded error bad-answer', async (_name, type, value) => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve(value === undefined ? { ok: true } : { ok: true, value }));
+    const args = type === 'cs-bg:lookup' ? { videoId: 'abcdefghijk', track } : {};
+    const error = await sendToBackground(type as 'ui-bg:cacheStats', args as Record<string, never>).then(
+      (answer) => ({ resolvedWith: answer }),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MessageError);
+    expect(error).toMatchObject({ code: 'bad-answer', message: expect.stringMatching(/answer to "/) });
   });
 });
