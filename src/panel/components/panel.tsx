@@ -96,7 +96,8 @@ export function Panel({ view, actions, clock }: PanelProps) {
             palette={palette}
             clock={clock}
             onSeekSlice={stable.seekSlice}
-            matchSlices={drawer.open ? drawer.matchSlices : undefined}
+            // Undefined (the same prop) until there is a match: opening the drawer does not redraw the bars.
+            matchSlices={drawer.open && drawer.matchSlices.size > 0 ? drawer.matchSlices : undefined}
             onOpenTranscript={stable.openTranscript}
           />
           <div class="transcript-toggle">

@@ -398,7 +398,7 @@ function SliceBlock({ slice, palette, store, current, tabCue, foundByCue, foundI
           {formatScore(slice.score)} · {bandLabel(slice.band)}
           {offTopic ? ' · off-topic' : ''}
         </span>
-        <button type="button" class="button slice-copy" data-action="copy-slice" tabIndex={-1} onClick={onCopy} aria-label={`Copy slice ${slice.index + 1} with its time and link`}>
+        <button type="button" class="button slice-copy" data-action="copy-slice" onClick={onCopy} aria-label={`Copy slice ${slice.index + 1} with its time and link`}>
           Copy
         </button>
       </div>
@@ -468,7 +468,6 @@ function TermMark({ mark, found, tab, children }: { mark: TranscriptMark; found:
       data-found={found}
       title={tip}
       tabIndex={tab ? 0 : -1}
-      aria-description={tip}
     >
       {children}
     </mark>
