@@ -93,6 +93,7 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
   const expectedTop = useRef<number | null>(null);
   /** A cue to bring into view once its block is drawn ('nearest' keeps the view if it is already there). */
   const pending = useRef<{ cue: number; align: 'start' | 'nearest'; block: number; focus: boolean } | null>(null);
+  const measuredFor = useRef('');
   const followingRef = useRef(following);
   followingRef.current = following;
   // Read by callbacks that outlive a render (the clock's subscriber): always the latest layout.
@@ -133,9 +134,15 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
     const el = scroller.current;
     const inner = list.current;
     if (!el || !inner) return;
+    // Heights change only when other blocks or cues are drawn: the playing cue or a find highlight moving does not
+    // force a layout (that would be a reflow per cue during playback).
+    const drawn = `${range[0]}:${range[1]}:${loadedCues}:${layout.tops[layout.heights.length] as number}`;
     const measured = new Map<number, number>();
-    for (const block of inner.querySelectorAll<HTMLElement>('[data-transcript-slice]')) {
-      measured.set(Number(block.dataset.transcriptSlice), block.offsetHeight);
+    if (drawn !== measuredFor.current) {
+      measuredFor.current = drawn;
+      for (const block of inner.querySelectorAll<HTMLElement>('[data-transcript-slice]')) {
+        measured.set(Number(block.dataset.transcriptSlice), block.offsetHeight);
+      }
     }
     const next = withMeasured(layout, measured);
     if (next) {
