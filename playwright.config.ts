@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  testIgnore: /tests[\/]e2e[\/]firefox[\/]/, // the Firefox suite: playwright.firefox.config.ts
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   fullyParallel: false,

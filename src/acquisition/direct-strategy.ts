@@ -25,14 +25,14 @@ export function findTwin(track: CaptionTrack, tracks: readonly CaptionTrack[]): 
 }
 
 export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStrategy {
-  const fetchClean = async (track: CaptionTrack, signal: AbortSignal, via: string): Promise<StrategyResult> => {
+  const fetchClean = async (videoId: string, track: CaptionTrack, signal: AbortSignal, via: string): Promise<StrategyResult> => {
     let url: string;
     try {
       url = buildCaptionUrl(track.baseUrl, { fmt: 'json3' });
     } catch {
       return { ok: false, outcome: 'refused', detail: `${via}: not a YouTube timedtext URL` };
     }
-    const result = await fetchCaptionBody(deps.fetch, url, signal);
+    const result = await fetchCaptionBody(deps.fetch, url, videoId, signal);
     return { ...result, detail: `${via}: ${result.detail}` };
   };
 
@@ -40,7 +40,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
     name: 'direct',
     async acquire({ videoId, track, tracks, innertube }, signal) {
       const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !isPotGated(t.baseUrl));
-      if (pageTwin) return fetchClean(pageTwin, signal, 'page data');
+      if (pageTwin) return fetchClean(videoId, pageTwin, signal, 'page data');
       // Without ytcfg's key the request still goes (same origin, keyless): a missing key is not a reason to stop.
       const answer = await requestAndroidPlayer(deps.fetch, videoId, innertube, signal);
       if (!answer.ok) return answer;
@@ -52,7 +52,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
       const twin = findTwin(track, listing.tracks);
       if (!twin) return { ok: false, outcome: 'unavailable', detail: 'player request: track not listed' };
       if (isPotGated(twin.baseUrl)) return { ok: false, outcome: 'unavailable', detail: 'player request: URL is token-gated too' };
-      return fetchClean(twin, signal, 'player request');
+      return fetchClean(videoId, twin, signal, 'player request');
     },
   };
 }

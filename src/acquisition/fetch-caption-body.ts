@@ -1,16 +1,18 @@
 /**
  * Fetches a caption body from a timedtext URL, in the isolated world (its `fetch` is not the page's,
  * so other extensions' fetch patches do not see or alter it). The URL is re-validated first: whatever
- * produced it (the page world included) cannot make the extension fetch another host.
+ * produced it (the page world included) cannot make the extension fetch another host, nor captions of another
+ * video than `videoId` (they would be mapped and cached as this one).
  */
-import { isYouTubeTimedTextUrl } from '../captions/track-url';
+import { isYouTubeTimedTextUrl, timedTextVideoId } from '../captions/track-url';
 import type { StrategyResult } from './acquisition-strategy';
 import { classifyBody } from './classify-body';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Pick<Response, 'status' | 'text'>>;
 
-export async function fetchCaptionBody(fetchFn: FetchLike, url: string, signal: AbortSignal): Promise<StrategyResult> {
+export async function fetchCaptionBody(fetchFn: FetchLike, url: string, videoId: string, signal: AbortSignal): Promise<StrategyResult> {
   if (!isYouTubeTimedTextUrl(url)) return { ok: false, outcome: 'refused', detail: 'not a YouTube timedtext URL' };
+  if (timedTextVideoId(url) !== videoId) return { ok: false, outcome: 'refused', detail: 'the caption URL is for another video' };
   let response: Pick<Response, 'status' | 'text'>;
   let body: string;
   try {

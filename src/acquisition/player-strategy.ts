@@ -27,7 +27,7 @@ export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchL
         if (signal.aborted) return { ok: false, outcome: 'timeout', detail: 'no token in time' };
         return { ok: false, outcome: 'unavailable', detail: error instanceof Error ? error.message : String(error) };
       }
-      const fetched = await fetchCaptionBody(deps.fetch, answer.url, signal);
+      const fetched = await fetchCaptionBody(deps.fetch, answer.url, videoId, signal);
       return fetched.ok ? { ...fetched, detail: `token from ${answer.potSource}` } : { ...fetched, detail: `${fetched.detail}; token from ${answer.potSource}` };
     },
   };

@@ -9,7 +9,9 @@ import type { MapAnswer, MessageArgs, ScoreTarget, TranscriptPage } from '../mes
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { TermHit } from '../scoring/term-hits';
 import { transcriptPages, type TranscriptPages } from './transcript-pages';
-import type { Settings } from '../settings/settings-defaults';
+import type { CompiledMatcher } from '../scoring/compile-matcher';
+import type { Settings } from '../settings/settings-schema';
+import { createMatcherMemo } from './matcher-memo';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -27,13 +29,18 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void },
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void; matcher?: CompiledMatcher },
   ) => PerspectiveMap;
   /** scoreCues plus every counted term's place in the cue text (src/scoring/term-hits.ts), for the transcript drawer. */
   scoreCuesWithHits: (
     cues: Cue[],
     options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind },
   ) => { map: PerspectiveMap; hits: TermHit[] };
+  /**
+   * Compiles a lexicon set's matcher; the service keeps the last few by lexicon hash (matcher-memo.ts). Without
+   * it, `scoreCues` compiles on every call.
+   */
+  compileMatcher?: (lexicons: readonly Lexicon[]) => CompiledMatcher;
   resolveLexicons: (enabledIds: string[], custom: Lexicon[]) => { lexicons: Lexicon[]; unknown: string[] };
   lexiconSetHash: (lexicons: readonly Lexicon[]) => string;
   scorerVersion: string;
@@ -85,6 +92,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   const recentCues = new Map<string, { cues: Cue[]; captionKind: CaptionKind }>();
   /** Scored transcripts being paged (map key → pages): the drawer asks for many pages in a row. Bounded. */
   const transcripts = new Map<string, Promise<TranscriptPages>>();
+  /** Compiled matchers by lexicon hash; per instance like the uploads. */
+  const matchers = deps.compileMatcher ? createMatcherMemo(deps.compileMatcher) : null;
 
   /** Runs `use` against the cache; any cache failure is logged and answers `fallback` (the map is still shown). */
   async function withCache<T>(use: (cache: PerspectiveCache) => Promise<T>, fallback: T): Promise<T> {
@@ -157,7 +166,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind });
+        const matcher = matchers?.get(lexicons, lexiconHash);
+        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, matcher });
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -204,6 +214,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     try {
       map = deps.scoreCues(parsed.cues, {
         lexicons,
+        matcher: matchers?.get(lexicons, lexiconHash),
         videoId,
         captionKind,
         onProgress: (fraction) => report('score', fraction),

@@ -4,6 +4,7 @@ import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
 import { scoreCues, scoreCuesWithHits } from '../scoring/score-cues';
+import { compileMatcher } from '../scoring/compile-matcher';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
 import { createScoringService, type ScoringService } from './scoring-service';
@@ -27,6 +28,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     parseCaptions,
     scoreCues,
     scoreCuesWithHits,
+    compileMatcher,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,

@@ -3,9 +3,9 @@
  * and sends requests whose answers are accepted only when nonce, request id, op schema and video id
  * all match (see README.md for the threat model).
  */
-import { BRIDGE_CHANNEL, type BridgeEnvelope, type BridgeOp, type BridgeOps } from './bridge-protocol';
+import { BRIDGE_CHANNEL, BRIDGE_ERROR_TEXT, type BridgeEnvelope, type BridgeErrorCode, type BridgeOp, type BridgeOps } from './bridge-protocol';
 import { isOwnMessage, type BridgeWindow } from './bridge-window';
-import { parseEnvelope, validateValue } from './validate-bridge-message';
+import { parseEnvelope, validateOpValue } from './validate-bridge-message';
 
 export interface BridgeClient {
   readonly nonce: string;
@@ -26,6 +26,14 @@ interface Pending {
 
 export class BridgeTimeoutError extends Error {
   override name = 'BridgeTimeoutError';
+}
+
+/** The main world answered that it could not do it; the message is our own sentence for the code, never page text. */
+export class BridgeFailureError extends Error {
+  override name = 'BridgeFailureError';
+  constructor(readonly code: BridgeErrorCode) {
+    super(BRIDGE_ERROR_TEXT[code]);
+  }
 }
 
 export function createBridgeClient(
@@ -70,13 +78,17 @@ export function createBridgeClient(
       if (env.kind !== 'answer' || env.nonce !== nonce) return;
       const waiting = pending.get(env.id);
       if (!waiting) return;
+      // A failure is held to the same rules as a value: schema (a known code, checked by parseEnvelope) and video.
+      // Otherwise a page script that read the nonce and id could fail any request.
       if (!env.ok) {
+        if (env.videoId !== waiting.videoId) return;
         pending.delete(env.id);
-        waiting.reject(new Error(env.error));
+        waiting.reject(new BridgeFailureError(env.error));
         return;
       }
-      const value = validateValue(waiting.op, env.value);
-      // A malformed or foreign answer is ignored (the real one may still come; otherwise the timeout fires).
+      const value = validateOpValue(waiting.op, env.value);
+      // A malformed or foreign answer (another video, a URL for another video) is ignored: the real one may still
+      // come; otherwise the timeout fires.
       if (!value || value.videoId !== waiting.videoId) return;
       pending.delete(env.id);
       waiting.resolve(value);

@@ -3,9 +3,19 @@
  * that carry it. Arguments are schema-checked before a handler sees them; a handler's failure becomes
  * an error answer. Nothing here throws into the page.
  */
-import { BRIDGE_CHANNEL, MAX_TEXT_CHARS, type BridgeEnvelope, type BridgeOp, type BridgeOps } from './bridge-protocol';
+import { BRIDGE_CHANNEL, type BridgeEnvelope, type BridgeErrorCode, type BridgeOp, type BridgeOps } from './bridge-protocol';
 import { isOwnMessage, type BridgeWindow } from './bridge-window';
-import { parseEnvelope, validateArgs } from './validate-bridge-message';
+import { isPlainRecord } from '../schema/plain-record';
+import { isVideoId } from '../schema/video-id';
+import { parseEnvelope, validateOpArgs } from './validate-bridge-message';
+
+/** Thrown by a handler to answer a failure with a code (anything else a handler throws answers `failed`). */
+export class BridgeFailure extends Error {
+  override name = 'BridgeFailure';
+  constructor(readonly code: BridgeErrorCode) {
+    super(code);
+  }
+}
 
 export type BridgeHandlers = {
   [K in BridgeOp]: (args: BridgeOps[K]['args']) => Promise<BridgeOps[K]['value']>;
@@ -22,15 +32,20 @@ export function startBridgeServer(win: BridgeWindow, handlers: BridgeHandlers): 
   };
 
   const serve = async (id: string, op: BridgeOp, rawArgs: unknown, sessionNonce: string) => {
-    const args = validateArgs(op, rawArgs);
-    if (!args) return post({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: sessionNonce, id, ok: false, error: 'invalid arguments' });
+    const args = validateOpArgs(op, rawArgs);
+    const fail = (videoId: string, error: BridgeErrorCode) => post({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: sessionNonce, id, ok: false, videoId, error });
+    if (!args) {
+      // A failure must name its video (the client checks it like a value); without a valid one there is nothing to
+      // answer, and the client times out on its own bound.
+      const videoId = isPlainRecord(rawArgs) ? rawArgs.videoId : undefined;
+      return isVideoId(videoId) ? fail(videoId, 'invalid-arguments') : undefined;
+    }
     try {
       const handler = handlers[op] as (a: typeof args) => Promise<unknown>;
       const value = await handler(args);
       post({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: sessionNonce, id, ok: true, value });
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_TEXT_CHARS);
-      post({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: sessionNonce, id, ok: false, error: message });
+      fail(args.videoId, error instanceof BridgeFailure ? error.code : 'failed');
     }
   };
 

@@ -38,6 +38,16 @@ export function isYouTubeTimedTextUrl(url: string): boolean {
 }
 
 /**
+ * The video a timedtext URL is for: its one `v` parameter, or null (not a YouTube timedtext URL, no `v`, or more
+ * than one — which YouTube would read one way and a check another). A URL is only ever fetched for the session's
+ * video when this equals it.
+ */
+export function timedTextVideoId(url: string): string | null {
+  const values = resolveTimedTextUrl(url)?.searchParams.getAll('v') ?? [];
+  return values.length === 1 ? (values[0] as string) : null;
+}
+
+/**
  * The URL to request a track in `fmt`: `fmt` set (replaced in place if the baseUrl has one, e.g. ANDROID's
  * `&fmt=srv3`), `xosf` dropped, and with a pot the player's own tail (`potc=1&pot=…&c=WEB` + client
  * params). Every other parameter stays as it was. Throws for anything that is not a YouTube timedtext URL.

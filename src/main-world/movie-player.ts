@@ -30,21 +30,29 @@ export function findMoviePlayer(doc: Pick<Document, 'getElementById'>): MoviePla
   return el && typeof el.getPlayerResponse === 'function' ? el : null;
 }
 
-/** Polls `read` until it returns non-null, or null after `timeoutMs` / abort. */
+/**
+ * Polls `read` until it returns non-null, or null after `timeoutMs` / abort. An error thrown by `read` ends the
+ * poll and propagates: that is how a caller stops early ("the page moved on"). A read that may fail while the
+ * player is not ready catches its own errors (`tryRead`).
+ */
 export async function pollFor<T>(
   read: () => T | null,
   options: { timeoutMs: number; intervalMs?: number; signal?: AbortSignal },
 ): Promise<T | null> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    let value: T | null = null;
-    try {
-      value = read();
-    } catch {
-      value = null;
-    }
+    const value = read();
     if (value !== null) return value;
     if (Date.now() >= deadline || options.signal?.aborted) return null;
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+  }
+}
+
+/** A player call that may throw while the API is half attached: null instead. */
+export function tryRead<T>(read: () => T | null | undefined): T | null {
+  try {
+    return read() ?? null;
+  } catch {
+    return null;
   }
 }

@@ -2,11 +2,12 @@
  * Learns the player's proof-of-origin token (`pot`) by WATCHING the player's own `/api/timedtext`
  * requests (YOUTUBE-FACTS §2: the player appends `potc=1&pot=…&c=WEB…` to the signed baseUrl).
  *
- * Read-only and transparent: `fetch` and `XMLHttpRequest.prototype.open` are wrapped so that they call
- * through to whatever was installed before (YouTube's own code or another extension's wrapper), with the
- * same `this` and arguments, and return its result untouched; our part runs in a try/catch and never
- * throws. `performance` resource entries are a second observer that needs no patching at all (it sees
- * requests made before we were installed, or by a wrapper installed after ours that never calls through).
+ * Through the Resource Timing entries only — a `PerformanceObserver` on `resource` (buffered, so requests made
+ * before we started count too) and a re-read of `performance.getEntriesByType('resource')` before giving up.
+ * Nothing of the page is patched: `fetch` and `XMLHttpRequest.prototype.open` stay the page's own (other
+ * extensions hook them too; fewer patches, fewer clashes). tests/e2e/pot-observer.spec.ts shows on the replica
+ * that the observer sees the player's request by fetch and by XHR, made before or after we start, with the
+ * resource-timing buffer full and cleared by the page — the cases a wrapper was kept for (issue 9 §3).
  */
 import { readPot } from '../captions/track-url';
 
@@ -26,8 +27,6 @@ export interface PotObserver {
 }
 
 export interface PotObserverWindow {
-  fetch: typeof fetch;
-  XMLHttpRequest: { prototype: { open: (...args: never[]) => unknown } };
   performance: Pick<Performance, 'getEntriesByType'>;
   PerformanceObserver?: typeof PerformanceObserver;
   location: { href: string };
@@ -38,13 +37,9 @@ const MAX_VIDEOS = 20;
 export function startPotObserver(win: PotObserverWindow): PotObserver {
   const byVideo = new Map<string, ObservedPot>();
 
-  const note = (input: unknown) => {
+  /** A resource entry's name is the request URL. */
+  const note = (href: string) => {
     try {
-      let href: string;
-      if (typeof input === 'string') href = input;
-      else if (input instanceof URL) href = input.href;
-      else if (typeof Request !== 'undefined' && input instanceof Request) href = input.url;
-      else return;
       if (!href.includes('/api/timedtext')) return;
       const url = new URL(href, win.location.href);
       if (url.pathname !== '/api/timedtext') return;
@@ -58,21 +53,6 @@ export function startPotObserver(win: PotObserverWindow): PotObserver {
       // observing must never disturb the page
     }
   };
-
-  const originalFetch = win.fetch;
-  const wrappedFetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
-    note(args[0]);
-    return Reflect.apply(originalFetch, this, args) as ReturnType<typeof fetch>;
-  };
-  win.fetch = wrappedFetch as typeof fetch;
-
-  const proto = win.XMLHttpRequest.prototype;
-  const originalOpen = proto.open;
-  const wrappedOpen = function (this: unknown, ...args: unknown[]) {
-    note(args[1]);
-    return Reflect.apply(originalOpen, this, args);
-  };
-  proto.open = wrappedOpen as typeof proto.open;
 
   let perfObserver: PerformanceObserver | null = null;
   try {
@@ -96,9 +76,6 @@ export function startPotObserver(win: PotObserverWindow): PotObserver {
       }
     },
     stop() {
-      // Unwrap only if nobody wrapped on top of us; otherwise stay a pass-through (removing would cut them off).
-      if (win.fetch === (wrappedFetch as unknown)) win.fetch = originalFetch;
-      if (proto.open === (wrappedOpen as unknown)) proto.open = originalOpen;
       perfObserver?.disconnect();
     },
   };

@@ -8,10 +8,10 @@ import { readCaptionTracks, readVideoId } from '../captions/player-response';
 import { readLiveStatus } from '../acquisition/live-status';
 import { buildCaptionUrl, isPotGated, readPot } from '../captions/track-url';
 import type { BridgeOps, InnertubeConfig, PotSource } from '../bridge/bridge-protocol';
-import { startBridgeServer } from '../bridge/bridge-server';
+import { BridgeFailure, startBridgeServer } from '../bridge/bridge-server';
 import type { BridgeWindow } from '../bridge/bridge-window';
 import { readCaptionState, restoreCaptionState, switchCaptionsOn } from './caption-state';
-import { findMoviePlayer, pollFor, type MoviePlayer } from './movie-player';
+import { findMoviePlayer, pollFor, tryRead, type MoviePlayer } from './movie-player';
 import { startPotObserver, type PotObserverWindow } from './pot-observer';
 
 export interface MainWorldWindow extends BridgeWindow, PotObserverWindow {
@@ -69,9 +69,9 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
   const currentResponse = async (videoId: string): Promise<{ player: MoviePlayer | null; response: unknown }> => {
     const found = await pollFor(
       () => {
-        if (urlVideoId() !== videoId) throw new Error('moved on');
-        const player = findMoviePlayer(win.document);
-        const response = player?.getPlayerResponse?.();
+        if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
+        const player = tryRead(() => findMoviePlayer(win.document));
+        const response = tryRead(() => player?.getPlayerResponse?.());
         return readVideoId(response) === videoId ? { player, response } : null;
       },
       { timeoutMs: noPlayerApi.has(videoId) ? 0 : timings.playerReadyMs },
@@ -81,10 +81,10 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
       if (noPlayerApi.size > 50) noPlayerApi.clear();
       noPlayerApi.add(videoId);
     }
-    if (urlVideoId() !== videoId) throw new Error('the page moved on to another video');
+    if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
     // ytInitialPlayerResponse goes stale after in-page navigation: use it only when it names this video.
     if (readVideoId(win.ytInitialPlayerResponse) === videoId) return { player: findMoviePlayer(win.document), response: win.ytInitialPlayerResponse };
-    throw new Error('the player has no response for this video');
+    throw new BridgeFailure('no-response');
   };
 
   const readInnertube = (): InnertubeConfig | null => {
@@ -120,6 +120,21 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
     return null;
   };
 
+  /**
+   * Captions are switched on for a token by one request at a time: a second request (the user moved from A to B
+   * while A waited) must not read A's "on" as the user's state. Each holder puts the user's state back before the
+   * next one reads it. Not module state: one chain per started helper.
+   */
+  let captionSwitch: Promise<unknown> = Promise.resolve();
+  const oneSwitchAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = captionSwitch.then(task, task);
+    captionSwitch = run.catch(() => undefined);
+    return run;
+  };
+  const stillOn = (videoId: string) => {
+    if (urlVideoId() !== videoId) throw new BridgeFailure('moved-on');
+  };
+
   type FoundPot = { pot: string; url: string; source: PotSource };
   const findPot = (player: MoviePlayer | null, videoId: string): FoundPot | null => {
     pots.scanResourceEntries();
@@ -149,21 +164,33 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
       const { player, response } = await currentResponse(videoId);
       const listing = readCaptionTracks(response);
       const track = listing.status === 'ok' ? listing.tracks.find((t) => t.vssId === vssId) : undefined;
-      if (!track) throw new Error('track not in the player response');
+      if (!track) throw new BridgeFailure('track-not-listed');
       if (!isPotGated(track.baseUrl)) return { videoId, url: buildCaptionUrl(track.baseUrl, { fmt: 'json3' }), potSource: 'not-needed' };
 
       let found = findPot(player, videoId);
       if (!found && player) {
-        const before = readCaptionState(player);
-        try {
-          switchCaptionsOn(player, languageCode);
-          const pot = await pollFor(() => findPot(player, videoId), { timeoutMs: timings.potWaitMs, intervalMs: 100 });
-          if (pot) found = { ...pot, source: 'captions-toggled' };
-        } finally {
-          restoreCaptionState(player, before);
-        }
+        found = await oneSwitchAtATime(async () => {
+          // While this request waited its turn, the page may have moved on, or the token may have been seen.
+          stillOn(videoId);
+          const seen = findPot(player, videoId);
+          if (seen) return seen;
+          const before = readCaptionState(player);
+          try {
+            switchCaptionsOn(player, languageCode);
+            const pot = await pollFor(
+              () => {
+                stillOn(videoId); // leave at once when the user moves on: the state is put back below
+                return findPot(player, videoId);
+              },
+              { timeoutMs: timings.potWaitMs, intervalMs: 100 },
+            );
+            return pot ? { ...pot, source: 'captions-toggled' as const } : null;
+          } finally {
+            restoreCaptionState(player, before);
+          }
+        });
       }
-      if (!found) throw new Error('the player made no token-bearing caption request');
+      if (!found) throw new BridgeFailure('no-token');
       // The player's own client identity goes with its token (requests without it come back empty, asbplayer#978).
       return { videoId, url: buildCaptionUrl(track.baseUrl, { fmt: 'json3', pot: found.pot, client: clientParams(found.url) }), potSource: found.source };
     },

@@ -4,9 +4,10 @@
  * colour of the strip's gradient at that score (CSS gradients interpolate in sRGB too).
  * Pure: no DOM, no Preact. Palettes are a table, not code paths.
  */
+import type { PaletteId } from '../settings/settings-schema';
 import { scoreToFraction } from './geometry';
 
-export type PaletteId = 'default' | 'colorblind';
+export type { PaletteId };
 
 export interface Palette {
   id: PaletteId;

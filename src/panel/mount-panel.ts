@@ -4,8 +4,14 @@
  * comes from <Panel view=…/> (props only).
  *
  * The promise resolves as soon as the host exists; when neither `#below` nor `#secondary` is on the page
- * yet, the host waits (MutationObserver, bounded by the content-script context and `deps.signal`) and is
- * placed when one appears. `update()` before that only records the view.
+ * yet, the host waits (a light look every few hundred ms, bounded by the content-script context and
+ * `deps.signal`) and is placed when one appears. `update()` before that only records the view.
+ *
+ * The page's budget (issue 9, STYLE habit 13): the clock follows the video only while someone can see the
+ * playhead — the panel expanded, on screen (IntersectionObserver) and the tab visible (visibilitychange);
+ * the host and the progress-bar strip stay in the page by watching their ancestor chains (`childList`, never a
+ * subtree: stay-attached.ts). `remove()` takes away every listener, observer and timer this file added
+ * (tests/unit/panel/mount-panel-teardown.test.ts counts them).
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -16,12 +22,17 @@ import { hostAttributes } from './host-attributes';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
+import { stayAttached } from './stay-attached';
 import { createVideoClock } from './video-clock';
 import panelCss from './panel.css?inline';
 
 const DEFAULT_DISPLAY: NonNullable<PanelView['display']> = { palette: 'default', progressBarStrip: true, collapsed: false };
-/** How often a missing progress bar is looked for again while the video plays. */
-const STRIP_RETRY_MS = 1000;
+/** How often a missing place for the host is looked for: soon at first, then rarely (an unknown layout). */
+const PLACEMENT_LOOK_MS = 250;
+const PLACEMENT_SLOW_LOOK_MS = 2000;
+const PLACEMENT_FAST_LOOKS = 40;
+/** Media events after which the progress bar may be new or the duration known: the strip is checked again. */
+const STRIP_EVENTS = ['loadstart', 'loadedmetadata', 'durationchange'] as const;
 
 export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, initialView: PanelView): Promise<PanelController> {
   const doc = document;
@@ -33,15 +44,28 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   removeStaleHosts(doc);
 
+  // One lifetime for everything this panel hangs on the content-script context, so remove() can let go of it
+  // all. WXT's createShadowRootUi registers `ctx.onInvalidated(remove)` and drops the unsubscribe: given the real
+  // context, every mount would stay referenced by it until the extension reloads. It gets this panel's own.
+  const life = new AbortController();
+  const panelCtx = {
+    options: ctx.options,
+    onInvalidated(cb: () => void) {
+      life.signal.addEventListener('abort', cb, { once: true });
+      return () => life.signal.removeEventListener('abort', cb);
+    },
+  } as unknown as ContentScriptContext;
+
   const clock = createVideoClock({
     events: doc,
     getVideo: () => deps.getVideo(),
-    requestFrame: (cb) => win.requestAnimationFrame(cb),
-    cancelFrame: (handle) => win.cancelAnimationFrame(handle),
+    now: () => win.performance.now(),
+    setTimer: (cb, ms) => win.setTimeout(cb, ms),
+    clearTimer: (handle) => win.clearTimeout(handle),
   });
   const strip = createProgressStrip(doc);
 
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await createShadowRootUi(panelCtx, {
     name: HOST_TAG,
     mode: 'open',
     position: 'inline',
@@ -96,99 +120,125 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     host.style.display = view.state === 'skipped' ? 'none' : '';
   }
 
-  let stripDuration = Number.NaN;
-  let stripTried = 0;
-  function syncStrip(durationMs: number, force: boolean): void {
+  // Who can see the playhead decides whether the clock runs at all.
+  let onScreen = true;
+  function syncActive(): void {
+    if (removed) return;
+    clock.setActive(host.isConnected && onScreen && !doc.hidden && !display().collapsed && view.state === 'ready');
+  }
+  const intersection =
+    typeof win.IntersectionObserver === 'function'
+      ? new win.IntersectionObserver((entries) => {
+          const last = entries.at(-1);
+          if (!last) return;
+          onScreen = last.isIntersecting;
+          syncActive();
+        })
+      : null;
+  intersection?.observe(host);
+  doc.addEventListener('visibilitychange', syncActive);
+
+  // The progress-bar strip: drawn when the map, the palette or the duration changes, re-placed when YouTube
+  // rebuilds the bar (its ancestor chain is watched) or loads media.
+  const stripWatch = stayAttached(strip.element, () => syncStrip(), { MutationObserver: win.MutationObserver });
+  function syncStrip(): void {
     const map = view.state === 'ready' ? view.map : undefined;
-    if (!map || !display().progressBarStrip) {
+    if (removed || !map || !display().progressBarStrip) {
       strip.remove();
-      stripDuration = Number.NaN;
       return;
     }
-    const now = win.performance.now();
-    const stale = durationMs !== stripDuration || !strip.isAttached();
-    if (!force && !(stale && (durationMs !== stripDuration || now - stripTried > STRIP_RETRY_MS))) return;
-    stripTried = now;
-    stripDuration = durationMs;
-    strip.update(map.slices, durationMs, paletteFor(display().palette));
+    strip.update(map.slices, clock.read().durationMs, paletteFor(display().palette));
   }
+  const onStripEvent = (event: Event) => {
+    if (event.target !== deps.getVideo()) return;
+    syncStrip();
+    stripWatch.check();
+  };
+  for (const type of STRIP_EVENTS) doc.addEventListener(type, onStripEvent, true);
 
-  /** What the progress strip was last drawn from: a view with the same map and palette needs no rebuild. */
-  let stripDrawnFrom: { map: unknown; palette: string; enabled: boolean } | null = null;
   function draw(): void {
     if (removed) return;
     syncHost();
     if (container) render(h(Panel, { view, actions, clock }), container);
-    const from = { map: view.state === 'ready' ? view.map : undefined, palette: display().palette, enabled: display().progressBarStrip };
-    const same = stripDrawnFrom !== null && stripDrawnFrom.map === from.map && stripDrawnFrom.palette === from.palette && stripDrawnFrom.enabled === from.enabled;
-    stripDrawnFrom = from;
-    // A long episode's strip is thousands of segments: rebuilt when what it shows changes (or is missing), not on every view.
-    syncStrip(clock.read().durationMs, !same);
+    syncStrip();
+    stripWatch.check();
+    syncActive();
   }
 
   // Theme: YouTube marks dark mode with html[dark].
   const applyTheme = () => host.setAttribute('data-theme', doc.documentElement.hasAttribute('dark') ? 'dark' : 'light');
   applyTheme();
-  const themeObserver = new MutationObserver(applyTheme);
+  const themeObserver = new win.MutationObserver(applyTheme);
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['dark'] });
 
-  const unsubscribeStrip = clock.subscribe((tick) => syncStrip(tick.durationMs, false));
-
-  // Placement: now, or when #below / #secondary appears.
-  let placementObserver: MutationObserver | null = null;
-  let pending = 0;
+  // The host: placed now, or when #below / #secondary appears; afterwards kept in the page (stay-attached).
+  const hostWatch = stayAttached(host, () => putBack(), { MutationObserver: win.MutationObserver });
+  function putBack(): void {
+    if (removed || !mounted || host.isConnected) return;
+    // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
+    const other = doc.getElementById(HOST_ID);
+    if (other && other !== host) return controller.remove();
+    // YouTube re-rendered the part of the page that held us: put the host back.
+    if (findPlacement(doc)) ui.mount();
+  }
+  let placementTimer = 0;
   const stopWaiting = () => {
-    placementObserver?.disconnect();
-    placementObserver = null;
-    if (pending) win.cancelAnimationFrame(pending);
-    pending = 0;
+    if (placementTimer) win.clearTimeout(placementTimer);
+    placementTimer = 0;
   };
   const tryMount = (): boolean => {
     if (removed || ctx.isInvalid || deps.signal?.aborted) return true;
     if (!findPlacement(doc)) return false;
     ui.mount();
     mounted = true;
+    hostWatch.check();
     return true;
   };
-  if (!tryMount()) {
-    placementObserver = new MutationObserver(() => {
-      // Coalesce YouTube's mutation storms into one look per frame.
-      if (pending) return;
-      pending = win.requestAnimationFrame(() => {
-        pending = 0;
-        if (tryMount()) stopWaiting();
-      });
-    });
-    placementObserver.observe(doc.documentElement, { childList: true, subtree: true });
-  }
+  // A light look (one querySelector) instead of a subtree observer: YouTube's page mutates constantly while it
+  // builds and plays, and the place usually exists already or appears within a second.
+  let looks = 0;
+  const lookAgain = () => {
+    placementTimer = win.setTimeout(
+      () => {
+        placementTimer = 0;
+        if (!tryMount()) lookAgain();
+      },
+      ++looks > PLACEMENT_FAST_LOOKS ? PLACEMENT_SLOW_LOOK_MS : PLACEMENT_LOOK_MS,
+    );
+  };
+  if (!tryMount()) lookAgain();
   syncHost();
+
+  const removeOnInvalidated = ctx.onInvalidated(() => controller.remove());
+  const onAbort = () => controller.remove();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
 
   const controller: PanelController = {
     update(next) {
       if (removed) return;
       view = next;
-      if (mounted && !host.isConnected) {
-        // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.
-        const other = doc.getElementById(HOST_ID);
-        if (other && other !== host) return controller.remove();
-        // YouTube re-rendered the part of the page that held us: put the host back.
-        if (findPlacement(doc)) ui.mount();
-      }
+      if (mounted && !host.isConnected) putBack();
+      if (removed) return;
       draw();
     },
     remove() {
       if (removed) return;
       removed = true;
       stopWaiting();
+      hostWatch.stop();
+      stripWatch.stop();
       themeObserver.disconnect();
-      unsubscribeStrip();
+      intersection?.disconnect();
+      doc.removeEventListener('visibilitychange', syncActive);
+      for (const type of STRIP_EVENTS) doc.removeEventListener(type, onStripEvent, true);
+      removeOnInvalidated();
+      deps.signal?.removeEventListener('abort', onAbort);
       clock.dispose();
       strip.remove();
+      life.abort(); // WXT's own ui.remove() registered on the panel's context
       ui.remove();
       host.remove();
     },
   };
-  ctx.onInvalidated(() => controller.remove());
-  deps.signal?.addEventListener('abort', () => controller.remove(), { once: true });
   return controller;
 }

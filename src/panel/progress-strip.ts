@@ -12,6 +12,8 @@ export const PROGRESS_BAR_SELECTORS = ['#movie_player .ytp-progress-bar', '.html
 export const PROGRESS_STRIP_ATTRIBUTE = 'data-perspective-map-strip';
 
 export interface ProgressStrip {
+  /** The strip's element (in the page while drawn; mount-panel watches its ancestor chain). */
+  readonly element: HTMLElement;
   /** Draws (or redraws) the segments; skips quietly while the bar or the duration is missing. */
   update(slices: readonly SliceScore[], durationMs: number, palette: Palette): void;
   remove(): void;
@@ -44,6 +46,7 @@ export function createProgressStrip(doc: Document): ProgressStrip {
   let key = '';
 
   return {
+    element: strip,
     update(slices, durationMs, palette) {
       const bar = findProgressBar(doc);
       if (!bar || !(durationMs > 0) || slices.length === 0) {

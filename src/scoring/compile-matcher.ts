@@ -36,14 +36,11 @@ export interface CompiledMatcher {
 type Channel = 'spectrum' | 'lens' | 'markers';
 
 /**
- * Pure memo: the same lexicon array (as resolved once per settings change) compiles once. Entries are never
- * mutated after compiling, and a different array (e.g. an edited custom lexicon) compiles afresh.
+ * Compiles afresh on every call (no module-level memo: STYLE habit 7). Whoever scores many times with one lexicon
+ * set keeps the result — the worker's scoring service holds a small memo keyed by the set's hash
+ * (src/background/matcher-memo.ts), since it resolves a new lexicon array on every request.
  */
-const compiled = new WeakMap<readonly Lexicon[], CompiledMatcher>();
-
 export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
-  const cached = compiled.get(lexicons);
-  if (cached) return cached;
   const root = newNode();
   const add = (lexicon: Lexicon, channel: Channel): void => {
     for (const entry of lexicon.entries) {
@@ -62,9 +59,7 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
     bucket.push(pair);
     rootStemsByPrefix.set(key, bucket);
   }
-  const matcher = { lexicons, root, rootStemsByPrefix, lexiconHash: lexiconSetHash(lexicons) };
-  compiled.set(lexicons, matcher);
-  return matcher;
+  return { lexicons, root, rootStemsByPrefix, lexiconHash: lexiconSetHash(lexicons) };
 }
 
 /**

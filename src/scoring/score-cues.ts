@@ -2,7 +2,7 @@ import type { Cue } from '../captions/cue';
 import { normalizeCueText } from '../captions/cue-text';
 import { isNormalCueText } from '../captions/is-normal-cue-text';
 import type { Lexicon } from '../lexicons/lexicon';
-import { compileMatcher } from './compile-matcher';
+import { compileMatcher, type CompiledMatcher } from './compile-matcher';
 import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
@@ -22,6 +22,8 @@ export interface ScoreOptions {
   captionKind?: 'asr' | 'uploaded' | 'panel';
   /** Called with a fraction in 0…1 as phases complete (for a long transcript's progress bar). */
   onProgress?: (fraction: number) => void;
+  /** `compileMatcher(lexicons)` made earlier for this very set (the worker's memo); compiled here when absent. */
+  matcher?: CompiledMatcher;
 }
 
 /** Terms kept per slice for explanations. */
@@ -64,7 +66,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   const { spellings } = stream.words;
   const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
   onProgress?.(0.3);
-  const matcher = compileMatcher(lexicons);
+  const matcher = options.matcher ?? compileMatcher(lexicons);
   const matches = matchTokenIds(ids, tokenCount, stream.words, matcher);
   onProgress?.(0.6);
   const plan = planSlices(cues.length);

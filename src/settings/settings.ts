@@ -6,17 +6,15 @@
  * Versioning: the item is at SETTINGS_VERSION (1). WXT stores the version next to the value (`settings$`)
  * and, when an item is defined at a higher version, runs SETTINGS_MIGRATIONS[n] for each step up before
  * any read. To change the shape: bump SETTINGS_VERSION, add `SETTINGS_MIGRATIONS[n] = (previous) => next`
- * (it receives whatever was stored, so treat it as unknown), and extend normalizeSettings. A failed or
+ * (it receives whatever was stored, so treat it as unknown), and extend SettingsSchema. A failed or
  * downgraded migration is logged by WXT, and readSettings() still answers: normalizeSettings merges whatever
  * is readable with the defaults, so a corrupt or partial value never crashes a reader.
  */
 import { storage } from 'wxt/utils/storage';
-import { normalizeSettings } from './normalize-settings';
-import { defaultSettings, type Settings } from './settings-defaults';
+import { defaultSettings, normalizeSettings, type Settings } from './settings-schema';
 
-export { BUILTIN_LEXICON_IDS, defaultSettings } from './settings-defaults';
-export type { Palette, Settings } from './settings-defaults';
-export { normalizeSettings } from './normalize-settings';
+export { BUILTIN_LEXICON_IDS, defaultSettings, normalizeSettings } from './settings-schema';
+export type { PaletteId, Settings } from './settings-schema';
 
 export const SETTINGS_KEY = 'local:settings' as const;
 export const SETTINGS_VERSION = 1;

@@ -1,10 +1,12 @@
-import { test as base, chromium, expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { test as base, type TestInfo, chromium, expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EPISODES_DIR, MEDIA_FILE } from './global-setup';
 import { startReplica, type Replica } from './replica/server';
+import type { E2EBrowser, SharedCase } from './driver/e2e-driver';
+import { playwrightBrowser } from './driver/playwright-driver';
 
 /**
  * The end-to-end harness: the production build of the extension in a persistent Chromium context, with every
@@ -35,6 +37,8 @@ export interface HarnessTestFixtures {
   externalRequests: string[];
   /** Worker handles made stale by stopServiceWorkers() (internal). */
   staleWorkers: WeakSet<Worker>;
+  /** The same browser through the browser-neutral driver (tests/e2e/driver), for the shared cases (tests/e2e/cases). */
+  e2e: E2EBrowser;
 }
 
 export interface HarnessWorkerFixtures {
@@ -137,7 +141,23 @@ export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
   stopServiceWorkers: async ({ context, staleWorkers }, use) => {
     await use(() => stopServiceWorkers(context, staleWorkers));
   },
+
+  e2e: async ({ context, page, replica, externalRequests, serviceWorker, stopServiceWorkers }, use) => {
+    const extensionId = async () => new URL((await serviceWorker()).url()).host;
+    await use(playwrightBrowser({ context, page, replica, externalRequests, extensionId, stopServiceWorkers }));
+  },
 });
+
+/**
+ * The Chromium test body of a shared case (tests/e2e/cases): `for (const c of cases) test(c.title, sharedCase(c));`
+ * (the loop stays in the spec file so reports point at it).
+ */
+export function sharedCase(c: SharedCase) {
+  return async ({ e2e }: { e2e: E2EBrowser }, testInfo: TestInfo): Promise<void> => {
+    if (c.timeoutMs) testInfo.setTimeout(c.timeoutMs);
+    await c.run(e2e);
+  };
+}
 
 export { expect };
 

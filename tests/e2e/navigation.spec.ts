@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, navigateSpa, openWatch, panel, test } from './harness';
+import { navigationCases } from './cases/navigation';
+import { expect, navigateSpa, openWatch, panel, sharedCase, test } from './harness';
 
 /**
  * The watch session across YouTube's in-page navigation (issue 4 §3): one session per video id, late results
@@ -7,6 +8,8 @@ import { expect, navigateSpa, openWatch, panel, test } from './harness';
  */
 const A = '4WNWeUQ7Hfc'; // 107 slices
 const B = 'TwoLangEp01';
+
+for (const c of navigationCases) test(c.title, sharedCase(c)); // shared with Firefox: cases/navigation.ts
 
 /** Records every (video id, state, slices) the panel host shows, sampled every animation frame. */
 async function recordPanel(page: Page): Promise<() => Promise<string[]>> {
@@ -24,20 +27,6 @@ async function recordPanel(page: Page): Promise<() => Promise<string[]>> {
   });
   return () => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
 }
-
-test('SPA navigation A → B draws B’s map (the stale ytInitialPlayerResponse is not used)', async ({ page }) => {
-  await openWatch(page, A);
-  const p = panel(page);
-  await p.waitForState('ready', 40_000);
-  await navigateSpa(page, B);
-  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(B);
-  await p.waitForState('ready', 40_000);
-  expect(await page.evaluate(() => (window as unknown as { ytInitialPlayerResponse: { videoDetails: { videoId: string } } }).ytInitialPlayerResponse.videoDetails.videoId)).toBe(A);
-  const attrs = await p.attributes();
-  expect(attrs['data-video-id']).toBe(B);
-  expect(attrs['data-slices']).not.toBe('107');
-  expect(await p.hostCount()).toBe(1);
-});
 
 test('A → B → A rapidly ends with A’s map and shows no B data', async ({ page }) => {
   await openWatch(page, A);

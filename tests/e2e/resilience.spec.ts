@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, navigateSpa, openWatch, panel, test } from './harness';
-import { INNERTUBE_API_KEY } from './replica/player-response';
+import { bridgeCases } from './cases/bridge';
+import { expect, navigateSpa, openWatch, panel, sharedCase, test } from './harness';
 
 /**
  * When the page helper is not there or never answers (YouTube renamed the player API, the main-world script
@@ -51,18 +51,8 @@ test('the player API missing AND a bot check: the transcript panel is used (pane
   await expect(page.locator('ytd-engagement-panel-section-list-renderer[visibility="ENGAGEMENT_PANEL_VISIBILITY_EXPANDED"]')).toHaveCount(0);
 });
 
-test('a page that jams the bridge: the isolated world lists the tracks itself (ytcfg key from the page’s script text) and fetches directly', async ({ page, replica }) => {
-  await jamTheBridge(page);
-  const mark = replica.log.mark();
-  await openWatch(page, '4WNWeUQ7Hfc');
-  const p = panel(page);
-  await p.waitForState('ready', 50_000);
-  expect(await p.attributes()).toMatchObject({ 'data-video-id': '4WNWeUQ7Hfc', 'data-source': 'direct', 'data-slices': '107' });
-  const android = replica.log.entries.filter((e) => e.seq > mark && e.pathname === '/youtubei/v1/player');
-  expect(android.map((e) => [e.method, e.params.get('key')])).toEqual([['POST', INNERTUBE_API_KEY]]);
-  // The captions were not switched on for a token (the helper never ran a request).
-  expect(replica.log.playerTimedtext(mark)).toHaveLength(0);
-});
+// Shared with Firefox (cases/bridge.ts): the jammed bridge falling back to `direct`, a forged page message.
+for (const c of bridgeCases) test(c.title, sharedCase(c));
 
 test('a jammed bridge, a bot check and no transcript panel → unavailable, listing every attempt', async ({ page }) => {
   await jamTheBridge(page);

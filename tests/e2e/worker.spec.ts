@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
-import { expect, navigateSpa, openWatch, panel, test } from './harness';
+import { backgroundCases } from './cases/background';
+import { expect, navigateSpa, openWatch, panel, sharedCase, test } from './harness';
 
 /**
  * The service worker (issue 5): MV3 kills it at will, so everything that matters lives in storage and IndexedDB.
@@ -21,24 +22,7 @@ async function setEnabledLexicons(context: BrowserContext, extensionId: string, 
   await page.close();
 }
 
-test('a worker stopped after the first map: navigation and the next map still work', async ({ page, replica, stopServiceWorkers }) => {
-  await openWatch(page, SEED);
-  const p = panel(page);
-  await p.waitForState('ready', 40_000);
-  await stopServiceWorkers();
-  // A fresh episode needs the (restarted) worker to parse and score.
-  await navigateSpa(page, OTHER);
-  await expect.poll(async () => (await p.attributes())['data-video-id']).toBe(OTHER);
-  await p.waitForState('ready', 40_000);
-  expect((await p.attributes())['data-cached']).toBe('false');
-  await stopServiceWorkers();
-  // Back to the seed: the restarted worker answers from IndexedDB, with no caption request.
-  const mark = replica.log.mark();
-  await navigateSpa(page, SEED);
-  await p.waitForState('ready', 40_000);
-  expect(await p.attributes()).toMatchObject({ 'data-video-id': SEED, 'data-cached': 'true', 'data-slices': '107' });
-  expect(replica.log.timedtext(mark).filter((e) => e.params.get('v') === SEED)).toEqual([]);
-});
+for (const c of backgroundCases) test(c.title, sharedCase(c)); // shared with Firefox: cases/background.ts
 
 test('changing the enabled lexicons re-scores the open page from cached captions, and navigation still works', async ({ page, context, extensionId, replica, stopServiceWorkers }) => {
   await openWatch(page, SEED);

@@ -9,8 +9,9 @@ import { pureView } from './pure-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
-import { arcScale, BAND_EDGE, barBox, formatClockRange, formatScore, percent, playheadFraction, scoreToArcY, sliceIndexAt, sliceSpan } from '../geometry';
+import { arcScale, BAND_EDGE, barBox, formatClockRange, formatScore, percent, scoreToArcY, sliceSpan } from '../geometry';
 import { bandLabel } from '../headline-text';
+import { createPlayheadMotion, type PlayheadTarget } from '../playhead-motion';
 import type { VideoClock } from '../video-clock';
 import { SliceTooltip } from './slice-tooltip';
 
@@ -23,6 +24,37 @@ export interface EpisodeArcProps {
   matchSlices?: ReadonlySet<number>;
   /** The tooltip's "Open the transcript there" for a slice. */
   onOpenTranscript?(event: Event, index: number): void;
+}
+
+/**
+ * The playhead element as a motion target: a full-width track moved with `transform: translateX(%)` (a percentage
+ * of its own width = of the arc), so a glide is one compositor animation (Web Animations, linear) and nothing
+ * runs per frame on the page's main thread. Without `animate` (old engines, test DOMs) it is placed, not glided.
+ */
+function elementTarget(el: HTMLElement): PlayheadTarget & { cancel(): void } {
+  let animation: Animation | null = null;
+  const at = (fraction: number) => `translateX(${percent(fraction)})`;
+  const cancel = () => {
+    animation?.cancel();
+    animation = null;
+  };
+  return {
+    place(fraction) {
+      cancel();
+      el.style.transform = at(fraction);
+    },
+    glide(from, to, durationMs) {
+      cancel();
+      if (typeof el.animate !== 'function') {
+        el.style.transform = at(from);
+        return;
+      }
+      // The resting value is the destination: when the animation ends the playhead stays there, with no fill.
+      el.style.transform = at(to);
+      animation = el.animate([{ transform: at(from) }, { transform: at(to) }], { duration: durationMs, easing: 'linear' });
+    },
+    cancel,
+  };
 }
 
 /** Gap between bars as a share of a bar's slot; none when bars would be thinner than the gap. */
@@ -41,16 +73,20 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
   const [focused, setFocused] = useState(false);
   const playhead = useRef<HTMLDivElement>(null);
 
-  // The playhead moves by style at frame rate; the component re-renders only when the current slice changes.
-  useEffect(
-    () =>
-      clock.subscribe((tick) => {
-        const el = playhead.current;
-        if (el) el.style.left = percent(playheadFraction(slices, tick.ms));
-        setCurrent(sliceIndexAt(slices, tick.ms));
-      }),
-    [clock, slices],
-  );
+  // The playhead glides between slice boundaries (playhead-motion.ts); the component re-renders only when the
+  // current slice changes.
+  useEffect(() => {
+    const el = playhead.current;
+    if (!el) return;
+    const target = elementTarget(el);
+    const motion = createPlayheadMotion({ slices, clock, target, onSlice: setCurrent });
+    const unsubscribe = clock.subscribe(motion.onTick);
+    return () => {
+      unsubscribe();
+      motion.stop();
+      target.cancel();
+    };
+  }, [clock, slices]);
 
   const selected = active >= 0 && active < count ? active : current >= 0 ? current : 0;
   const shown = hover >= 0 ? hover : focused ? selected : -1;
@@ -141,7 +177,11 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
             />
           );
         })}
-        <div class="arc-playhead" ref={playhead} aria-hidden="true" />
+        <div class="arc-playhead-lane" aria-hidden="true">
+          <div class="arc-playhead-track" ref={playhead} data-testid="playhead">
+            <div class="arc-playhead" />
+          </div>
+        </div>
       </div>
       {shownSlice ? (
         <SliceTooltip

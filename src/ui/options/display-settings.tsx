@@ -1,5 +1,5 @@
 /** Display settings: palette, the progress-bar strip and the preferred caption language. */
-import type { Palette, Settings } from '../../settings/settings';
+import type { PaletteId, Settings } from '../../settings/settings';
 import { CAPTION_LANGUAGES } from './caption-languages';
 
 interface Props {
@@ -7,7 +7,7 @@ interface Props {
   onChange(patch: Partial<Settings>): void;
 }
 
-const PALETTES: { value: Palette; label: string; hint: string }[] = [
+const PALETTES: { value: PaletteId; label: string; hint: string }[] = [
   { value: 'default', label: 'Default', hint: 'Amber → cyan → white, as on the source site.' },
   { value: 'colorblind', label: 'Colour-blind-safe', hint: 'Colours that stay distinct with the common kinds of colour blindness.' },
 ];

@@ -11,10 +11,15 @@ const realResponse = extractInitialPlayerResponse(
 ) as { videoDetails: { videoId: string } };
 const REAL_ID = realResponse.videoDetails.videoId;
 
-function page(opts: { urlVideo: string; player?: unknown; initial?: unknown }) {
+function page(opts: { urlVideo: string; player?: unknown; initial?: unknown; potWaitMs?: number; href?: () => string }) {
   const bridgeWin = fakeWindow();
   const win = Object.assign(bridgeWin, {
-    location: { origin: 'https://www.youtube.com', href: `https://www.youtube.com/watch?v=${opts.urlVideo}` },
+    location: {
+      origin: 'https://www.youtube.com',
+      get href() {
+        return opts.href?.() ?? `https://www.youtube.com/watch?v=${opts.urlVideo}`;
+      },
+    },
     document: { getElementById: (id: string) => (id === 'movie_player' ? (opts.player ?? null) : null) },
     fetch: (async () => new Response('')) as typeof fetch,
     XMLHttpRequest: { prototype: { open: () => undefined } },
@@ -22,7 +27,7 @@ function page(opts: { urlVideo: string; player?: unknown; initial?: unknown }) {
     ytInitialPlayerResponse: opts.initial,
     ytcfg: { get: (k: string) => ({ INNERTUBE_API_KEY: 'AIzaKey_1', INNERTUBE_CLIENT_VERSION: '2.20250610.01.00' })[k] },
   }) as unknown as MainWorldWindow;
-  startMainWorld(win, { playerReadyMs: 60, potWaitMs: 60 });
+  startMainWorld(win, { playerReadyMs: 60, potWaitMs: opts.potWaitMs ?? 60 });
   return createBridgeClient(bridgeWin, { signal: new AbortController().signal });
 }
 const opts = { signal: new AbortController().signal, timeoutMs: 1000 };
@@ -59,5 +64,39 @@ describe('main-world snapshot', () => {
     const client = page({ urlVideo: REAL_ID, player });
     await expect(client.request('player-url', { videoId: REAL_ID, vssId: 'a.en', languageCode: 'en' }, opts)).rejects.toThrow('no token-bearing');
     expect(calls).toEqual(['load', 'on', 'off']);
+  });
+
+  // Defect 1: captions switched on for A's token, the user moves to B within the switch-on window. B used to read
+  // A's "on" as the user's state, A restored "off" while B still waited, then B restored "on": captions stayed on.
+  it('a quick A→B while captions are switched on for A: one switch at a time, and the user’s "off" is what stays', async () => {
+    const B = 'BBBBBBBBBBB';
+    const responseB = JSON.parse(JSON.stringify(realResponse).replaceAll(REAL_ID, B)) as typeof realResponse;
+    const nav = { video: REAL_ID };
+    const cc = { on: false, lang: null as string | null };
+    const log: string[] = [];
+    const player = {
+      getPlayerResponse: () => (nav.video === REAL_ID ? realResponse : responseB),
+      isSubtitlesOn: () => cc.on,
+      getOption: () => (cc.on ? { languageCode: cc.lang } : {}),
+      loadModule: () => undefined,
+      setOption: (_m: string, _o: string, value: { languageCode?: string }) => {
+        cc.on = value.languageCode !== undefined;
+        cc.lang = value.languageCode ?? null;
+        log.push(`${nav.video === REAL_ID ? 'A' : 'B'}:${cc.on ? 'on' : 'off'}`);
+      },
+      toggleSubtitles: () => void (cc.on = !cc.on),
+    };
+    const client = page({ urlVideo: REAL_ID, player, potWaitMs: 400, href: () => `https://www.youtube.com/watch?v=${nav.video}` });
+    const long = { signal: new AbortController().signal, timeoutMs: 3_000 };
+    const a = client.request('player-url', { videoId: REAL_ID, vssId: 'a.en', languageCode: 'en' }, long);
+    while (!cc.on) await new Promise((r) => setTimeout(r, 2));
+    nav.video = B; // in-page navigation while A waits for a token with captions on
+    const b = client.request('player-url', { videoId: B, vssId: 'a.en', languageCode: 'en' }, long);
+    const [resultA, resultB] = await Promise.allSettled([a, b]);
+    expect(resultA).toMatchObject({ status: 'rejected', reason: { message: 'the page moved on to another video' } });
+    expect(resultB).toMatchObject({ status: 'rejected', reason: { message: 'the player made no token-bearing caption request' } });
+    expect(cc.on).toBe(false);
+    // A put the user's state back before B looked at it: B saw "off", switched on, and put "off" back.
+    expect(log).toEqual(['A:on', 'B:off', 'B:on', 'B:off']);
   });
 });

@@ -1,73 +1,65 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCaptionState, restoreCaptionState, switchCaptionsOn } from '../../../src/main-world/caption-state';
 import type { MoviePlayer } from '../../../src/main-world/movie-player';
-import { startPotObserver, type PotObserverWindow } from '../../../src/main-world/pot-observer';
+import { startPotObserver } from '../../../src/main-world/pot-observer';
 import { clientParams } from '../../../src/main-world/start-main-world';
 
 const PLAYER_URL =
   'https://www.youtube.com/api/timedtext?v=4WNWeUQ7Hfc&ei=x&caps=asr&opi=1&exp=xpe&xoaf=5&hl=en&ip=0.0.0.0&sparams=ip,expire&signature=S&key=yt8&kind=asr&lang=en&potc=1&pot=MlTokenABC&fmt=json3&xorb=2&xobt=3&xovt=3&cbr=Chrome&cbrver=156.0.0.0&c=WEB&cver=2.20261120.01.00&cplayer=UNIPLAYER&cos=X11&cplatform=DESKTOP';
 
+/** A page window whose resource entries the test controls (the observer reads nothing else). */
 function pageWindow() {
-  const earlier = vi.fn(async (_input: unknown, _init?: unknown) => 'page-result' as unknown as Response);
-  class XHR {
-    open(this: XHR & { opened?: unknown[] }, ...args: unknown[]) {
-      this.opened = args;
-      return 'open-result';
+  const entries: { name: string }[] = [];
+  let deliver: ((list: { getEntries(): { name: string }[] }) => void) | null = null;
+  class FakePerformanceObserver {
+    constructor(callback: (list: { getEntries(): { name: string }[] }) => void) {
+      deliver = callback;
+    }
+    observe(options: { type: string; buffered?: boolean }) {
+      expect(options).toEqual({ type: 'resource', buffered: true });
+    }
+    disconnect() {
+      deliver = null;
     }
   }
   const win = {
-    fetch: earlier as unknown as typeof fetch,
-    XMLHttpRequest: XHR as unknown as PotObserverWindow['XMLHttpRequest'],
-    performance: { getEntriesByType: () => [] as PerformanceEntry[] },
+    performance: { getEntriesByType: () => entries as unknown as PerformanceEntry[] },
+    PerformanceObserver: FakePerformanceObserver as unknown as typeof PerformanceObserver,
     location: { href: 'https://www.youtube.com/watch?v=4WNWeUQ7Hfc' },
   };
-  return { win, earlier, XHR };
+  return {
+    win,
+    entries,
+    /** The browser queuing resource entries to the observer. */
+    observe: (...names: string[]) => deliver?.({ getEntries: () => names.map((name) => ({ name })) }),
+  };
 }
 
-describe('pot observer (read-only)', () => {
-  it('fetch: calls through to what was there before with the same this/args and result; learns the pot', async () => {
-    const { win, earlier } = pageWindow();
+describe('pot observer (resource timing only)', () => {
+  it('learns the pot from the player request the PerformanceObserver reports; other videos are unknown', () => {
+    const { win, observe } = pageWindow();
     const observer = startPotObserver(win);
-    const init = { method: 'GET' };
-    const thisArg = { marker: 1 };
-    await expect(win.fetch.call(thisArg, PLAYER_URL, init)).resolves.toBe('page-result');
-    expect(earlier).toHaveBeenCalledWith(PLAYER_URL, init);
-    expect(earlier.mock.contexts[0]).toBe(thisArg);
-    expect(observer.latest('4WNWeUQ7Hfc')).toMatchObject({ pot: 'MlTokenABC', videoId: '4WNWeUQ7Hfc' });
+    observe('https://www.youtube.com/s/player/base.js', PLAYER_URL);
+    expect(observer.latest('4WNWeUQ7Hfc')).toMatchObject({ pot: 'MlTokenABC', videoId: '4WNWeUQ7Hfc', url: PLAYER_URL });
     expect(observer.latest('BBBBBBBBBBB')).toBeNull();
   });
 
-  it('XMLHttpRequest.open: same pass-through; hostile inputs never throw from our part', () => {
-    const { win, XHR } = pageWindow();
+  it('hostile or odd entry names never throw; a URL without a pot teaches nothing', () => {
+    const { win, observe } = pageWindow();
     const observer = startPotObserver(win);
-    const xhr = new XHR() as InstanceType<typeof XHR> & { opened?: unknown[] };
-    const evil = { toString: () => { throw new Error('trap'); } };
-    expect((xhr.open as (...a: unknown[]) => unknown)('GET', PLAYER_URL, true)).toBe('open-result');
-    expect(xhr.opened).toEqual(['GET', PLAYER_URL, true]);
-    expect(() => (xhr.open as (...a: unknown[]) => unknown)('GET', evil)).not.toThrow();
-    expect(observer.latest('4WNWeUQ7Hfc')?.pot).toBe('MlTokenABC');
+    expect(() => observe('http://[::1', '/api/timedtext?v=%E0%A4%A', 'https://www.youtube.com/api/timedtext?v=4WNWeUQ7Hfc&lang=en')).not.toThrow();
+    expect(observer.latest('4WNWeUQ7Hfc')).toBeNull();
   });
 
-  it('stop() unwraps only when nobody wrapped on top (another extension keeps working)', () => {
-    const { win, earlier } = pageWindow();
-    const observer = startPotObserver(win);
-    const ours = win.fetch;
-    const theirs = ((...a: Parameters<typeof fetch>) => ours(...a)) as typeof fetch;
-    win.fetch = theirs;
-    observer.stop();
-    expect(win.fetch).toBe(theirs);
-    const { win: win2, earlier: earlier2 } = pageWindow();
-    startPotObserver(win2).stop();
-    expect(win2.fetch).toBe(earlier2);
-    expect(earlier).not.toHaveBeenCalled();
-  });
-
-  it('performance resource entries are a second source', () => {
-    const { win } = pageWindow();
-    win.performance.getEntriesByType = () => [{ name: PLAYER_URL } as PerformanceEntry];
+  it('the buffered entries are a second source (scanResourceEntries), and stop() disconnects', () => {
+    const { win, entries, observe } = pageWindow();
+    entries.push({ name: PLAYER_URL });
     const observer = startPotObserver(win);
     expect(observer.latest('4WNWeUQ7Hfc')).toBeNull();
     observer.scanResourceEntries();
+    expect(observer.latest('4WNWeUQ7Hfc')?.pot).toBe('MlTokenABC');
+    observer.stop();
+    observe(PLAYER_URL.replace('MlTokenABC', 'Later'));
     expect(observer.latest('4WNWeUQ7Hfc')?.pot).toBe('MlTokenABC');
   });
 

@@ -61,9 +61,13 @@ describe('fetchCaptionBody', () => {
     'https://www.youtube.com.evil.example/api/timedtext?v=x',
     'https://www.youtube.com/redirect?q=https://evil.example',
     'javascript:alert(1)',
+    // Defect 3: a timedtext URL of another video (or naming two) is never fetched for this one.
+    'https://www.youtube.com/api/timedtext?v=BBBBBBBBBBB&lang=en&fmt=json3',
+    'https://www.youtube.com/api/timedtext?v=GJLlxj_dtq8&v=BBBBBBBBBBB&lang=en',
+    'https://www.youtube.com/api/timedtext?lang=en',
   ])('refuses %s without fetching it', async (url) => {
     const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
-    await expect(fetchCaptionBody(fn, url, live())).resolves.toMatchObject({ ok: false, outcome: 'refused' });
+    await expect(fetchCaptionBody(fn, url, 'GJLlxj_dtq8', live())).resolves.toMatchObject({ ok: false, outcome: 'refused' });
     expect(calls).toHaveLength(0);
   });
 
@@ -73,14 +77,14 @@ describe('fetchCaptionBody', () => {
     [429, 'Too many requests', 'http-error'],
   ])('HTTP %i %j → %s', async (status, body, outcome) => {
     const { fn } = fakeFetch(() => ({ status, body }));
-    await expect(fetchCaptionBody(fn, webEn.baseUrl, live())).resolves.toMatchObject({ ok: false, outcome });
+    await expect(fetchCaptionBody(fn, webEn.baseUrl, 'GJLlxj_dtq8', live())).resolves.toMatchObject({ ok: false, outcome });
   });
 
   it('an aborted (timed-out) fetch is a timeout', async () => {
     const { fn } = fakeFetch(() => ({ status: 200, body: json3 }));
     const c = new AbortController();
     c.abort();
-    await expect(fetchCaptionBody(fn, webEn.baseUrl, c.signal)).resolves.toMatchObject({ ok: false, outcome: 'timeout' });
+    await expect(fetchCaptionBody(fn, webEn.baseUrl, 'GJLlxj_dtq8', c.signal)).resolves.toMatchObject({ ok: false, outcome: 'timeout' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BridgeTimeoutError, createBridgeClient } from '../../../src/bridge/bridge-client';
 import { BRIDGE_CHANNEL } from '../../../src/bridge/bridge-protocol';
-import { startBridgeServer, type BridgeHandlers } from '../../../src/bridge/bridge-server';
+import { BridgeFailure, startBridgeServer, type BridgeHandlers } from '../../../src/bridge/bridge-server';
 import { fakeWindow, tick } from './fake-window';
 
 const VIDEO = '4WNWeUQ7Hfc';
@@ -30,6 +30,15 @@ function setup(h = handlers()) {
   const life = new AbortController();
   const client = createBridgeClient(win, { signal: life.signal, newToken: token });
   return { win, server, life, client };
+}
+
+/** The request as the page sees it (waits on the condition, not a fixed delay: the CPU may be busy). */
+async function postedRequest(win: { posted: string[] }): Promise<{ id: string; nonce: string }> {
+  for (;;) {
+    const request = win.posted.map((m) => JSON.parse(m) as { kind: string; id: string; nonce: string }).find((m) => m.kind === 'request');
+    if (request) return request;
+    await tick(2);
+  }
 }
 
 const opts = (timeoutMs = 300) => ({ signal: new AbortController().signal, timeoutMs });
@@ -78,11 +87,40 @@ describe('worlds bridge', () => {
     startBridgeServer(win, slow);
     const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
     const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(500));
-    await tick(10);
     // A page script that reads the traffic knows the request id and nonce: it races the real answer.
-    const request = win.posted.map((m) => JSON.parse(m) as { kind: string; id: string; nonce: string }).find((m) => m.kind === 'request')!;
+    const request = await postedRequest(win);
     win.inject(JSON.stringify(forge(request.id, request.nonce)));
     await expect(pending).resolves.toMatchObject({ url: expect.stringContaining('pot=real') });
+  });
+
+  // Defect 3: an ok:false answer used to be accepted on nonce and id alone, so a page script that read the traffic
+  // could fail any request and put its own text into the panel's attempts list.
+  it.each([
+    ['free text and no video', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: false, error: 'forged: visit evil.example' })],
+    ['a known code for another video', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: false, videoId: 'BBBBBBBBBBB', error: 'no-token' })],
+    ['an unknown code for this video', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: false, videoId: VIDEO, error: 'forged: visit evil.example' })],
+  ])('a forged failure (%s) is ignored and the real answer still wins', async (_name, forge) => {
+    const win = fakeWindow();
+    startBridgeServer(win, handlers({ 'player-url': async ({ videoId }) => (await tick(60), { videoId, url: `${TRACK.baseUrl}&pot=real`, potSource: 'observed-request' }) }));
+    const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
+    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(2_000));
+    const request = await postedRequest(win);
+    win.inject(JSON.stringify(forge(request.id, request.nonce)));
+    await expect(pending).resolves.toMatchObject({ url: expect.stringContaining('pot=real') });
+  });
+
+  // Defect 3: the caption URL's own video was never compared with the session's, so a URL for video Y could be
+  // fetched, mapped and cached as X.
+  it('a player-url answer whose URL is for another video is dropped (the request times out)', async () => {
+    const forgedUrl = 'https://www.youtube.com/api/timedtext?v=BBBBBBBBBBB&exp=xpe&lang=en&kind=asr&pot=abc&fmt=json3';
+    const { client } = setup(handlers({ 'player-url': async ({ videoId }) => ({ videoId, url: forgedUrl, potSource: 'observed-request' }) }));
+    await expect(client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(80))).rejects.toThrow(/did not answer/);
+  });
+
+  it('a snapshot listing a track whose URL is for another video is dropped (the request times out)', async () => {
+    const foreign = { ...TRACK, baseUrl: TRACK.baseUrl.replace(VIDEO, 'BBBBBBBBBBB') };
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'ok', videoId, tracks: [foreign] }, innertube: null }) }));
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts(80))).rejects.toThrow(/did not answer/);
   });
 
   it.each([
@@ -99,16 +137,17 @@ describe('worlds bridge', () => {
     startBridgeServer(win, slow);
     const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
     const pending = client.request('snapshot', { videoId: VIDEO }, opts(500));
-    await tick(10);
-    const request = win.posted.map((m) => JSON.parse(m) as { kind: string; id: string; nonce: string }).find((m) => m.kind === 'request');
-    expect(request).toBeDefined();
-    win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: request!.nonce, id: request!.id, ok: false, error: 'forged' }), from);
+    const request = await postedRequest(win);
+    // A well-formed failure for this very video: only where it comes from gives it away.
+    win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: request.nonce, id: request.id, ok: false, videoId: VIDEO, error: 'failed' }), from);
     await expect(pending).resolves.toMatchObject({ videoId: VIDEO });
   });
 
   it('rejects with the handler error, and times out when nobody answers', async () => {
-    const { client } = setup(handlers({ snapshot: async () => { throw new Error('the player has no response for this video'); } }));
-    await expect(client.request('snapshot', { videoId: VIDEO }, opts())).rejects.toThrow('no response for this video');
+    const { client } = setup(handlers({ snapshot: async () => { throw new BridgeFailure('no-response'); } }));
+    await expect(client.request('snapshot', { videoId: VIDEO }, opts())).rejects.toThrow('the player has no response for this video');
+    const { client: other } = setup(handlers({ snapshot: async () => { throw new Error('page text never crosses'); } }));
+    await expect(other.request('snapshot', { videoId: VIDEO }, opts())).rejects.toThrow('the page helper failed');
     const lonely = createBridgeClient(fakeWindow(), { signal: new AbortController().signal, newToken: token });
     await expect(lonely.request('snapshot', { videoId: VIDEO }, opts(50))).rejects.toThrow(/did not answer/);
   });
@@ -133,7 +172,7 @@ describe('worlds bridge', () => {
   ])('a snapshot’s live flag (%s) crosses the bridge as live:true or not at all', async (live, expected) => {
     const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'ok', videoId, tracks: [TRACK] }, innertube: null, ...(live === undefined ? {} : { live }) }) }));
     const value = await client.request('snapshot', { videoId: VIDEO }, opts());
-    expect('live' in value ? { live: value.live } : {}).toEqual(expected);
+    expect(value.live === true ? { live: true } : {}).toEqual(expected);
   });
 
   it('a snapshot whose live flag is not a boolean is dropped (the request times out)', async () => {
@@ -141,10 +180,11 @@ describe('worlds bridge', () => {
     await expect(client.request('snapshot', { videoId: VIDEO }, opts(80))).rejects.toThrow(/did not answer/);
   });
 
-  it('the server refuses invalid arguments without calling the handler', async () => {
+  it('the server refuses invalid arguments without calling the handler (and names no video: the client times out)', async () => {
     let called = 0;
     const { client } = setup(handlers({ snapshot: async ({ videoId }) => { called++; return { videoId, listing: { status: 'no-captions', videoId }, innertube: null }; } }));
-    await expect(client.request('snapshot', { videoId: '../../etc' }, opts())).rejects.toThrow('invalid arguments');
+    await expect(client.request('snapshot', { videoId: '../../etc' }, opts(80))).rejects.toThrow(/did not answer/);
+    await expect(client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en; drop' }, opts())).rejects.toThrow('invalid arguments');
     expect(called).toBe(0);
   });
 

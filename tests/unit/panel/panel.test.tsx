@@ -18,7 +18,7 @@ interface Harness {
 
 function setup(view: PanelView): Harness {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 5400 };
-  const clock = createVideoClock({ events: document, getVideo: () => video, requestFrame: () => 1, cancelFrame: () => {} });
+  const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
   const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined) };
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   return {
@@ -184,7 +184,8 @@ describe('ready panel', () => {
     act(() => h.clock.seek(slices[20]!.startMs + 25_000));
     const current = h.container.querySelector('.arc-bar[data-current="true"]');
     expect(current?.getAttribute('data-slice-index')).toBe('20');
-    const left = parseFloat(h.container.querySelector<HTMLElement>('.arc-playhead')!.style.left);
+    const transform = h.container.querySelector<HTMLElement>('[data-testid="playhead"]')!.style.transform;
+    const left = parseFloat(/translateX\(([-\d.]+)%\)/.exec(transform)?.[1] ?? 'NaN');
     expect(left).toBeGreaterThan((20 / 107) * 100);
     expect(left).toBeLessThan((21 / 107) * 100);
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const PURE = ['geometry.ts', 'colour-scale.ts', 'headline-text.ts', 'host-attributes.ts'];
+const PURE = ['geometry.ts', 'colour-scale.ts', 'headline-text.ts', 'host-attributes.ts', 'playhead-motion.ts', 'video-clock.ts', 'stay-attached.ts'];
 const dir = fileURLToPath(new URL('../../../src/panel/', import.meta.url));
 
 describe('panel pure core', () => {

@@ -40,7 +40,7 @@ function fixtureCues(map: PerspectiveMap, text: (i: number) => string = (i) => `
 
 function setup(view: PanelView, load: (from: number, count: number) => Promise<TranscriptPage>) {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 6000 };
-  const clock = createVideoClock({ events: document, getVideo: () => video, requestFrame: () => 1, cancelFrame: () => {} });
+  const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
   const actions = {
     onRetry: vi.fn(),
     onTrackChange: vi.fn(),

@@ -51,9 +51,11 @@ describe('matchTokens', () => {
     expect(result.lens).toEqual(['existential risk research']);
   });
 
-  it('compiles a lexicon array once (memo keyed by the array)', () => {
+  it('compiles afresh on every call: no module-level memo (the worker keeps one per service, matcher-memo.ts)', () => {
     const set = [risk];
-    expect(compileMatcher(set)).toBe(compileMatcher(set));
-    expect(compileMatcher([risk])).not.toBe(compileMatcher(set));
+    const a = compileMatcher(set);
+    const b = compileMatcher(set);
+    expect(a).not.toBe(b);
+    expect(b).toEqual(a);
   });
 });

@@ -37,6 +37,13 @@ describe('normalizeSettings', () => {
     ['a custom lexicon', { customLexicons: [custom] }, { customLexicons: [custom as Settings['customLexicons'][number]] }],
     ['broken custom lexicons', { customLexicons: [{ id: 'x' }, { ...custom, entries: [{ pattern: 'a', weight: 'heavy' }] }, custom] }, { customLexicons: [custom as Settings['customLexicons'][number]] }],
     ['custom lexicons not in a list', { customLexicons: custom }, {}],
+    ['a second custom lexicon with the same id', { customLexicons: [custom, { ...custom, name: 'Copy' }] }, { customLexicons: [custom as Settings['customLexicons'][number]] }],
+    [
+      'one bad field among good ones (only it falls back)',
+      { palette: 42, collapsed: true, preferredLanguage: 'fr', customLexicons: [custom], enabledLexicons: ['my-lexicon'] },
+      { collapsed: true, preferredLanguage: 'fr', customLexicons: [custom as Settings['customLexicons'][number]], enabledLexicons: ['my-lexicon'] },
+    ],
+    ['a language that is not a language code', { preferredLanguage: 'en US; drop' }, {}],
   ])('%s → defaults merged with what is valid', (_name, raw, expected) => {
     expect(normalizeSettings(raw)).toEqual({ ...defaultSettings(), ...expected });
   });

@@ -1,0 +1,272 @@
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import globalSetup, { EPISODES_DIR, MEDIA_FILE } from '../tests/e2e/global-setup';
+import { startReplica } from '../tests/e2e/replica/server';
+
+/**
+ * `npm run bench -- playback` (DESIGN §9.1, issue 9): what the extension adds to the page's main thread while the
+ * video plays and while it is paused, against the same page without the extension, in the same run.
+ *
+ * The production build (`.output/chrome-mv3`) in Debian's Chromium on the replica (as tests/e2e/harness.ts loads
+ * and routes it). Each repetition opens the seed episode twice — once with the extension, once without, each in a
+ * fresh profile — and reads CDP `Performance.getMetrics` `TaskDuration` (main-thread task time of the tab's
+ * renderer, every world and rendering included) at the start and end of a window in each scenario:
+ *   paused                the video paused, panel visible;
+ *   playing, visible      the video playing, panel in view;
+ *   playing, scrolled     the page scrolled until the panel (and the player) are out of view;
+ *   playing, collapsed    the panel collapsed with its Hide button (without the extension: just playing);
+ *   playing, drawer open  the transcript drawer open (`[data-action="open-transcript"]`), when the panel has one.
+ * Added ms/s = (extension − page) per repetition; median and interquartile range over the repetitions (the
+ * machine is shared and noisy). Then a navigation-heap row: 20 SPA navigations between two episodes, JS heap
+ * after a forced GC after the 2nd and after the 20th (issue 9 §4), with and without the extension.
+ *
+ * `BENCH_REPS=n` (default 5), `BENCH_WINDOW_MS=n` (default 5000), `BENCH_NAVS=n` (default 20), `BENCH_PART=playback|heap`
+ * (default both), `BENCH_EXTENSION_DIR` (another unpacked build). Asserts nothing.
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. a copy of yesterday's, for before/after figures). */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
+const YOUTUBE = 'https://www.youtube.com';
+const SEED = '4WNWeUQ7Hfc';
+const OTHER = 'TwoLangEp01';
+
+const SCENARIOS = ['paused', 'playing, visible', 'playing, scrolled away', 'playing, collapsed', 'playing, drawer open'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+interface Sample {
+  msPerS: number;
+  /** Seconds of media time that passed during the window (checks that "playing" really played). */
+  played: number;
+}
+type RunResult = Partial<Record<Scenario, Sample>>;
+
+async function launch(withExtension: boolean, replicaUrl: string): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-playback-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+    '--mute-audio',
+    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+  ];
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args, viewport: { width: 1280, height: 800 } });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== YOUTUBE) return url.protocol.startsWith('http') ? route.abort('blockedbyclient') : route.continue();
+    try {
+      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
+    } catch {
+      // page closed mid-request
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  return {
+    context,
+    page,
+    cdp,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+const currentTime = (page: Page) => page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.currentTime ?? 0);
+
+async function measureWindow(page: Page, cdp: CDPSession, windowMs: number): Promise<Sample> {
+  const t0 = await currentTime(page);
+  const a = await metrics(cdp);
+  await page.waitForTimeout(windowMs);
+  const b = await metrics(cdp);
+  const t1 = await currentTime(page);
+  const seconds = (b.Timestamp ?? 0) - (a.Timestamp ?? 0);
+  return { msPerS: (((b.TaskDuration ?? 0) - (a.TaskDuration ?? 0)) * 1000) / seconds, played: t1 - t0 };
+}
+
+async function play(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.play());
+  await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video.html5-main-video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 15_000 });
+}
+
+const settle = (page: Page) => page.waitForTimeout(1000);
+
+async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: number): Promise<{ result: RunResult; note: string }> {
+  const run = await launch(withExtension, replicaUrl);
+  const { page, cdp } = run;
+  const result: RunResult = {};
+  let note = '';
+  try {
+    await page.goto(`${YOUTUBE}/watch?v=${SEED}`);
+    await page.waitForFunction(() => typeof (document.querySelector('#movie_player') as unknown as { getPlayerResponse?: unknown } | null)?.getPlayerResponse === 'function');
+    const host = page.locator('#perspective-map');
+    if (withExtension) {
+      await page.waitForFunction(() => document.querySelector('#perspective-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 60_000, polling: 250 });
+      note = `${await host.getAttribute('data-slices')} slices`;
+    }
+    // Room to scroll the panel out of view (the replica's page is about one screen tall); same in both runs.
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '4000px';
+      document.body.append(spacer);
+    });
+    await settle(page);
+
+    result.paused = await measureWindow(page, cdp, windowMs);
+
+    await play(page);
+    await settle(page);
+    result['playing, visible'] = await measureWindow(page, cdp, windowMs);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await settle(page);
+    result['playing, scrolled away'] = await measureWindow(page, cdp, windowMs);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    if (withExtension) await host.locator('[data-testid="collapse"]').click();
+    await settle(page);
+    result['playing, collapsed'] = await measureWindow(page, cdp, windowMs);
+    if (withExtension) await host.locator('[data-testid="collapse"]').click();
+
+    const drawer = host.locator('[data-action="open-transcript"]');
+    if (!withExtension || (await drawer.count()) > 0) {
+      if (withExtension) await drawer.first().click();
+      await settle(page);
+      result['playing, drawer open'] = await measureWindow(page, cdp, windowMs);
+    }
+  } finally {
+    await run.close();
+  }
+  return { result, note };
+}
+
+/** JS heap (bytes) after a full GC, read through CDP. */
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await metrics(cdp)).JSHeapUsedSize ?? 0;
+}
+
+async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ second: number; last: number }> {
+  const run = await launch(withExtension, replicaUrl);
+  const { page, cdp } = run;
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await page.goto(`${YOUTUBE}/watch?v=${SEED}`);
+    await page.waitForFunction(() => typeof (document.querySelector('#movie_player') as unknown as { getPlayerResponse?: unknown } | null)?.getPlayerResponse === 'function');
+    const arrived = (id: string) =>
+      withExtension
+        ? page.waitForFunction((v) => {
+            const host = document.querySelector('#perspective-map');
+            return host?.getAttribute('data-video-id') === v && host.getAttribute('data-state') === 'ready';
+          }, id, { timeout: 60_000, polling: 100 })
+        : page.waitForFunction((v) => document.querySelector('ytd-watch-flexy')?.getAttribute('video-id') === v, id, { timeout: 60_000, polling: 100 });
+    await arrived(SEED);
+    let second = 0;
+    for (let i = 1; i <= navs; i++) {
+      const id = i % 2 === 1 ? OTHER : SEED;
+      await page.evaluate((v) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(v), id);
+      await arrived(id);
+      // A little playback on every page, as a viewer would (media events, the playhead).
+      await play(page).catch(() => undefined);
+      await page.waitForTimeout(300);
+      if (i === 2) second = await heapAfterGc(cdp);
+    }
+    return { second, last: await heapAfterGc(cdp) };
+  } finally {
+    await run.close();
+  }
+}
+
+/** Quantile with linear interpolation between closest ranks. */
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (s[lo] as number) + ((s[hi] as number) - (s[lo] as number)) * (pos - lo);
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+
+export default async function playback(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log('playback: skipped — build the extension first (npm run build)');
+    return;
+  }
+  const reps = Math.max(1, Number(process.env.BENCH_REPS ?? 5) || 5);
+  const windowMs = Math.max(1000, Number(process.env.BENCH_WINDOW_MS ?? 5000) || 5000);
+  const navs = Math.max(3, Number(process.env.BENCH_NAVS ?? 20) || 20);
+  globalSetup();
+  const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
+  const part = process.env.BENCH_PART ?? 'both';
+  try {
+    if (part !== 'heap') await playbackRows(replica.url, reps, windowMs);
+    if (part !== 'playback') await heapRows(replica.url, navs);
+  } finally {
+    await replica.close();
+  }
+}
+
+async function playbackRows(replicaUrl: string, reps: number, windowMs: number): Promise<void> {
+  console.log(`seed episode ${SEED}, production build, ${reps} repetitions × ${windowMs / 1000} s windows, round-robin (extension, then page)`);
+  const added: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  const withExt: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  const without: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  for (let rep = 1; rep <= reps; rep++) {
+    const ext = await oneRun(true, replicaUrl, windowMs);
+    const page = await oneRun(false, replicaUrl, windowMs);
+    const cells: string[] = [];
+    for (const s of SCENARIOS) {
+      const e = ext.result[s];
+      const p = page.result[s];
+      if (!e || !p) {
+        cells.push(`${s}: n/a`);
+        continue;
+      }
+      added[s].push(e.msPerS - p.msPerS);
+      withExt[s].push(e.msPerS);
+      without[s].push(p.msPerS);
+      const stalled = s !== 'paused' && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
+      cells.push(`${s}: ${fmt(e.msPerS)} vs ${fmt(p.msPerS)}${stalled}`);
+    }
+    console.log(`rep ${rep} (${ext.note}) ms/s with vs without — ${cells.join('; ')}`);
+  }
+  console.log('\nadded main-thread ms per second (extension − page), median [IQR q1…q3]; with / without medians');
+  for (const s of SCENARIOS) {
+    if (added[s].length === 0) {
+      console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
+      continue;
+    }
+    const xs = added[s];
+    console.log(
+      `  ${s.padEnd(24)} ${fmt(quantile(xs, 0.5)).padStart(7)} ms/s  [${fmt(quantile(xs, 0.25))} … ${fmt(quantile(xs, 0.75))}]   (${fmt(quantile(withExt[s], 0.5))} / ${fmt(quantile(without[s], 0.5))} ms/s, n=${xs.length})`,
+    );
+  }
+}
+
+async function heapRows(replicaUrl: string, navs: number): Promise<void> {
+  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after GC (MB)`);
+  for (const withExtension of [true, false]) {
+    const { second, last } = await navigationHeap(withExtension, replicaUrl, navs);
+    const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
+    console.log(
+      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} after 2nd ${(second / 1e6).toFixed(2)}  after ${navs}th ${(last / 1e6).toFixed(2)}  growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
+    );
+  }
+}
