@@ -5,7 +5,7 @@
  * is often answered with LOGIN_REQUIRED ("confirm you're not a bot"): a failed strategy, not a crash.
  * Needs: ytcfg's INNERTUBE_API_KEY (from the main world, or the page's inline ytcfg script) for the player request.
  */
-import type { CaptionTrack } from '../captions/caption-track';
+import type { CaptionTrack, TrackTranslation } from '../captions/caption-track';
 import { readCaptionTracks } from '../captions/player-response';
 import { buildCaptionUrl, isPotGated } from '../captions/track-url';
 import type { AcquisitionStrategy, StrategyResult } from './acquisition-strategy';
@@ -24,11 +24,19 @@ export function findTwin(track: CaptionTrack, tracks: readonly CaptionTrack[]): 
   );
 }
 
+/** The track a translation translates: from the listing, else rebuilt from what the translation records. */
+function sourceOf(track: CaptionTrack, translation: TrackTranslation, tracks: readonly CaptionTrack[]): CaptionTrack {
+  const listed = tracks.find((t) => t.vssId === translation.sourceVssId && !t.translation);
+  if (listed) return listed;
+  const { translation: _omit, ...rest } = track;
+  return { ...rest, vssId: translation.sourceVssId, languageCode: translation.sourceLanguageCode };
+}
+
 export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStrategy {
-  const fetchClean = async (videoId: string, track: CaptionTrack, signal: AbortSignal, via: string): Promise<StrategyResult> => {
+  const fetchClean = async (videoId: string, track: CaptionTrack, tlang: string | undefined, signal: AbortSignal, via: string): Promise<StrategyResult> => {
     let url: string;
     try {
-      url = buildCaptionUrl(track.baseUrl, { fmt: 'json3' });
+      url = buildCaptionUrl(track.baseUrl, { fmt: 'json3', ...(tlang ? { tlang } : {}) });
     } catch {
       return { ok: false, outcome: 'refused', detail: `${via}: not a YouTube timedtext URL` };
     }
@@ -38,9 +46,12 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
 
   return {
     name: 'direct',
-    async acquire({ videoId, track, tracks, innertube }, signal) {
-      const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !isPotGated(t.baseUrl));
-      if (pageTwin) return fetchClean(videoId, pageTwin, signal, 'page data');
+    async acquire({ videoId, track: requested, tracks, innertube }, signal) {
+      // A translation is its source track fetched with `tlang`.
+      const tlang = requested.translation?.tlang;
+      const track = requested.translation ? sourceOf(requested, requested.translation, tracks) : requested;
+      const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !t.translation && !isPotGated(t.baseUrl));
+      if (pageTwin) return fetchClean(videoId, pageTwin, tlang, signal, 'page data');
       // Without ytcfg's key the request still goes (same origin, keyless): a missing key is not a reason to stop.
       const answer = await requestAndroidPlayer(deps.fetch, videoId, innertube, signal);
       if (!answer.ok) return answer;
@@ -52,7 +63,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
       const twin = findTwin(track, listing.tracks);
       if (!twin) return { ok: false, outcome: 'unavailable', detail: 'player request: track not listed' };
       if (isPotGated(twin.baseUrl)) return { ok: false, outcome: 'unavailable', detail: 'player request: URL is token-gated too' };
-      return fetchClean(videoId, twin, signal, 'player request');
+      return fetchClean(videoId, twin, tlang, signal, 'player request');
     },
   };
 }

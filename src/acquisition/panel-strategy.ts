@@ -45,7 +45,9 @@ export function createPanelStrategy(options: PanelStrategyOptions): AcquisitionS
 
   return {
     name: 'panel',
-    async acquire(_request, signal) {
+    async acquire({ track }, signal) {
+      // The transcript panel shows the speech's own language: it cannot stand in for a translation.
+      if (track.translation) return { ok: false, outcome: 'not-needed', detail: 'the transcript panel has no machine translation' };
       const panels = () => [doc.querySelector(sel.modernPanel), doc.querySelector(sel.classicPanel)].filter((p): p is Element => p !== null);
       const wasOpen = panels().some(isOpen);
       let rows = readRows(doc);

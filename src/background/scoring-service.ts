@@ -1,4 +1,4 @@
-import type { TrackRef } from '../captions/caption-track';
+import { isMachineTranslated, type TrackRef } from '../captions/caption-track';
 import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
 import { cacheKey, episodeKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
@@ -12,6 +12,7 @@ import { transcriptPages, type TranscriptPages } from './transcript-pages';
 import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
+import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -29,7 +30,14 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void; matcher?: CompiledMatcher },
+    options: {
+      lexicons: Lexicon[];
+      videoId?: string;
+      captionKind?: CaptionKind;
+      machineTranslated?: boolean;
+      onProgress?: (fraction: number) => void;
+      matcher?: CompiledMatcher;
+    },
   ) => PerspectiveMap;
   /** scoreCues plus every counted term's place in the cue text (src/scoring/term-hits.ts), for the transcript drawer. */
   scoreCuesWithHits: (
@@ -167,7 +175,11 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
         const matcher = matchers?.get(lexicons, lexiconHash);
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, matcher });
+        const machineTranslated = isMachineTranslated(track);
+        const rescored = withTranslationCaveat(
+          deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher }),
+          machineTranslated,
+        );
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -210,15 +222,20 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     remember(recentCues, episodeKey(videoId, track), { cues: parsed.cues, captionKind: source === 'panel' ? 'panel' : track.kind }, RECENT_TRANSCRIPTS);
     await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
     const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
+    const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = deps.scoreCues(parsed.cues, {
-        lexicons,
-        matcher: matchers?.get(lexicons, lexiconHash),
-        videoId,
-        captionKind,
-        onProgress: (fraction) => report('score', fraction),
-      });
+      map = withTranslationCaveat(
+        deps.scoreCues(parsed.cues, {
+          lexicons,
+          matcher: matchers?.get(lexicons, lexiconHash),
+          videoId,
+          captionKind,
+          machineTranslated,
+          onProgress: (fraction) => report('score', fraction),
+        }),
+        machineTranslated,
+      );
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }

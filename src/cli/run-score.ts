@@ -1,9 +1,10 @@
 import { CaptionParseError, type Cue } from '../captions/cue';
 import { parseCaptions } from '../captions/parse-captions';
+import { DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicons';
 import type { Lexicon } from '../lexicons/lexicon';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
-import { validateLexicon } from '../lexicons/validate-lexicon';
+import { validateCustomLexicon } from '../lexicons/validate-lexicon';
 import { scoreCues } from '../scoring/score-cues';
 import { formatCsv, formatJson, formatSummaryTable, formatText, type ScoredFile } from './format-map';
 import { parseScoreArgs, USAGE, UsageError, type CaptionKind } from './parse-score-args';
@@ -74,11 +75,11 @@ function loadLexicons(ids: string[] | undefined, files: readonly string[], io: C
     } catch (error) {
       throw new InputError(`${file}: not valid JSON (${oneLine((error as Error).message)})`);
     }
-    const result = validateLexicon(data);
+    const result = validateCustomLexicon(data);
     if (!result.ok) throw new InputError(`${file}: invalid lexicon: ${result.errors.join('; ')}`);
     return result.lexicon;
   });
-  const enabled = [...(ids ?? BUILTIN_LEXICON_IDS), ...custom.map((l) => l.id)];
+  const enabled = [...(ids ?? DEFAULT_ENABLED_LEXICON_IDS), ...custom.map((l) => l.id)];
   const { lexicons, unknown } = resolveLexicons(enabled, custom);
   if (unknown.length > 0) {
     throw new InputError(`unknown lexicon id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (built-in: ${BUILTIN_LEXICON_IDS.join(', ')})`);

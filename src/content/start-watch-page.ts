@@ -4,6 +4,7 @@
  * content script's context (extension reload/update).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { createBridgeClient } from '../bridge/bridge-client';
 import { createDirectStrategy } from '../acquisition/direct-strategy';
 import { listTracksWithoutHelper } from '../acquisition/list-tracks-without-helper';
@@ -13,6 +14,7 @@ import { youtubeSelectors } from '../acquisition/youtube-selectors';
 import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
 import { mountPanel } from '../panel/mount-panel';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings';
+import { createShowAnywayStore } from '../settings/show-anyway';
 import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
 import { WatchPageController } from './watch-page-controller';
@@ -49,6 +51,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       listWithoutHelper: (videoId, listSignal) => listTracksWithoutHelper({ fetch: fetchInTab, doc: document }, videoId, listSignal),
       background: createBackgroundClient({ send: sendToBackground, newUploadId: () => crypto.randomUUID(), yieldToEvents: yieldToPage }),
       preferredLanguage: async () => (await readSettings()).preferredLanguage ?? navigator.language ?? 'en',
+      showAnyway: createShowAnywayStore(browser.storage.local),
       isAdShowing: () => {
         const player = document.querySelector(youtubeSelectors.player);
         return !!player && youtubeSelectors.adShowingClasses.some((c) => player.classList.contains(c));

@@ -97,7 +97,8 @@ export class WatchPageController {
     return {
       videoId: this.session?.videoId ?? null,
       state: view?.state ?? 'none',
-      map: view?.state === 'ready' ? (view.map ?? null) : null,
+      // Off-topic maps are complete too: the popup says what the panel says (not about AI) with the same figures.
+      map: view?.state === 'ready' || view?.state === 'off-topic' ? (view.map ?? null) : null,
       track: this.session?.track ?? null,
       ...(view?.state !== 'ready' && view?.message ? { message: view.message } : {}),
     };
@@ -142,6 +143,7 @@ export class WatchPageController {
             return this.deps.loadTranscript({ videoId: session.videoId, track, from, count });
           },
           copyText: (text) => this.deps.copyText(text),
+          onShowAnyway: () => void this.session?.showAnyway(),
         },
         withDisplay,
       )

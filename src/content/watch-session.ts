@@ -6,7 +6,7 @@
  */
 import type { CaptionTrack, TrackRef } from '../captions/caption-track';
 import { toTrackRef } from '../captions/caption-track';
-import { pickTrack } from '../captions/pick-track';
+import { pickTrack, withEnglishTranslations } from '../captions/pick-track';
 import { BridgeTimeoutError, type BridgeClient } from '../bridge/bridge-client';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
@@ -14,6 +14,8 @@ import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquis
 import type { HelperlessListing } from '../acquisition/list-tracks-without-helper';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
+import type { ShowAnywayStore } from '../settings/show-anyway';
+import type { VideoDetails } from '../library/library-schema';
 
 /** The worker, as the session sees it (background-client.ts: chunked uploads, one retry when the worker went away). */
 export interface SessionBackground {
@@ -39,6 +41,8 @@ export interface SessionDeps {
   /** Shows a view (the controller drops it unless this session is still the current one). */
   show(view: PanelView): void;
   preferredLanguage(): Promise<string>;
+  /** The user's "Show the map anyway" choices (src/settings/show-anyway.ts). */
+  showAnyway: Pick<ShowAnywayStore, 'has' | 'remember'>;
   isAdShowing(): boolean;
   newRequestId(): string;
   timings: SessionTimings;
@@ -60,7 +64,14 @@ export const PANEL_ONLY_TRACK: CaptionTrack = { baseUrl: '', languageCode: 'und'
 /** What the pipeline goes on with after listing the tracks, or the view that ends the run. */
 type Listed =
   | { done: PanelView }
-  | { tracks: CaptionTrack[]; innertube: InnertubeConfig | null; strategies: readonly AcquisitionStrategy[]; attempts: string[] };
+  | {
+      tracks: CaptionTrack[];
+      innertube: InnertubeConfig | null;
+      strategies: readonly AcquisitionStrategy[];
+      attempts: string[];
+      /** The page's title/channel/duration (from the helper's snapshot), for the episode library. */
+      details?: VideoDetails;
+    };
 
 export class WatchSession {
   private readonly life = new AbortController();
@@ -70,6 +81,8 @@ export class WatchSession {
   private tracks: CaptionTrack[] = [];
   private chosenVssId: string | null = null;
   private requestId: string | null = null;
+  /** "Show the map anyway" was chosen on this page (holds even if storing the choice failed). */
+  private shownAnyway = false;
   /** The last view this session decided on (what the panel returns to after an ad). */
   view: PanelView;
   track: TrackRef | null = null;
@@ -153,8 +166,10 @@ export class WatchSession {
     const listed = await this.listTracks(signal);
     if (!listed || signal.aborted) return;
     if ('done' in listed) return this.show(signal, listed.done);
-    const { innertube } = listed;
-    this.tracks = listed.tracks;
+    const { innertube, details } = listed;
+    const withDetails = details ? { details } : {};
+    // The lexicons are English: a video without an English track also offers YouTube's English translation.
+    this.tracks = withEnglishTranslations(listed.tracks);
 
     const track =
       (this.chosenVssId !== null ? this.tracks.find((t) => t.vssId === this.chosenVssId) : undefined) ??
@@ -168,9 +183,9 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Reading the captions…', ...trackView });
 
     if (!bypassCache) {
-      const cached = await deps.background.lookup({ videoId, track: trackRef }, signal);
+      const cached = await deps.background.lookup({ videoId, track: trackRef, ...withDetails }, signal);
       if (signal.aborted) return;
-      if (cached) return this.showMap(signal, cached, trackView);
+      if (cached) return await this.showMap(signal, cached, trackView);
     }
 
     const acquired = await acquireCaptions(
@@ -195,9 +210,23 @@ export class WatchSession {
     const requestId = deps.newRequestId();
     this.requestId = requestId;
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
-    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId }, signal);
+    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId, ...withDetails }, signal);
     if (signal.aborted) return;
-    this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
+    await this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
+  }
+
+  /**
+   * "Show the map anyway" (off-topic state): draws the map this session already has and remembers the choice
+   * for this video. The map is drawn even when the choice cannot be stored (it then holds for this page only).
+   */
+  async showAnyway(): Promise<void> {
+    const view = this.view;
+    if (view.state !== 'off-topic' || !view.map) return;
+    this.shownAnyway = true;
+    this.deps.show((this.view = { ...view, state: 'ready' }));
+    await this.deps.showAnyway.remember(this.videoId).catch((error: unknown) => {
+      console.warn('[perspective-map] the "show anyway" choice could not be stored', error);
+    });
   }
 
   /**
@@ -222,7 +251,13 @@ export class WatchSession {
     if (listing.status !== 'ok') {
       return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] } };
     }
-    return { tracks: listing.tracks, innertube: snapshot.innertube, strategies: deps.strategies, attempts: [] };
+    return {
+      tracks: listing.tracks,
+      innertube: snapshot.innertube,
+      strategies: deps.strategies,
+      attempts: [],
+      ...(snapshot.details ? { details: snapshot.details } : {}),
+    };
   }
 
   private async listAlone(signal: AbortSignal, helperAttempt: string): Promise<Listed | null> {
@@ -241,19 +276,25 @@ export class WatchSession {
     return { tracks, innertube: alone.innertube, strategies, attempts };
   }
 
-  /** The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it). */
-  private showMap(signal: AbortSignal, answer: MapAnswer, trackView: Pick<PanelView, 'track' | 'tracks'>): void {
+  /**
+   * The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it).
+   * A map of a video that says too little about AI is `off-topic` (DESIGN §9.1) unless the user chose to see it:
+   * the same map, computed and cached in full, only not drawn until asked.
+   */
+  private async showMap(signal: AbortSignal, answer: MapAnswer, trackView: Pick<PanelView, 'track' | 'tracks'>): Promise<void> {
     const source = answer.source;
     // A map for another video (a confused worker, a stale cache row) is never drawn.
     if (answer.map.videoId !== undefined && answer.map.videoId !== this.videoId) {
       return this.show(signal, { state: 'error', videoId: this.videoId, message: 'The map received was for another video', ...trackView });
     }
+    const offTopic = answer.map.headline.topic?.onTopic === false && !this.shownAnyway && !(await this.deps.showAnyway.has(this.videoId).catch(() => false));
     this.show(signal, {
-      state: 'ready',
+      state: offTopic ? 'off-topic' : 'ready',
       videoId: this.videoId,
       map: answer.map,
       cached: answer.origin === 'cache',
       ...(source ? { source } : {}),
+      ...(answer.baseline ? { channelBaseline: answer.baseline.sentence } : {}),
       ...trackView,
     });
   }

@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { CaptionSourceSchema, TrackRefSchema } from '../captions/caption-track';
 import { PerspectiveMapSchema } from '../scoring/perspective-map';
 import { VideoIdSchema } from '../schema/video-id';
+import { ChannelBaselineSchema, videoDetailsSchema } from '../library/library-schema';
 
 /** Largest caption body accepted (characters). The longest real bodies seen are ~15 MB; 64 MB leaves room. */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
@@ -60,8 +61,11 @@ const ScoreTargetEntries = {
   track: TrackRefSchema,
   source: CaptionSourceSchema,
   requestId: RequestIdSchema,
+  /** What the page says about the video (the episode library's display text; never trusted for anything else). */
+  details: v.optional(videoDetailsSchema),
 };
 export type ScoreTarget = v.InferOutput<v.StrictObjectSchema<typeof ScoreTargetEntries, undefined>>;
+export type LookupArgs = v.InferOutput<(typeof PROTOCOL)['cs-bg:lookup']['args']>;
 
 /**
  * `cs-bg:score`: the body inline (`body`, small ones) or sent before in chunks (`uploadId`) — exactly one of them.
@@ -105,6 +109,11 @@ const MapAnswerSchema = v.object({
   origin: MapOriginSchema,
   /** The strategy that delivered the captions the map was scored from (kept with the cache; absent if unknown). */
   source: v.optional(CaptionSourceSchema),
+  /**
+   * Where this episode sits against the user's other mapped episodes of its channel (the episode library), when
+   * there are enough of them; absent otherwise (also in private windows and when the library cannot be read).
+   */
+  baseline: v.optional(ChannelBaselineSchema),
 });
 export type MapAnswer = v.InferOutput<typeof MapAnswerSchema>;
 
@@ -154,7 +163,7 @@ export type TranscriptPage = v.InferOutput<typeof TranscriptPageSchema>;
 export const PROTOCOL = {
   /** Is there a map (or cached cues to re-score) for this video + track under the current settings? null = fetch captions. */
   'cs-bg:lookup': {
-    args: v.strictObject({ videoId: VideoIdSchema, track: TrackRefSchema }),
+    args: v.strictObject({ videoId: VideoIdSchema, track: TrackRefSchema, details: v.optional(videoDetailsSchema) }),
     answer: v.nullable(MapAnswerSchema),
   },
   /**
@@ -186,6 +195,14 @@ export const PROTOCOL = {
   'ui-bg:clearCache': { args: NoArgsSchema, answer: v.object({ cleared: CountSchema }) },
   /** Cache statistics for the popup/options. */
   'ui-bg:cacheStats': { args: NoArgsSchema, answer: v.object({ episodes: CountSchema, bytes: CountSchema }) },
+  /**
+   * Brings the episode library up to date before the library page reads it: fills it from the cache once, and
+   * re-scores entries of older scorer versions from cached cues where there are any.
+   */
+  'ui-bg:refreshLibrary': {
+    args: NoArgsSchema,
+    answer: v.object({ backfilled: CountSchema, rescored: CountSchema, outdated: CountSchema }),
+  },
   /** The active tab's current panel state and headline, for the popup. */
   'ui-cs:summary': {
     args: NoArgsSchema,

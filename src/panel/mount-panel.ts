@@ -98,6 +98,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   const actions = {
     onRetry: () => deps.onRetry(),
     onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
+    onShowAnyway: () => deps.onShowAnyway(),
     onCollapsedChange: (collapsed: boolean) => {
       // Show the change at once; the session persists it and sends it back in the next view.
       view = { ...view, display: { ...display(), collapsed } };

@@ -8,12 +8,15 @@ import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 
-export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
 export interface PanelView {
   state: PanelState;
   videoId: string;
-  /** When ready. */
+  /**
+   * When ready; also when off-topic (DESIGN §9.1: the map is computed and cached in full, only not drawn until
+   * the user asks for it).
+   */
   map?: PerspectiveMap;
   source?: CaptionSource;
   cached?: boolean;
@@ -26,6 +29,8 @@ export interface PanelView {
   attempts?: string[];
   /** Loading progress 0…1, when known. */
   progress?: number;
+  /** When ready: where this episode sits against the user's other mapped episodes of its channel (one sentence). */
+  channelBaseline?: string;
   /** Display settings (from src/settings). */
   display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean; transcriptOpen?: boolean };
 }
@@ -45,6 +50,8 @@ export interface PanelDeps {
   loadTranscript(from: number, count: number): Promise<TranscriptPage>;
   /** Puts text on the clipboard (the drawer's Copy). */
   copyText(text: string): Promise<void>;
+  /** Off-topic state: "Show the map anyway" — draw this video's map and remember the choice for it. */
+  onShowAnyway(): void;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }

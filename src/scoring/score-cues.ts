@@ -15,6 +15,7 @@ import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
 import { termHit, type TermHit } from './term-hits';
 import { tokenizeCueIds } from './tokenize-cues';
+import { episodeTopic, findAiMentions, slicesOnTopic } from './topic';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
@@ -75,14 +76,20 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   const sliceOfCue = new Int32Array(cues.length);
   plan.ranges.forEach(([first, last], s) => sliceOfCue.fill(s, first, last + 1));
   const words = new Array<number>(plan.ranges.length).fill(0);
+  const sliceTokens: [number, number][] = [];
   for (let s = 0, i = 0; s < plan.ranges.length; s++) {
     const last = (plan.ranges[s] as [number, number])[1];
     const begin = i;
     while (i < tokenCount && (cueOf[i] as number) <= last) i++;
     words[s] = i - begin;
+    sliceTokens.push([begin, i]);
   }
+  const mentions = findAiMentions(ids, tokenCount, stream.words);
+  const topic = episodeTopic(mentions, tokenCount);
+  const onTopic = slicesOnTopic(mentions, sliceTokens, tokenCount);
 
   const nets = new Array<number>(plan.ranges.length).fill(0);
+  const hitsBySlice = new Array<number>(plan.ranges.length).fill(0);
   const termsBySlice = plan.ranges.map(() => new Map<string, SliceTerm>());
   const conceptHits = new Map<string, number>();
   const conceptAt = new Map<string, Set<number>>();
@@ -98,6 +105,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
       const contribution = entry.weight * factor;
       if (hit) hit.add(lexicon.id, contribution);
       stanceHits++;
+      hitsBySlice[s] = (hitsBySlice[s] as number) + 1;
       nets[s] = (nets[s] as number) + contribution;
       const key = `${lexicon.id}\u0000${term}`;
       const terms = termsBySlice[s] as Map<string, SliceTerm>;
@@ -133,6 +141,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
       words: words[index] as number,
       score,
       band: bandOf(score),
+      onTopic: onTopic[index] as boolean,
       terms,
       excerpt: excerptOf(cues, firstCue, lastCue),
     };
@@ -140,6 +149,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 
   const scores = slices.map((s) => s.score);
   const stats = scoreStatistics(scores);
+  const stance = episodeStance(slices, hitsBySlice);
   const { confidence, reasons } = assessConfidence({
     captionKind: options.captionKind,
     sliceScores: scores,
@@ -147,6 +157,9 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     words: tokenCount,
     stanceHits,
     enabledLexiconIds: lexicons.map((l) => l.id),
+    onTopic: topic.onTopic,
+    aiMentionsPerHour: mentionsPerHour(mentions.total, cues),
+    onTopicScores: slices.filter((s) => s.onTopic).map((s) => s.score),
   });
   const map: PerspectiveMap = {
     ...(options.videoId !== undefined ? { videoId: options.videoId } : {}),
@@ -157,7 +170,9 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     slices,
     headline: {
       ...stats,
-      leaning: bandOf(stats.median),
+      stance,
+      leaning: bandOf(Math.round(stance)),
+      topic: { onTopic: topic.onTopic, aiMentionsPerHour: mentionsPerHour(mentions.total, cues) },
       lens: topLens(lensHits),
       evidenceMode: evidenceMode(matches.markers, tokenCount, cues).mode,
       confidence,
@@ -169,6 +184,30 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   };
   onProgress?.(1);
   return map;
+}
+
+/**
+ * Where the episode leans once talk without stance is set aside: the mean score of the slices that are about
+ * AI and carry stance signal. Slices with no stance hit (technical talk, small talk) and off-topic slices
+ * (a war story's harm words) do not pull it toward 0 or anywhere else.
+ */
+function episodeStance(slices: readonly SliceScore[], hits: readonly number[]): number {
+  let sum = 0;
+  let count = 0;
+  slices.forEach((slice, i) => {
+    if (!slice.onTopic || (hits[i] as number) === 0) return;
+    sum += slice.score;
+    count++;
+  });
+  return count === 0 ? 0 : round2(sum / count);
+}
+
+/** AI mentions per hour of the captions' span (0 when the cues carry no time). */
+function mentionsPerHour(mentions: number, cues: readonly Cue[]): number {
+  if (cues.length === 0) return 0;
+  const spanMs = (cues[cues.length - 1] as Cue).endMs - (cues[0] as Cue).startMs;
+  if (spanMs <= 0) return 0;
+  return Math.round((mentions * 3_600_000 * 10) / spanMs) / 10;
 }
 
 /** A match's words, space-separated (its key among a slice's terms and its label). */

@@ -6,8 +6,9 @@
  */
 import * as v from 'valibot';
 import { LanguageCodeSchema } from '../captions/caption-track';
-import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
+import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { CustomLexiconSchema, LexiconIdSchema, type Lexicon } from '../lexicons/lexicon';
+import { defaultLibrarySettings, librarySettingsSchema } from '../library/library-schema';
 
 export { BUILTIN_LEXICON_IDS };
 
@@ -41,7 +42,7 @@ export const SettingsSchema = v.pipe(
   v.fallback(v.looseObject({}), {}),
   v.object({
     /** Ids of the enabled lexicons (built-in and custom), each once. */
-    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...BUILTIN_LEXICON_IDS]),
+    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...DEFAULT_ENABLED_LEXICON_IDS]),
     /**
      * Custom lexicons imported by the user: the same rule as on import (a full lexicon, not a built-in's id);
      * a later duplicate id is dropped.
@@ -56,6 +57,21 @@ export const SettingsSchema = v.pipe(
     collapsed: v.fallback(v.boolean(), false),
     /** The transcript drawer is open (closed by default; the user's last choice is kept). */
     transcriptOpen: v.fallback(v.boolean(), false),
+    /**
+     * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
+     * a bad retention number falls back to "no limit", never the recording switch with it.
+     */
+    library: v.fallback(
+      v.pipe(
+        v.fallback(v.looseObject({}), {}),
+        v.object({
+          recording: v.fallback(librarySettingsSchema.entries.recording, true),
+          keepEpisodes: v.fallback(librarySettingsSchema.entries.keepEpisodes, null),
+          keepDays: v.fallback(librarySettingsSchema.entries.keepDays, null),
+        }),
+      ),
+      defaultLibrarySettings,
+    ),
   }),
 );
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -213,7 +213,7 @@ export async function navigateSpa(page: Page, videoId: string): Promise<void> {
   await page.evaluate((id) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(id), videoId);
 }
 
-export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
 export interface PanelHandle {
   /** `#perspective-map` (locators pierce its open shadow root: `host.locator('[data-slice-index]')`). */

@@ -26,32 +26,44 @@ export interface EpisodeArcProps {
   onOpenTranscript?(event: Event, index: number): void;
 }
 
+/** The playhead moves in steps of about this many CSS pixels… */
+const STEP_PX = 1;
+/** …but never more often than this (a short slice on a wide arc). */
+const MIN_STEP_MS = 100;
+
 /**
  * The playhead element as a motion target: a full-width track moved with `transform: translateX(%)` (a percentage
- * of its own width = of the arc), so a glide is one compositor animation (Web Animations, linear) and nothing
- * runs per frame on the page's main thread. Without `animate` (old engines, test DOMs) it is placed, not glided.
+ * of its own width = of the arc). A glide is a handful of timed steps, one per pixel the line actually moves (a
+ * slice of a long episode is a few pixels wide and lasts a minute), each a single transform write. Not an
+ * animation: a running animation, even a compositor one, keeps the renderer's main thread busy every frame
+ * (about 5 ms/s of CPU in headless Chromium, measured with `npm run bench -- playback`).
  */
-function elementTarget(el: HTMLElement): PlayheadTarget & { cancel(): void } {
-  let animation: Animation | null = null;
-  const at = (fraction: number) => `translateX(${percent(fraction)})`;
+function elementTarget(el: HTMLElement, clock: Pick<VideoClock, 'after'>): PlayheadTarget & { cancel(): void } {
+  let cancelStep: (() => void) | null = null;
+  const put = (fraction: number) => {
+    el.style.transform = `translateX(${percent(fraction)})`;
+  };
   const cancel = () => {
-    animation?.cancel();
-    animation = null;
+    cancelStep?.();
+    cancelStep = null;
   };
   return {
     place(fraction) {
       cancel();
-      el.style.transform = at(fraction);
+      put(fraction);
     },
     glide(from, to, durationMs) {
       cancel();
-      if (typeof el.animate !== 'function') {
-        el.style.transform = at(from);
-        return;
-      }
-      // The resting value is the destination: when the animation ends the playhead stays there, with no fill.
-      el.style.transform = at(to);
-      animation = el.animate([{ transform: at(from) }, { transform: at(to) }], { duration: durationMs, easing: 'linear' });
+      put(from);
+      const px = Math.abs(to - from) * el.getBoundingClientRect().width;
+      const steps = Math.max(1, Math.min(Math.ceil(px / STEP_PX), Math.floor(durationMs / MIN_STEP_MS)));
+      let step = 0;
+      const next = () => {
+        step++;
+        put(from + ((to - from) * step) / steps);
+        cancelStep = step < steps ? clock.after(durationMs / steps, next) : null;
+      };
+      cancelStep = clock.after(durationMs / steps, next);
     },
     cancel,
   };
@@ -78,7 +90,7 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
   useEffect(() => {
     const el = playhead.current;
     if (!el) return;
-    const target = elementTarget(el);
+    const target = elementTarget(el, clock);
     const motion = createPlayheadMotion({ slices, clock, target, onSlice: setCurrent });
     const unsubscribe = clock.subscribe(motion.onTick);
     return () => {
@@ -112,7 +124,7 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
 
   const selectedSlice = slices[selected];
   const valueText = selectedSlice
-    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}`
+    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}${selectedSlice.onTopic === false ? ', off-topic' : ''}`
     : 'No slices';
 
   return (
@@ -152,10 +164,13 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
         {slices.map((slice, i) => {
           const span = sliceSpan(i, count);
           const box = barBox(slice.score, scale);
+          // Off-topic slices keep their score and height but no palette colour: an outline with hatching (§9.1).
+          const muted = slice.onTopic === false;
           return (
             <div
               key={i}
-              class="arc-bar"
+              class={muted ? 'arc-bar arc-bar-off-topic' : 'arc-bar'}
+              data-on-topic={muted ? 'false' : undefined}
               data-slice-index={String(i)}
               data-start-ms={String(slice.startMs)}
               data-score={String(slice.score)}
@@ -167,7 +182,7 @@ function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOp
                 width: percent(span.width * (1 - gap)),
                 top: percent(box.top / 100),
                 height: percent(box.height / 100),
-                backgroundColor: scoreColour(slice.score, palette),
+                ...(muted ? {} : { backgroundColor: scoreColour(slice.score, palette) }),
               }}
               onMouseEnter={() => setHover(i)}
               onClick={() => {

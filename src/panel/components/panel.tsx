@@ -7,7 +7,7 @@ import type { PanelDeps, PanelView } from '../panel-view';
 import { paletteFor } from '../colour-scale';
 import { sliceIndexAt } from '../geometry';
 import { createTranscriptStore, type TranscriptStore } from '../transcript-store';
-import { collapsedLine, headlineLines, segmentsLine } from '../headline-text';
+import { collapsedLine, headlineLines, offTopicSentence, segmentsLine } from '../headline-text';
 import type { PerspectiveMap } from '../../scoring/perspective-map';
 import type { VideoClock } from '../video-clock';
 import { EpisodeArc } from './episode-arc';
@@ -18,7 +18,12 @@ import { TranscriptDrawer, type DrawerTarget } from './transcript-drawer';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
 
-export type PanelActions = Pick<PanelDeps, 'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'>;
+export type PanelActions = Pick<
+  PanelDeps,
+  'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
+>;
+
+export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
 
 export interface PanelProps {
   view: PanelView;
@@ -43,7 +48,8 @@ export function Panel({ view, actions, clock }: PanelProps) {
   if (view.state === 'skipped') return view.message ? <p class="status-sentence skipped-reason">{view.message}</p> : null;
   const collapsed = view.display?.collapsed === true;
   const palette = paletteFor(view.display?.palette);
-  const oneLine = map ? collapsedLine(map) : statusSentence(view);
+  const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
+  const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
 
   /** Strip, markers and bars: seek there, and when the drawer is open, show that slice in it. */
   const seekSlice = (index: number) => {
@@ -85,6 +91,11 @@ export function Panel({ view, actions, clock }: PanelProps) {
                 {line}
               </p>
             ))}
+            {view.channelBaseline ? (
+              <p class="channel-baseline" data-channel-baseline="">
+                {view.channelBaseline}
+              </p>
+            ) : null}
           </div>
           <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={stable.seekSlice} />
           <div class="arc-head">
@@ -132,6 +143,19 @@ export function Panel({ view, actions, clock }: PanelProps) {
             {view.cached ? <span class="cached">from cache</span> : null}
           </footer>
           <p class="caveat">{CAVEAT}</p>
+        </div>
+      ) : offTopic ? (
+        <div class="body">
+          <div class="status status-off-topic" role="status">
+            <p class="status-sentence">{offTopicSentence(offTopic, view.track?.languageCode)}</p>
+            <button type="button" class="button" data-action="show-anyway" onClick={() => actions.onShowAnyway()}>
+              {SHOW_ANYWAY_LABEL}
+            </button>
+          </div>
+          <footer class="foot">
+            <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
+            <span class="segments">{segmentsLine(offTopic)}</span>
+          </footer>
         </div>
       ) : (
         <div class="body">

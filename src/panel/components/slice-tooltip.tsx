@@ -25,6 +25,7 @@ export function SliceTooltip({ slice, count, id, onOpenTranscript, onMouseEnter 
           {formatScore(slice.score)} · {bandLabel(slice.band)}
         </span>
       </div>
+      {slice.onTopic === false ? <p class="tooltip-off-topic">Off-topic: little talk about AI here, so this slice does not count toward the stance.</p> : null}
       {slice.terms.length > 0 ? (
         <ul class="tooltip-terms">
           {slice.terms.slice(0, 5).map((t, i) => (

@@ -16,7 +16,7 @@ import { bandLabel } from '../headline-text';
 import { blockOfCue, cueAt, estimateLayout, visibleBlocks, withMeasured, type BlockLayout } from '../transcript-layout';
 import type { TranscriptStore } from '../transcript-store';
 import { cutText, findInCues, foldQuery, type FoundRange } from '../transcript-text';
-import type { VideoClock } from '../video-clock';
+import type { ClockTick, VideoClock } from '../video-clock';
 
 /** px drawn beyond the view either side, so a short scroll finds rows already there. */
 const OVERSCAN_PX = 300;
@@ -24,6 +24,8 @@ const OVERSCAN_PX = 300;
 const FALLBACK_VIEWPORT_PX = 360;
 /** A row scrolled into view keeps this much room from the list's edge. */
 const ROW_MARGIN_PX = 24;
+/** The shortest wait for the next cue (a cue that starts "now" is picked up by the next tick or timer). */
+const MIN_TIMER_MS = 16;
 
 export interface DrawerTarget {
   slice: number;
@@ -173,20 +175,37 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
     if (want.focus) row.querySelector<HTMLElement>('.cue-time')?.focus({ preventScroll: true });
   });
 
-  // Follow playback: work only when the cue under the playhead changes (an O(log n) look-up per clock tick).
+  // Follow playback on the clock's ticks (media events, about 4 a second), no per-frame work: each tick costs one
+  // O(log n) look-up, the drawer re-renders only when the cue under the playhead changes, and while playing one
+  // timer (the clock's `after`, planned from the tick's `ms`, `rate` and `at`) lands on the next cue's start so the
+  // row changes on time rather than up to a `timeupdate` late. An inactive tick (panel hidden) plans nothing.
   const currentRef = useRef(current);
-  useEffect(
-    () =>
-      clock.subscribe((tick) => {
-        const cue = cueAt(store.starts, store.loaded, tick.ms);
-        if (cue === currentRef.current) return;
+  useEffect(() => {
+    let cancelNext: (() => void) | null = null;
+    const follow = (tick: ClockTick) => {
+      cancelNext?.();
+      cancelNext = null;
+      const cue = cueAt(store.starts, store.loaded, tick.ms);
+      if (cue !== currentRef.current) {
         currentRef.current = cue;
         setCurrent(cue);
         if (cue >= 0 && followingRef.current && tick.playing) bringIntoView(cue, 'nearest');
-      }),
+      }
+      if (!tick.active || !tick.playing || cue + 1 >= store.loaded) return;
+      const nextStart = store.starts[cue + 1] as number;
+      const delayMs = Math.max(MIN_TIMER_MS, (nextStart - tick.ms) / tick.rate);
+      cancelNext = clock.after(delayMs, () => {
+        cancelNext = null;
+        follow(clock.read());
+      });
+    };
+    const unsubscribe = clock.subscribe(follow);
+    return () => {
+      unsubscribe();
+      cancelNext?.();
+    };
     // Re-subscribed as pages arrive: the look-up reads `loaded`.
-    [clock, store, loadedCues],
-  );
+  }, [clock, store, loadedCues]);
 
   // "Open the transcript there": a slice from the panel (strip, marker, bar, tooltip).
   useEffect(() => {

@@ -13,7 +13,7 @@ import type { UiDeps } from '../shared/ui-deps';
 import type { SettingsHandle } from '../shared/use-settings';
 
 interface Props {
-  deps: Pick<UiDeps, 'builtinLexicons' | 'validateLexicon' | 'download'>;
+  deps: Pick<UiDeps, 'builtinLexicons' | 'validateCustomLexicon' | 'download'>;
   settings: Settings;
   update: SettingsHandle['update'];
 }
@@ -43,7 +43,7 @@ export default function LexiconManager({ deps, settings, update }: Props) {
   const importFile = async (file: TextFile) => {
     setNotice('');
     const text = await file.text();
-    const plan = planLexiconImport(text, settings, deps.builtinLexicons, deps.validateLexicon);
+    const plan = planLexiconImport(text, settings, deps.validateCustomLexicon);
     if (plan.kind === 'invalid') setImportState({ kind: 'errors', fileName: file.name, errors: plan.errors });
     else if (plan.kind === 'replace') setImportState({ kind: 'confirm', plan });
     else await commit(plan.lexicon, 'Imported');

@@ -12,6 +12,7 @@ import LexiconToggles from '../shared/lexicon-toggles';
 import { activeTabSummary, type TabSummary } from '../shared/tab-summary';
 import type { UiDeps } from '../shared/ui-deps';
 import useSettings from '../shared/use-settings';
+import { RecordingToggle } from '../shared/library-privacy';
 import CacheControls from './cache-controls';
 
 /** While the tab is still scoring, ask again this often (the popup is short-lived; no push channel). */
@@ -59,9 +60,14 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
     <main class="popup">
       <header class="title-row">
         <h1>Perspective Map</h1>
-        <button type="button" class="link" onClick={() => void deps.openOptionsPage()}>
-          Options
-        </button>
+        <span class="links">
+          <button type="button" class="link" data-action="open-library" onClick={() => void deps.openLibraryPage()}>
+            Library
+          </button>
+          <button type="button" class="link" onClick={() => void deps.openOptionsPage()}>
+            Options
+          </button>
+        </span>
       </header>
 
       <HeadlineView summary={summary} />
@@ -82,6 +88,8 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
       <p class="status small" role="status" aria-live="polite" data-testid="popup-status">
         {status}
       </p>
+
+      {settings ? <RecordingToggle settings={settings} update={update} idPrefix="popup" /> : null}
 
       <CacheControls deps={deps} />
     </main>

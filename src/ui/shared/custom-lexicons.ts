@@ -17,12 +17,7 @@ export type ImportPlan =
   | { kind: 'replace'; lexicon: Lexicon; existing: Lexicon };
 
 /** Decides what importing `text` (a JSON file's contents) would do, without doing it. */
-export function planLexiconImport(
-  text: string,
-  settings: Settings,
-  builtins: readonly Lexicon[],
-  validate: (data: unknown) => LexiconValidation,
-): ImportPlan {
+export function planLexiconImport(text: string, settings: Settings, validate: (data: unknown) => LexiconValidation): ImportPlan {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -31,13 +26,8 @@ export function planLexiconImport(
   }
   const result = validate(data);
   if (!result.ok) return { kind: 'invalid', errors: result.errors.length > 0 ? result.errors : ['Not a valid lexicon.'] };
+  // `validate` is validateCustomLexicon: the built-in-id rule is the schema's, shared with the worker and CLI.
   const { lexicon } = result;
-  if (builtins.some((b) => b.id === lexicon.id)) {
-    return {
-      kind: 'invalid',
-      errors: [`id: "${lexicon.id}" is the id of a built-in lexicon; give your lexicon its own id.`],
-    };
-  }
   const existing = settings.customLexicons.find((c) => c.id === lexicon.id);
   return existing ? { kind: 'replace', lexicon, existing } : { kind: 'add', lexicon };
 }

@@ -12,7 +12,8 @@ export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map
 export type TabSummary =
   | { kind: 'none' }
   | { kind: 'state'; tabId: number; videoId: string; state: string; message: string }
-  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null };
+  /** `offTopic`: the page shows the off-topic state (DESIGN §9.1); the map is complete all the same. */
+  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null; offTopic: boolean };
 
 const STATE_MESSAGES: Record<string, string> = {
   loading: 'Scoring this video…',
@@ -21,6 +22,7 @@ const STATE_MESSAGES: Record<string, string> = {
   error: 'Something went wrong while mapping this video. Try “Re-score this video”.',
   skipped: 'Nothing to map here yet (an ad, a Short or an embed).',
   ready: 'The map is ready.',
+  'off-topic': 'This video says little about AI, so its map is not drawn.',
 };
 
 export function stateMessage(state: string): string {
@@ -35,6 +37,22 @@ const BAND_TEXT: Record<BandId, string> = {
 
 export function bandText(band: BandId): string {
   return BAND_TEXT[band] ?? band;
+}
+
+/** "stance -23" (whole number, ASCII minus as in the panel), or null for a map without a stance. */
+export function stanceText(map: PerspectiveMap): string | null {
+  const stance = (map.headline as Partial<PerspectiveMap['headline']>).stance;
+  if (typeof stance !== 'number' || !Number.isFinite(stance)) return null;
+  const r = Math.round(stance);
+  return `stance ${r === 0 ? 0 : r}`;
+}
+
+/** "Not about AI: 4.6 AI mentions per hour", or null when the map is on topic (or says nothing about it). */
+export function topicText(map: PerspectiveMap): string | null {
+  const topic = (map.headline as Partial<PerspectiveMap['headline']>).topic;
+  if (!isRecord(topic) || topic.onTopic !== false || typeof topic.aiMentionsPerHour !== 'number') return null;
+  const perHour = topic.aiMentionsPerHour < 10 ? Math.round(topic.aiMentionsPerHour * 10) / 10 : Math.round(topic.aiMentionsPerHour);
+  return `Not about AI: ${perHour} AI mention${perHour === 1 ? '' : 's'} per hour`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -52,9 +70,9 @@ function looksLikeMap(value: unknown): value is PerspectiveMap {
 export function toTabSummary(tabId: number, answer: unknown): TabSummary {
   if (!isRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
   const state = typeof answer.state === 'string' ? answer.state : 'loading';
-  if (state === 'ready' && looksLikeMap(answer.map)) {
+  if ((state === 'ready' || state === 'off-topic') && looksLikeMap(answer.map)) {
     const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
-    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track };
+    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic' };
   }
   const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
   return { kind: 'state', tabId, videoId: answer.videoId, state, message };

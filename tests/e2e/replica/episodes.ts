@@ -16,6 +16,11 @@ export interface ReplicaTrackMeta {
   vssId: string;
   /** Caption body file in the episode folder (any format `parseCaptions` reads; json3 is served verbatim). */
   file: string;
+  /**
+   * YouTube's machine translation of this track, by target language (`tlang`): a caption file each, served for
+   * `…&tlang=<code>` (see inferred/translation.ts). Optional; without it `tlang` serves the original text.
+   */
+  translations?: Record<string, string>;
 }
 
 export interface ReplicaVariants {
@@ -55,6 +60,8 @@ export interface ReplicaTrack extends ReplicaTrackMeta {
   body: string;
   sourceFormat: string;
   cues: Cue[];
+  /** The `translations` files, read and parsed. */
+  translatedBodies?: Record<string, { body: string; sourceFormat: string; cues: Cue[] }>;
 }
 
 export interface ReplicaEpisode extends Omit<ReplicaEpisodeMeta, 'tracks'> {
@@ -103,7 +110,14 @@ function loadEpisode(dir: string, folderName: string, raw: unknown): ReplicaEpis
     if ((t.kind === 'asr') !== t.vssId.startsWith('a.')) fail(`track ${t.vssId}: kind 'asr' and a vssId starting "a." go together`);
     const body = readFileSync(join(dir, t.file), 'utf8');
     const parsed = parseCaptions(body);
-    return { ...t, body, sourceFormat: parsed.format, cues: parsed.cues };
+    const translatedBodies: NonNullable<ReplicaTrack['translatedBodies']> = {};
+    for (const [tlang, file] of Object.entries(t.translations ?? {})) {
+      if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(tlang) || typeof file !== 'string') fail(`track ${t.vssId}: bad translation ${tlang}`);
+      const translated = readFileSync(join(dir, file), 'utf8');
+      const read = parseCaptions(translated);
+      translatedBodies[tlang] = { body: translated, sourceFormat: read.format, cues: read.cues };
+    }
+    return { ...t, body, sourceFormat: parsed.format, cues: parsed.cues, ...(t.translations ? { translatedBodies } : {}) };
   });
   return {
     videoId,

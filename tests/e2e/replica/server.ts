@@ -11,6 +11,7 @@ import { createSigner } from './signing';
 import { botCheckPlayerResponse, playerResponse, type UrlContext } from './player-response';
 import { renderCaptions, type TimedtextFormat } from './caption-formats';
 import { contentSecurityPolicy } from './inferred/csp';
+import { bodyForTlang } from './inferred/translation';
 import { embedPageHtml, homePageHtml, shortsPageHtml, watchPageHtml } from './watch-page';
 import type { ReplicaPageData } from './page/page-data';
 import { createRequestLog, type RequestLog } from './request-log';
@@ -135,10 +136,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }
     const requested = params.get('fmt'); // the FIRST fmt (see inferred/player-api.ts)
     const fmt: TimedtextFormat = requested === 'json3' || requested === 'srv3' || requested === 'vtt' ? requested : 'srv1';
-    const rendered = renderCaptions(
-      { cues: track.cues, asr: track.kind === 'asr', languageCode: track.languageCode, json3Body: track.sourceFormat === 'json3' ? track.body : undefined },
-      fmt,
-    );
+    const served = bodyForTlang(track, params.get('tlang')); // auto-translate (inferred/translation.ts)
+    const rendered = renderCaptions({ cues: served.cues, asr: track.kind === 'asr', languageCode: served.languageCode, json3Body: served.json3Body }, fmt);
     switch (episode.variants.timedtextBroken) {
       case 'empty':
         return send(res, 200, '', { 'content-type': 'text/html; charset=UTF-8' });

@@ -10,7 +10,7 @@ import type { BridgeClient } from '../../../src/bridge/bridge-client';
 import { readCaptionTracks } from '../../../src/captions/player-response';
 import { extractInitialPlayerResponse } from '../../../src/captions/watch-page';
 import { pickTrack } from '../../../src/captions/pick-track';
-import type { CaptionTrack } from '../../../src/captions/caption-track';
+import { englishTranslationOf, type CaptionTrack } from '../../../src/captions/caption-track';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const json3 = fixture('captions/timedtext_json3_asr_shape-sample.json3');
@@ -119,6 +119,40 @@ describe('player strategy', () => {
     const clean = readCaptionTracks(JSON.parse(androidAnswer));
     if (clean.status !== 'ok') throw new Error('fixture');
     await expect(strategy.acquire(request(clean.tracks[0], clean.tracks), live())).resolves.toMatchObject({ ok: false, outcome: 'not-needed' });
+  });
+});
+
+describe('translated tracks (tlang=en, issue 8)', () => {
+  // A German track of the real watch page, offered in English by YouTube's translation.
+  const webDe = webTracks.find((t) => t.languageCode === 'de')!;
+  const translated = englishTranslationOf({ ...webDe, translatesToEnglish: true })!;
+
+  it('player: asks the helper for the source track, then adds tlang=en to its token-bearing URL (pot kept)', async () => {
+    const url = `${webDe.baseUrl}&potc=1&pot=TOKEN&fmt=json3&c=WEB`;
+    const request_ = vi.fn(async (_op: string, args: { videoId: string }) => ({ videoId: args.videoId, url, potSource: 'observed-request' }));
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    const strategy = createPlayerStrategy({ bridge: { nonce: 'n', request: request_ } as unknown as BridgeClient, fetch: fn, bridgeTimeoutMs: 100 });
+    await expect(strategy.acquire(request(translated, webTracks), live())).resolves.toMatchObject({ ok: true });
+    expect(request_.mock.calls[0]![1]).toMatchObject({ vssId: webDe.vssId, languageCode: 'de' });
+    expect(calls.map((c) => c.url)).toEqual([`${url}&tlang=en`]);
+  });
+
+  it('direct: the clean source URL with fmt=json3 and tlang=en', async () => {
+    const clean = readCaptionTracks(JSON.parse(androidAnswer));
+    if (clean.status !== 'ok') throw new Error('fixture');
+    const cleanDe = clean.tracks.find((t) => t.languageCode === 'de')!;
+    const tr = englishTranslationOf({ ...cleanDe, translatesToEnglish: true })!;
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire(request(tr, clean.tracks), live())).resolves.toMatchObject({ ok: true });
+    const url = new URL(calls[0]!.url);
+    expect([url.searchParams.get('lang'), url.searchParams.get('tlang'), url.searchParams.get('fmt')]).toEqual(['de', 'en', 'json3']);
+  });
+
+  it('direct via ANDROID: the twin of the source track (German), never an English track', async () => {
+    const { fn, calls } = fakeFetch((url) => (url.includes('/youtubei/v1/player') ? { status: 200, body: androidAnswer } : { status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire(request(translated, webTracks), live())).resolves.toMatchObject({ ok: true });
+    const url = new URL(calls[1]!.url);
+    expect([url.searchParams.get('lang'), url.searchParams.get('tlang')]).toEqual(['de', 'en']);
   });
 });
 

@@ -67,6 +67,24 @@ describe('scoring service', () => {
     expect(await svc.cacheStats()).toEqual({ episodes: 1, bytes: expect.any(Number) });
   });
 
+  it('a machine-translated track (vssId …~tlang.en): scored with the flag, one confidence step lower, cached apart from its source', async () => {
+    const seen: (boolean | undefined)[] = [];
+    const svc = service({ scoreCues: (cues, options) => (seen.push(options.machineTranslated), scoreCues(cues, options)) });
+    const original = await svc.score(scoreArgs());
+    const track = { ...SEED_TRACK, languageCode: 'en', vssId: `${SEED_TRACK.vssId}~tlang.en`, name: 'Translated' };
+    const translated = await svc.score(scoreArgs({ track, requestId: 'r2' }));
+    expect(seen).toEqual([false, true]);
+    const steps = { high: 0, medium: 1, low: 2 } as const;
+    expect(steps[translated.map.headline.confidence]).toBe(Math.min(2, steps[original.map.headline.confidence] + 1));
+    expect(translated.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(true);
+    // Re-scored from cached cues (a lexicon change), the caveat holds.
+    await settingsItem.setValue({ ...defaultSettings(), enabledLexicons: ['ai-risk', 'lens-technical'] });
+    const rescored = await svc.lookup({ videoId: SEED_VIDEO_ID, track });
+    expect(rescored?.origin).toBe('cues');
+    expect(rescored?.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(true);
+    expect((await svc.lookup(LOOKUP))?.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(false);
+  });
+
   it('answers a new service instance (a restarted worker) from IndexedDB without parsing again', async () => {
     const before = await service().score(scoreArgs());
     const after = await service().lookup(LOOKUP);

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_LEXICONS, BUILTIN_LEXICON_IDS } from '../../../src/lexicons/builtin-lexicons';
+import { GENERIC_SENTIMENT_WORDS } from '../../../src/lexicons/generic-words';
 import type { Lexicon } from '../../../src/lexicons/lexicon';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
-import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { validateCustomLexicon, validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { isBuiltinLexiconId } from '../../../src/lexicons/builtin-lexicon-ids';
+import { planLexiconImport } from '../../../src/ui/shared/custom-lexicons';
+import { defaultSettings } from '../../../src/settings/settings-schema';
 
 const SPECTRUM = ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety'];
 const LENS = ['lens-technical', 'lens-governance', 'lens-societal', 'lens-economic'];
+/** DESIGN §9.1: the learned stance lexicon is a ninth built-in, after the eight of §9. */
+const LEARNED = ['ai-stance'];
 /** Generic praise and complaint: not a stance on AI, so never a spectrum pattern. */
-const GENERIC = ['great', 'love', 'terrible', 'good', 'bad', 'amazing', 'awesome', 'excellent', 'awful', 'happy', 'sad', 'nice', 'wonderful', 'horrible', 'hate', 'best', 'worst', 'cool', 'fantastic', 'hope', 'excited'];
+const GENERIC = GENERIC_SENTIMENT_WORDS;
 
 describe('built-in lexicons', () => {
   it('have the ids of DESIGN §9', () => {
-    expect(BUILTIN_LEXICON_IDS).toEqual([...SPECTRUM, ...LENS]);
+    expect(BUILTIN_LEXICON_IDS).toEqual([...SPECTRUM, ...LENS, ...LEARNED]);
     // The id list (used by settings without the data) and the shipped data agree.
     expect(BUILTIN_LEXICONS.map((l) => l.id)).toEqual([...BUILTIN_LEXICON_IDS]);
-    for (const lexicon of BUILTIN_LEXICONS) expect(lexicon.kind).toBe(SPECTRUM.includes(lexicon.id) ? 'spectrum' : 'lens');
+    for (const lexicon of BUILTIN_LEXICONS) expect(lexicon.kind).toBe(LENS.includes(lexicon.id) ? 'lens' : 'spectrum');
   });
 
   it.each(BUILTIN_LEXICONS.map((l) => [l.id, l] as const))('%s passes its own validator', (_id, lexicon) => {
@@ -24,8 +30,9 @@ describe('built-in lexicons', () => {
     expect(lexicon.description.length).toBeGreaterThan(40);
   });
 
-  it('hold hundreds of spectrum patterns, both signs, with concepts', () => {
-    const entries = BUILTIN_LEXICONS.filter((l) => l.kind === 'spectrum').flatMap((l) => l.entries);
+  // The learned lexicon borrows concepts only where a hand-made entry covers its pattern (src/training/learn-lexicon.ts).
+  it('hold hundreds of hand-made spectrum patterns, both signs, with concepts', () => {
+    const entries = BUILTIN_LEXICONS.filter((l) => l.kind === 'spectrum' && !LEARNED.includes(l.id)).flatMap((l) => l.entries);
     expect(entries.length).toBeGreaterThanOrEqual(300);
     expect(entries.filter((e) => e.weight < 0).length).toBeGreaterThan(100);
     expect(entries.filter((e) => e.weight > 0).length).toBeGreaterThan(100);
@@ -79,11 +86,25 @@ describe('validateLexicon', () => {
 });
 
 describe('resolveLexicons', () => {
-  it('keeps the order given, reports unknown ids, lets a custom lexicon replace a built-in of the same id', () => {
-    const custom: Lexicon = { ...valid, id: 'ai-risk', version: '9' };
-    const { lexicons, unknown } = resolveLexicons(['lens-technical', 'ai-risk', 'nope', 'my-lexicon', 'ai-risk'], [custom, valid]);
-    expect(lexicons.map((l) => `${l.id}@${l.version}`)).toEqual(['lens-technical@1.0.0', 'ai-risk@9', 'my-lexicon@1.0.0']);
+  it('keeps the order given, reports unknown ids', () => {
+    const { lexicons, unknown } = resolveLexicons(['lens-technical', 'ai-risk', 'nope', 'my-lexicon', 'ai-risk'], [valid]);
+    expect(lexicons.map((l) => `${l.id}@${l.version}`)).toEqual(['lens-technical@1.0.0', 'ai-risk@1.0.0', 'my-lexicon@1.0.0']);
     expect(unknown).toEqual(['nope']);
+  });
+
+  // Defect 5: the options page refused a custom lexicon with a built-in's id, the worker let it replace the
+  // built-in. One rule now (CustomLexiconSchema): the UI's import verdict and the worker's use always agree.
+  it.each([
+    ['a new id', { ...valid, id: 'my-lexicon' }],
+    ['a built-in’s id', { ...valid, id: 'ai-risk', version: '9.0.0' }],
+    ['another built-in’s id', { ...valid, id: 'lens-economic', version: '9.0.0' }],
+  ])('the options page and the worker agree on a custom lexicon with %s', (_name, custom) => {
+    const plan = planLexiconImport(JSON.stringify(custom), defaultSettings(), validateCustomLexicon);
+    const accepted = plan.kind !== 'invalid';
+    const { lexicons } = resolveLexicons([custom.id], [custom]);
+    const workerUsesIt = lexicons.some((l) => l.id === custom.id && l.version === custom.version);
+    expect(workerUsesIt).toBe(accepted);
+    expect(accepted).toBe(!isBuiltinLexiconId(custom.id));
   });
 });
 

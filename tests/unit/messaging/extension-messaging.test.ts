@@ -21,6 +21,7 @@ function backgroundHandlers(over: Partial<MessageHandlers<BackgroundMessageType>
     'cs-bg:transcript': ({ from }) => ({ total: 0, from, cues: [] }),
     'ui-bg:clearCache': () => ({ cleared: 3 }),
     'ui-bg:cacheStats': () => ({ episodes: 2, bytes: 100 }),
+    'ui-bg:refreshLibrary': () => ({ backfilled: 0, rescored: 0, outdated: 0 }),
     ...over,
   };
 }

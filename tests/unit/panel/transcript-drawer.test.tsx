@@ -45,6 +45,7 @@ function setup(view: PanelView, load: (from: number, count: number) => Promise<T
     onRetry: vi.fn(),
     onTrackChange: vi.fn(),
     onCollapsedChange: vi.fn(),
+    onShowAnyway: vi.fn(),
     onTranscriptOpenChange: vi.fn(),
     loadTranscript: vi.fn(load),
     copyText: vi.fn(async (_text: string) => undefined),

@@ -35,7 +35,10 @@ describe('scoreCuesWithHits: every counted term with its place in the original t
     for (const h of single) {
       const r = h.ranges[0]!;
       const original = seedCues[r.cue]!.text.slice(r.start, r.end).toLowerCase();
-      expect(original.replace(/[^a-z0-9]/g, '')).toBe(h.term.replace(/[^a-z0-9]/g, ''));
+      // A `stem*` pattern (the ai-stance lexicon) counts "networks" under "network": the range covers the whole word.
+      const word = original.replace(/[^a-z0-9]/g, '');
+      const term = h.term.replace(/[^a-z0-9]/g, '');
+      expect(word === term || word.startsWith(term), `${word} for ${h.term}`).toBe(true);
     }
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
-import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { validateCustomLexicon } from '../../../src/lexicons/validate-lexicon';
 import { defaultSettings, type Settings } from '../../../src/settings/settings';
 import { addCustomLexicon, planLexiconImport, removeCustomLexicon } from '../../../src/ui/shared/custom-lexicons';
 import { customLexicon } from './ui-test-deps';
 
 const plan = (text: string, settings: Settings = defaultSettings()) =>
-  planLexiconImport(text, settings, BUILTIN_LEXICONS, validateLexicon);
+  planLexiconImport(text, settings, validateCustomLexicon);
 
 describe('planLexiconImport', () => {
   it('adds a valid new lexicon', () => {
