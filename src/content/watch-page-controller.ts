@@ -4,7 +4,7 @@
  * startWatchPage(); nothing lives at module level.
  */
 import type { PanelController, PanelDeps, PanelView } from '../panel/panel-view';
-import type { Settings } from '../settings/settings';
+import type { PageSettings as Settings } from '../settings/page-settings';
 import type { TrackRef } from '../captions/caption-track';
 import type { TranscriptArgs, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
