@@ -7,9 +7,11 @@
 import { parseTimestamp } from '../captions/parse-timestamp';
 import type { AcquisitionStrategy } from './acquisition-strategy';
 import { segmentsToJson3, type TranscriptSegment } from './segments-to-json3';
-import { youtubeSelectors } from './youtube-selectors';
+import { youtubeSelectors } from '../youtube-page/youtube-selectors';
 
-const sel = youtubeSelectors.transcript;
+const t = youtubeSelectors.transcript;
+/** The transcript table's CSS strings. */
+const sel = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.css])) as Record<keyof typeof t, string>;
 
 export interface PanelStrategyOptions {
   doc: Document;

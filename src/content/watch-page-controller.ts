@@ -9,6 +9,8 @@ import type { TrackRef } from '../captions/caption-track';
 import type { TranscriptArgs, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { classifyPage } from './page-kind';
+import type { DiagnosticsInput } from './collect-diagnostics';
+import { formatDiagnostics, type Diagnostics, type MissingPart } from '../youtube-page/diagnostics';
 import { WatchSession, type SessionDeps } from './watch-session';
 
 export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
@@ -21,6 +23,8 @@ export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
   /** cs-bg:transcript: a page of the episode's cues for the drawer. */
   loadTranscript(args: TranscriptArgs): Promise<TranscriptPage>;
   copyText(text: string): Promise<void>;
+  /** The diagnostics record of the page as it is now (collect-diagnostics.ts); absent in tests that do not need it. */
+  collectDiagnostics?(input: DiagnosticsInput): Diagnostics;
 }
 
 export interface Summary {
@@ -30,6 +34,9 @@ export interface Summary {
   track: TrackRef | null;
   /** The sentence the panel shows for this state (absent for a map), so the popup can use the same words. */
   message?: string;
+  /** Parts not found (no place for the panel, no progress bar, no strategy worked), and the diagnostics record. */
+  missing?: MissingPart[];
+  diagnostics?: Diagnostics;
 }
 
 const displayOf = (s: Settings): NonNullable<PanelView['display']> => ({
@@ -94,6 +101,8 @@ export class WatchPageController {
   /** What the panel shows now (an ad included), for the popup. */
   summary(): Summary {
     const view = this.session?.displayed;
+    const missing = this.missing();
+    const diagnostics = missing.length > 0 ? this.diagnosticsRecord(missing) : null;
     return {
       videoId: this.session?.videoId ?? null,
       state: view?.state ?? 'none',
@@ -101,7 +110,36 @@ export class WatchPageController {
       map: view?.state === 'ready' || view?.state === 'off-topic' ? (view.map ?? null) : null,
       track: this.session?.track ?? null,
       ...(view?.state !== 'ready' && view?.message ? { message: view.message } : {}),
+      ...(missing.length > 0 ? { missing } : {}),
+      ...(diagnostics ? { diagnostics } : {}),
     };
+  }
+
+  /** What was not found: the panel's place (a mounted panel with nowhere to go), the progress bar, the captions. */
+  private missing(): MissingPart[] {
+    if (!this.session) return [];
+    const attachment = this.panel?.attachment?.() ?? null;
+    const missing: MissingPart[] = [];
+    if (this.panel && attachment && attachment.place === null) missing.push('panel-place');
+    if (attachment?.progressBarStatus === 'no-bar') missing.push('progress-bar');
+    if (this.session.view.state === 'unavailable') missing.push('captions');
+    return missing;
+  }
+
+  private diagnosticsRecord(missing: MissingPart[]): Diagnostics | null {
+    if (!this.deps.collectDiagnostics) return null;
+    return this.deps.collectDiagnostics({
+      state: (this.session?.displayed.state ?? 'none') as Diagnostics['state'],
+      attempts: this.session?.attemptLog ?? [],
+      attachment: this.panel?.attachment?.() ?? null,
+      missing,
+    });
+  }
+
+  /** The text "Copy diagnostics" puts on the clipboard. */
+  diagnostics(): string {
+    const record = this.diagnosticsRecord(this.missing());
+    return record ? formatDiagnostics(record) : '';
   }
 
   rescore(): void {
@@ -144,6 +182,7 @@ export class WatchPageController {
           },
           copyText: (text) => this.deps.copyText(text),
           onShowAnyway: () => void this.session?.showAnyway(),
+          diagnostics: () => this.diagnostics(),
         },
         withDisplay,
       )

@@ -10,7 +10,7 @@ import { pickTrack, withEnglishTranslations } from '../captions/pick-track';
 import { BridgeTimeoutError, type BridgeClient } from '../bridge/bridge-client';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
-import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquisition-strategy';
+import { describeAttempt, type AcquisitionStrategy, type Attempt } from '../acquisition/acquisition-strategy';
 import type { HelperlessListing } from '../acquisition/list-tracks-without-helper';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
@@ -63,12 +63,12 @@ export const PANEL_ONLY_TRACK: CaptionTrack = { baseUrl: '', languageCode: 'und'
 
 /** What the pipeline goes on with after listing the tracks, or the view that ends the run. */
 type Listed =
-  | { done: PanelView }
+  | { done: PanelView; attempts?: Attempt[] }
   | {
       tracks: CaptionTrack[];
       innertube: InnertubeConfig | null;
       strategies: readonly AcquisitionStrategy[];
-      attempts: string[];
+      attempts: Attempt[];
       /** The page's title/channel/duration (from the helper's snapshot), for the episode library. */
       details?: VideoDetails;
     };
@@ -83,6 +83,8 @@ export class WatchSession {
   private requestId: string | null = null;
   /** "Show the map anyway" was chosen on this page (holds even if storing the choice failed). */
   private shownAnyway = false;
+  /** Every attempt of the latest run, structured (the diagnostics read strategy, outcome and client names only). */
+  attemptLog: Attempt[] = [];
   /** The last view this session decided on (what the panel returns to after an ad). */
   view: PanelView;
   track: TrackRef | null = null;
@@ -159,13 +161,18 @@ export class WatchSession {
   private async run(signal: AbortSignal, bypassCache: boolean): Promise<void> {
     const { deps, videoId } = this;
     this.requestId = null;
+    this.attemptLog = [];
     this.show(signal, { ...this.view, state: 'loading', videoId, message: 'Reading the captions…', progress: undefined, map: undefined });
     await this.waitWhileAd(signal);
     if (signal.aborted) return;
 
     const listed = await this.listTracks(signal);
     if (!listed || signal.aborted) return;
-    if ('done' in listed) return this.show(signal, listed.done);
+    if ('done' in listed) {
+      this.attemptLog = listed.attempts ?? [];
+      return this.show(signal, listed.done);
+    }
+    this.attemptLog = [...listed.attempts];
     const { innertube, details } = listed;
     const withDetails = details ? { details } : {};
     // The lexicons are English: a video without an English track also offers YouTube's English translation.
@@ -197,12 +204,13 @@ export class WatchSession {
       throw error;
     });
     if (!acquired || signal.aborted) return;
+    this.attemptLog = [...listed.attempts, ...acquired.attempts];
     if (!acquired.ok) {
       return this.show(signal, {
         state: 'unavailable',
         videoId,
         message: UNAVAILABLE_MESSAGE,
-        attempts: [...listed.attempts, ...acquired.attempts.map(describeAttempt)],
+        attempts: this.attemptLog.map(describeAttempt),
         ...trackView,
       });
     }
@@ -242,14 +250,16 @@ export class WatchSession {
       snapshot = await deps.bridge.request('snapshot', { videoId }, { signal, timeoutMs: deps.timings.snapshotMs });
     } catch (error) {
       if (signal.aborted) return null;
-      const why = error instanceof BridgeTimeoutError ? HELPER_SILENT : `the page helper failed (${error instanceof Error ? error.message : String(error)})`;
-      return this.listAlone(signal, `player: ${why}`);
+      const silent = error instanceof BridgeTimeoutError;
+      const why = silent ? HELPER_SILENT : `the page helper failed (${error instanceof Error ? error.message : String(error)})`;
+      return this.listAlone(signal, { strategy: 'player', outcome: silent ? 'timeout' : 'error', detail: why, line: why });
     }
     if (snapshot.live === true) return { done: { state: 'skipped', videoId, message: LIVE_MESSAGE } };
     const listing = snapshot.listing;
     if (listing.status === 'no-captions') return { done: { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE } };
     if (listing.status !== 'ok') {
-      return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] } };
+      const attempt: Attempt = { strategy: 'player', outcome: listing.status === 'bot-check' ? 'bot-check' : 'unavailable', detail: listing.reason };
+      return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] }, attempts: [attempt] };
     }
     return {
       tracks: listing.tracks,
@@ -260,7 +270,7 @@ export class WatchSession {
     };
   }
 
-  private async listAlone(signal: AbortSignal, helperAttempt: string): Promise<Listed | null> {
+  private async listAlone(signal: AbortSignal, helperAttempt: Attempt): Promise<Listed | null> {
     const { deps, videoId } = this;
     const bounded = AbortSignal.any([signal, AbortSignal.timeout(deps.timings.strategyMs)]);
     const alone = await deps.listWithoutHelper(videoId, bounded);
@@ -270,7 +280,7 @@ export class WatchSession {
     const attempts = [helperAttempt];
     // Only clean (ANDROID) URLs are worth a `direct` attempt; a failed ANDROID request is not repeated.
     const directUseful = alone.from === 'android';
-    if (!directUseful && alone.androidFailure) attempts.push(describeAttempt(alone.androidFailure));
+    if (!directUseful && alone.androidFailure) attempts.push(alone.androidFailure);
     const strategies = deps.strategies.filter((s) => s.name === 'panel' || (s.name === 'direct' && directUseful));
     const tracks = alone.status === 'ok' ? alone.tracks : [PANEL_ONLY_TRACK];
     return { tracks, innertube: alone.innertube, strategies, attempts };

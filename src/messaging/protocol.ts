@@ -14,6 +14,7 @@ import { CaptionSourceSchema, TrackRefSchema } from '../captions/caption-track';
 import { PerspectiveMapSchema } from '../scoring/perspective-map';
 import { VideoIdSchema } from '../schema/video-id';
 import { ChannelBaselineSchema, videoDetailsSchema } from '../library/library-schema';
+import { DiagnosticsSchema, MISSING_PARTS } from '../youtube-page/diagnostics-schema';
 
 /** Largest caption body accepted (characters). The longest real bodies seen are ~15 MB; 64 MB leaves room. */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
@@ -213,6 +214,10 @@ export const PROTOCOL = {
       track: v.nullable(TrackRefSchema),
       /** The sentence the panel shows for a non-map state (same wording in the popup). */
       message: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+      /** Parts of the page not found (the panel's place, the progress bar) or of the pipeline (captions). */
+      missing: v.optional(v.array(v.picklist(MISSING_PARTS))),
+      /** The diagnostics record for a bug report: enumerations only, no URL, title or page text. */
+      diagnostics: v.optional(DiagnosticsSchema),
     }),
   },
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */

@@ -7,6 +7,7 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import type { MissingPart } from '../youtube-page/diagnostics';
 
 export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
@@ -31,6 +32,8 @@ export interface PanelView {
   progress?: number;
   /** When ready: where this episode sits against the user's other mapped episodes of its channel (one sentence). */
   channelBaseline?: string;
+  /** Parts of the page (or of the pipeline) that were not found: the panel says so, with "Copy diagnostics". */
+  missing?: MissingPart[];
   /** Display settings (from src/settings). */
   display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean; transcriptOpen?: boolean };
 }
@@ -52,11 +55,22 @@ export interface PanelDeps {
   copyText(text: string): Promise<void>;
   /** Off-topic state: "Show the map anyway" — draw this video's map and remember the choice for it. */
   onShowAnyway(): void;
+  /** Optional: the diagnostics text for a bug report (no URL, title or page text; src/youtube-page/diagnostics.ts). */
+  diagnostics?(): string;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }
 
 export interface PanelController {
   update(view: PanelView): void;
+  /** Where the panel and the progress-bar strip are attached now (null: not found / not drawn). */
+  attachment?(): PanelAttachment;
   remove(): void;
+}
+
+export interface PanelAttachment {
+  place: 'below' | 'secondary' | 'last-resort' | null;
+  progressBar: 'chaptered-host' | 'line-host' | 'classic-bar' | null;
+  /** `no-bar`: a map to draw and a duration, but no progress bar on the page. */
+  progressBarStatus: 'off' | 'attached' | 'no-bar' | 'no-duration';
 }

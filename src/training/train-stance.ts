@@ -26,13 +26,16 @@ const { values } = parseArgs({
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 const started = Date.now();
-let corpus: ReturnType<typeof readCorpus>;
-try {
-  corpus = readCorpus(values.corpus);
-} catch (error) {
-  process.stderr.write(`train:stance: ${(error as Error).message} (the corpus is read at training time only; pass --corpus DIR)\n`);
-  process.exit(2);
+
+function readCorpusOrExit(dir: string): ReturnType<typeof readCorpus> {
+  try {
+    return readCorpus(dir);
+  } catch (error) {
+    process.stderr.write(`train:stance: ${(error as Error).message} (the corpus is read at training time only; pass --corpus DIR)\n`);
+    process.exit(2);
+  }
 }
+const corpus = readCorpusOrExit(values.corpus);
 const data = readTrainingData(values.passages);
 const passages = resolvePassages(data, corpus);
 log(`train:stance: ${passages.length} passages (${data.references.length} references into ${corpus.length} episodes, ${data.written.length} written)`);

@@ -15,13 +15,22 @@ import { PerspectiveStrip } from './perspective-strip';
 import { StatusView, statusSentence } from './status-view';
 import { TrackPicker } from './track-picker';
 import { TranscriptDrawer, type DrawerTarget } from './transcript-drawer';
+import { DiagnosticsBox } from './diagnostics-box';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
+
+export interface CopyResult {
+  text: string;
+  copied: boolean;
+}
 
 export type PanelActions = Pick<
   PanelDeps,
   'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
->;
+> & {
+  /** Copies the diagnostics text for a bug report; resolves with the text and whether the clipboard took it. */
+  onCopyDiagnostics?(): Promise<CopyResult>;
+};
 
 export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
 
@@ -50,6 +59,8 @@ export function Panel({ view, actions, clock }: PanelProps) {
   const palette = paletteFor(view.display?.palette);
   const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
   const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
+  const missing = [...new Set([...(view.state === 'unavailable' ? (['captions'] as const) : []), ...(view.missing ?? [])])];
+  const diagnostics = missing.length > 0 && actions.onCopyDiagnostics ? <DiagnosticsBox missing={missing} onCopy={actions.onCopyDiagnostics} /> : null;
 
   /** Strip, markers and bars: seek there, and when the drawer is open, show that slice in it. */
   const seekSlice = (index: number) => {
@@ -142,6 +153,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
             <span class="segments">{segmentsLine(map)}</span>
             {view.cached ? <span class="cached">from cache</span> : null}
           </footer>
+          {diagnostics}
           <p class="caveat">{CAVEAT}</p>
         </div>
       ) : offTopic ? (
@@ -160,6 +172,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
       ) : (
         <div class="body">
           <StatusView view={view.state === 'ready' ? { ...view, state: 'error', message: view.message ?? 'The map is missing' } : view} onRetry={actions.onRetry} />
+          {diagnostics}
           {view.state !== 'no-captions' ? (
             <footer class="foot">
               <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />

@@ -14,6 +14,7 @@ import type { UiDeps } from '../shared/ui-deps';
 import useSettings from '../shared/use-settings';
 import { RecordingToggle } from '../shared/library-privacy';
 import CacheControls from './cache-controls';
+import PageProblems from './page-problems';
 
 /** While the tab is still scoring, ask again this often (the popup is short-lived; no push channel). */
 const LOADING_POLL_MS = 1000;
@@ -71,6 +72,7 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
       </header>
 
       <HeadlineView summary={summary} />
+      {summary && summary.kind !== 'none' && summary.problems ? <PageProblems problems={summary.problems} copyText={deps.copyText} /> : null}
 
       <button type="button" class="primary" onClick={rescore} disabled={!hasVideo}>
         Re-score this video

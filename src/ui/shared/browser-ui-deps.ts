@@ -49,6 +49,11 @@ export default function browserUiDeps(doc: Document): UiDeps {
     async openLibraryPage() {
       await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },
+    copyText: (text) =>
+      navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
     download: (filename, text, mimeType) => downloadText(doc, filename, text, mimeType),
   };
 }

@@ -6,14 +6,32 @@
 import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
+import * as v from 'valibot';
+import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics-schema';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
 
+/** What the tab could not find on its page, with the diagnostics record for a bug report (checked with valibot). */
+export interface PageProblems {
+  missing: MissingPart[];
+  diagnostics: Diagnostics | null;
+}
+
 export type TabSummary =
   | { kind: 'none' }
-  | { kind: 'state'; tabId: number; videoId: string; state: string; message: string }
+  | { kind: 'state'; tabId: number; videoId: string; state: string; message: string; problems?: PageProblems }
   /** `offTopic`: the page shows the off-topic state (DESIGN §9.1); the map is complete all the same. */
-  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null; offTopic: boolean };
+  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null; offTopic: boolean; problems?: PageProblems };
+
+const MissingListSchema = v.pipe(v.array(v.picklist(MISSING_PARTS)), v.maxLength(MISSING_PARTS.length));
+
+/** The answer's `missing` + `diagnostics`, when both are well-formed (a malformed record is dropped, never shown). */
+function readProblems(answer: Record<string, unknown>): { problems?: PageProblems } {
+  const missing = v.safeParse(MissingListSchema, answer.missing);
+  if (!missing.success || missing.output.length === 0) return {};
+  const diagnostics = v.safeParse(DiagnosticsSchema, answer.diagnostics);
+  return { problems: { missing: [...new Set(missing.output)], diagnostics: diagnostics.success ? diagnostics.output : null } };
+}
 
 const STATE_MESSAGES: Record<string, string> = {
   loading: 'Scoring this video…',
@@ -72,10 +90,10 @@ export function toTabSummary(tabId: number, answer: unknown): TabSummary {
   const state = typeof answer.state === 'string' ? answer.state : 'loading';
   if ((state === 'ready' || state === 'off-topic') && looksLikeMap(answer.map)) {
     const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
-    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic' };
+    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic', ...readProblems(answer) };
   }
   const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
-  return { kind: 'state', tabId, videoId: answer.videoId, state, message };
+  return { kind: 'state', tabId, videoId: answer.videoId, state, message, ...readProblems(answer) };
 }
 
 async function askTab(deps: Pick<UiDeps, 'sendToTab'>, tabId: number): Promise<TabSummary> {

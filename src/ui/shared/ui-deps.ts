@@ -48,4 +48,6 @@ export interface UiDeps {
   openLibraryPage(): Promise<void>;
   /** Offer `text` to the user as a file download. */
   download(filename: string, text: string, mimeType: string): void;
+  /** Put `text` on the clipboard; false when the browser refused. */
+  copyText?(text: string): Promise<boolean>;
 }

@@ -28,8 +28,12 @@ export interface ReplicaVariants {
   xpe: boolean;
   /** The player turns captions on by itself when it is ready (so it fetches timedtext unprompted). */
   captionsOnByDefault: boolean;
-  /** `POST /youtubei/v1/player` answers LOGIN_REQUIRED ("Sign in to confirm you're not a bot"). */
-  botCheck: boolean;
+  /**
+   * `POST /youtubei/v1/player` answers LOGIN_REQUIRED ("Sign in to confirm you're not a bot"): `true` for every
+   * client, or a list of the client names (`context.client.clientName`) that get it — e.g. `["ANDROID"]` while
+   * `ANDROID_VR` still answers clean URLs (FACTS §8).
+   */
+  botCheck: boolean | string[];
   transcriptPanel: 'modern' | 'classic' | 'none';
   live: boolean;
   /** The player root carries `ad-showing ad-interrupting` for `adSeconds` after load; onAdStart/onAdFinish fire. */
@@ -40,6 +44,10 @@ export interface ReplicaVariants {
    * changed), for the whole page — SPA navigation from such a page keeps a player without an API. Default true.
    */
   playerApi?: boolean;
+  /** Chapter starts in seconds (0 first): the progress bar is split into pieces with gaps (inferred/layouts.ts). */
+  chapters?: number[];
+  /** The player's progress-bar markup on load: classic `.ytp-progress-bar`, or a newer host of FACTS §7. */
+  progressBar?: 'classic' | 'line-host' | 'chaptered-host';
   /** Every timedtext answer for this episode is broken, whatever the token. */
   timedtextBroken?: 'empty' | 'html' | 'malformed';
   /** The player response has no `captions` key at all (YouTube's "captions disabled"). Implied by `tracks: []`. */

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { acquireCaptions } from '../../../src/acquisition/acquire-captions';
 import type { AcquireRequest, AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
 import { classifyBody } from '../../../src/acquisition/classify-body';
-import { createDirectStrategy, findTwin } from '../../../src/acquisition/direct-strategy';
+import { ANDROID_VR_CLIENT, createDirectStrategy, findTwin } from '../../../src/acquisition/direct-strategy';
 import { fetchCaptionBody, type FetchLike } from '../../../src/acquisition/fetch-caption-body';
 import { createPlayerStrategy } from '../../../src/acquisition/player-strategy';
 import type { BridgeClient } from '../../../src/bridge/bridge-client';
@@ -176,10 +176,43 @@ describe('direct strategy', () => {
     expect(url.searchParams.get('lang')).toBe(webEn.languageCode);
   });
 
-  it('LOGIN_REQUIRED (bot check) is a failed strategy, not a crash (real fixture)', async () => {
-    const { fn } = fakeFetch(() => ({ status: 200, body: botCheckAnswer }));
+  it('LOGIN_REQUIRED (bot check) from every client is a failed strategy naming each client, not a crash (real fixture)', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: botCheckAnswer }));
     const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
     expect(result).toMatchObject({ ok: false, outcome: 'bot-check' });
+    expect(calls.map((c) => (JSON.parse(String(c.init?.body)) as { context: { client: { clientName: string } } }).context.client.clientName)).toEqual(['ANDROID', 'ANDROID_VR']);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.clients?.map((c) => [c.client, c.outcome])).toEqual([
+      ['ANDROID', 'bot-check'],
+      ['ANDROID_VR', 'bot-check'],
+    ]);
+    expect(result.detail).toMatch(/^ANDROID: bot-check — Sign in.*; ANDROID_VR: bot-check — Sign in/);
+  });
+
+  it('ANDROID bot-checked → ANDROID_VR asked next (FACTS §8), with its own client fields, and its clean URL fetched', async () => {
+    const clientOf = (init?: RequestInit) => (JSON.parse(String(init?.body)) as { context: { client: Record<string, unknown> } }).context.client;
+    const { fn, calls } = fakeFetch((url, init) => {
+      if (url.includes('/youtubei/v1/player')) return { status: 200, body: clientOf(init).clientName === 'ANDROID' ? botCheckAnswer : androidAnswer };
+      return { status: 200, body: new URL(url).searchParams.get('exp') === 'xpe' ? '' : json3 };
+    });
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: true, body: json3 });
+    expect(result.clients?.map((c) => [c.client, c.outcome])).toEqual([
+      ['ANDROID', 'bot-check'],
+      ['ANDROID_VR', 'ok'],
+    ]);
+    const vr = calls[1]!;
+    expect(clientOf(vr.init)).toMatchObject({ clientName: 'ANDROID_VR', clientVersion: ANDROID_VR_CLIENT.clientVersion });
+    expect((vr.init?.headers as Record<string, string>)['x-youtube-client-name']).toBe(ANDROID_VR_CLIENT.headerId);
+    expect(ANDROID_VR_CLIENT.provenance).toBe('inferred');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a non-bot-check failure (HTTP 500) is not retried as another client', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 500, body: '' }));
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: false, outcome: 'http-error' });
+    expect(calls).toHaveLength(1);
   });
 
   it('a clean URL already in the page data is fetched without the player request', async () => {

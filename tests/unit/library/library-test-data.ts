@@ -49,6 +49,12 @@ export function mapAt(videoId: string, position: number, opts: { stance?: boolea
   const map = sampleMap(videoId, { scorerVersion: opts.scorerVersion ?? SCORER_VERSION });
   map.headline = { ...map.headline, median: position, p10: position - 5, p90: position + 5, min: position - 9, max: position + 9, leaning: bandOf(position) };
   if (opts.stance) Object.assign(map.headline, { stance: position, topic: { onTopic: true, aiMentionsPerHour: 12 } });
+  else {
+    // A map from a scorer before the stance (v1.x): no headline.stance or headline.topic.
+    const headline = map.headline as Partial<PerspectiveMap['headline']>;
+    delete headline.stance;
+    delete headline.topic;
+  }
   return map;
 }
 
