@@ -5,8 +5,8 @@ import { createLibraryRecorder, type LibraryRecorder } from '../library/library-
 import { openLibrary } from '../library/open-library';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
+import { scoreCues, scoreCuesWithHits } from '../scoring/score-cues';
 import { compileMatcher } from '../scoring/compile-matcher';
-import { scoreCues } from '../scoring/score-cues';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
 import type { MapAnswer, LookupArgs } from '../messaging/protocol';
@@ -31,6 +31,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     readSettings: () => readSettings(),
     parseCaptions,
     scoreCues,
+    scoreCuesWithHits,
     compileMatcher,
     resolveLexicons,
     lexiconSetHash,
@@ -62,6 +63,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     'cs-bg:lookup': async (args, sender) => recorded(args, await service.lookup(args), sender.incognito),
     'cs-bg:score': async (args, sender) => (await recorded(args, await service.score(args, { tabId: sender.tabId }), sender.incognito))!,
     'cs-bg:uploadChunk': (args) => service.uploadChunk(args),
+    'cs-bg:transcript': (args) => service.transcript(args),
     'ui-bg:clearCache': () => service.clearCache(),
     'ui-bg:cacheStats': () => service.cacheStats(),
     'ui-bg:refreshLibrary': () => library.refresh(),

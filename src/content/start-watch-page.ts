@@ -13,7 +13,7 @@ import { createPlayerStrategy } from '../acquisition/player-strategy';
 import { youtubeSelectors } from '../youtube-page/youtube-selectors';
 import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
 import { mountPanel } from '../panel/mount-panel';
-import { readSettings, watchSettings, writeSettings } from '../settings/settings';
+import { createPageSettings } from '../settings/page-settings';
 import { createShowAnywayStore } from '../settings/show-anyway';
 import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
@@ -45,6 +45,9 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
     createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs }),
   ];
 
+  // Not wxt/utils/storage here: the same stored item read and written directly (page-settings.ts, the budget).
+  const settings = createPageSettings(browser.storage);
+  const readSettings = settings.read;
   const controller = new WatchPageController(
     {
       bridge,
@@ -63,7 +66,10 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       mountPanel: (deps, view) => mountPanel(ctx, deps, view),
       getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.player.video.css),
       readSettings: () => readSettings(),
-      writeCollapsed: async (collapsed) => writeSettings({ ...(await readSettings()), collapsed }),
+      writeCollapsed: (collapsed) => settings.update({ collapsed }),
+      writeTranscriptOpen: (transcriptOpen) => settings.update({ transcriptOpen }),
+      loadTranscript: (args) => sendToBackground('cs-bg:transcript', args),
+      copyText: (text) => navigator.clipboard.writeText(text),
       collectDiagnostics: (input) =>
         collectDiagnostics(
           { doc: document, href: location.href, userAgent: navigator.userAgent, extensionVersion: browser.runtime.getManifest().version },
@@ -75,7 +81,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
 
   let previous: Awaited<ReturnType<typeof readSettings>> | null = null;
   void readSettings().then((s) => (previous ??= s));
-  const unwatch = watchSettings((next) => {
+  const unwatch = settings.watch((next) => {
     controller.onSettings(next, previous);
     previous = next;
   });

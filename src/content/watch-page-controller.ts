@@ -4,8 +4,9 @@
  * startWatchPage(); nothing lives at module level.
  */
 import type { PanelController, PanelDeps, PanelView } from '../panel/panel-view';
-import type { Settings } from '../settings/settings';
+import type { PageSettings as Settings } from '../settings/page-settings';
 import type { TrackRef } from '../captions/caption-track';
+import type { TranscriptArgs, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { classifyPage } from './page-kind';
 import type { DiagnosticsInput } from './collect-diagnostics';
@@ -17,6 +18,11 @@ export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
   getVideo(): HTMLVideoElement | null;
   readSettings(): Promise<Settings>;
   writeCollapsed(collapsed: boolean): Promise<void>;
+  /** Persists whether the transcript drawer is open. */
+  writeTranscriptOpen(open: boolean): Promise<void>;
+  /** cs-bg:transcript: a page of the episode's cues for the drawer. */
+  loadTranscript(args: TranscriptArgs): Promise<TranscriptPage>;
+  copyText(text: string): Promise<void>;
   /** The diagnostics record of the page as it is now (collect-diagnostics.ts); absent in tests that do not need it. */
   collectDiagnostics?(input: DiagnosticsInput): Diagnostics;
 }
@@ -37,6 +43,7 @@ const displayOf = (s: Settings): NonNullable<PanelView['display']> => ({
   palette: s.palette,
   progressBarStrip: s.progressBarStrip,
   collapsed: s.collapsed,
+  transcriptOpen: s.transcriptOpen,
 });
 
 export class WatchPageController {
@@ -165,6 +172,15 @@ export class WatchPageController {
           onRetry: () => void this.session?.start(),
           onTrackChange: (vssId) => void this.session?.switchTrack(vssId),
           onCollapsedChange: (collapsed) => void this.deps.writeCollapsed(collapsed).catch(() => undefined),
+          onTranscriptOpenChange: (open) => void this.deps.writeTranscriptOpen(open).catch(() => undefined),
+          loadTranscript: (from, count) => {
+            // The transcript of what the panel shows now: this session's video and track.
+            const session = this.session;
+            const track = session?.track;
+            if (!session || !track) return Promise.reject(new Error('The transcript is not available for this video.'));
+            return this.deps.loadTranscript({ videoId: session.videoId, track, from, count });
+          },
+          copyText: (text) => this.deps.copyText(text),
           onShowAnyway: () => void this.session?.showAnyway(),
           diagnostics: () => this.diagnostics(),
         },

@@ -35,6 +35,8 @@ export const MessageErrorCodeSchema = v.picklist([
   'receiver-gone',
   /** An answer arrived but broke its schema (a bug, or a context from another build): not used. */
   'bad-answer',
+  /** The worker holds no cues for this episode (not cached, e.g. too large, and not scored by this instance). */
+  'no-transcript',
 ]);
 export type MessageErrorCode = v.InferOutput<typeof MessageErrorCodeSchema>;
 
@@ -116,6 +118,49 @@ const MapAnswerSchema = v.object({
 });
 export type MapAnswer = v.InferOutput<typeof MapAnswerSchema>;
 
+/** Most cues one cs-bg:transcript page may ask for (a page of real cues stays well under a megabyte). */
+export const MAX_TRANSCRIPT_PAGE_CUES = 2000;
+/** Longest cue text a transcript page carries (real cues are a line or two; a malformed one is not drawn). */
+const MAX_CUE_TEXT = 10_000;
+const MsSchema = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+const TranscriptArgsSchema = v.strictObject({
+  videoId: VideoIdSchema,
+  track: TrackRefSchema,
+  /** Index of the first cue wanted (0-based). */
+  from: v.pipe(CountSchema, v.maxValue(10_000_000)),
+  count: v.pipe(CountSchema, v.minValue(1), v.maxValue(MAX_TRANSCRIPT_PAGE_CUES)),
+});
+export type TranscriptArgs = v.InferOutput<typeof TranscriptArgsSchema>;
+
+/** A counted term inside one cue: chars [start, end) of the cue's text, with what it contributed. */
+const TranscriptMarkSchema = v.object({
+  start: CountSchema,
+  end: CountSchema,
+  term: v.pipe(v.string(), v.maxLength(200)),
+  /** Signed, after modifiers, summed over the lexicons that counted it (2 decimals). */
+  contribution: v.pipe(v.number(), v.finite()),
+});
+export type TranscriptMark = v.InferOutput<typeof TranscriptMarkSchema>;
+
+/** One caption segment as the drawer shows it. `text` is caption text: render it as text only. */
+const TranscriptCueSchema = v.object({
+  text: v.pipe(v.string(), v.maxLength(MAX_CUE_TEXT)),
+  startMs: MsSchema,
+  endMs: MsSchema,
+  slice: CountSchema,
+  marks: v.array(TranscriptMarkSchema),
+});
+export type TranscriptCue = v.InferOutput<typeof TranscriptCueSchema>;
+
+const TranscriptPageSchema = v.object({
+  /** Cues in the whole transcript. */
+  total: CountSchema,
+  from: CountSchema,
+  cues: v.pipe(v.array(TranscriptCueSchema), v.maxLength(MAX_TRANSCRIPT_PAGE_CUES)),
+});
+export type TranscriptPage = v.InferOutput<typeof TranscriptPageSchema>;
+
 export const PROTOCOL = {
   /** Is there a map (or cached cues to re-score) for this video + track under the current settings? null = fetch captions. */
   'cs-bg:lookup': {
@@ -132,6 +177,12 @@ export const PROTOCOL = {
    * Index 0 opens the upload; a later index for an upload the worker does not hold answers `unknown-upload`.
    */
   'cs-bg:uploadChunk': { args: UploadChunkSchema, answer: v.object({ received: CountSchema }) },
+  /**
+   * Cues for the transcript drawer, a page at a time (`count` ≤ MAX_TRANSCRIPT_PAGE_CUES): from the cache's cues
+   * (or the cues this worker just parsed), each with its slice and the counted terms to highlight — never the
+   * whole transcript in one message. Rejects with `no-transcript` when the worker holds no cues for the episode.
+   */
+  'cs-bg:transcript': { args: TranscriptArgsSchema, answer: TranscriptPageSchema },
   /** Progress of a long cs→bg:score (sent with tabs.sendMessage to the requesting tab). */
   'bg-cs:progress': {
     args: v.strictObject({

@@ -116,6 +116,12 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       draw();
       deps.onCollapsedChange(collapsed);
     },
+    onTranscriptOpenChange: (transcriptOpen: boolean) => {
+      view = { ...view, display: { ...display(), transcriptOpen } };
+      deps.onTranscriptOpenChange(transcriptOpen);
+    },
+    loadTranscript: (from: number, count: number) => deps.loadTranscript(from, count),
+    copyText: (text: string) => deps.copyText(text),
   };
 
   function syncHost(): void {

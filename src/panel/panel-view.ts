@@ -5,6 +5,7 @@
  * data-source, data-cached).
  */
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
+import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { MissingPart } from '../youtube-page/diagnostics';
 
@@ -34,7 +35,7 @@ export interface PanelView {
   /** Parts of the page (or of the pipeline) that were not found: the panel says so, with "Copy diagnostics". */
   missing?: MissingPart[];
   /** Display settings (from src/settings). */
-  display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean };
+  display?: { palette: 'default' | 'colorblind'; progressBarStrip: boolean; collapsed: boolean; transcriptOpen?: boolean };
 }
 
 export interface PanelDeps {
@@ -46,6 +47,12 @@ export interface PanelDeps {
   onTrackChange(vssId: string): void;
   /** The user collapsed or expanded the panel (persisted by the session in settings). */
   onCollapsedChange(collapsed: boolean): void;
+  /** The user opened or closed the transcript drawer (persisted by the session in settings). */
+  onTranscriptOpenChange(open: boolean): void;
+  /** A page of the current map's transcript (cs-bg:transcript for the video and track shown). */
+  loadTranscript(from: number, count: number): Promise<TranscriptPage>;
+  /** Puts text on the clipboard (the drawer's Copy). */
+  copyText(text: string): Promise<void>;
   /** Off-topic state: "Show the map anyway" — draw this video's map and remember the choice for it. */
   onShowAnyway(): void;
   /** Optional: the diagnostics text for a bug report (no URL, title or page text; src/youtube-page/diagnostics.ts). */

@@ -13,6 +13,7 @@ import { SCORER_VERSION } from './scorer-version';
 import { scoreStatistics } from './score-statistics';
 import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
+import { termHit, type TermHit } from './term-hits';
 import { tokenizeCueIds } from './tokenize-cues';
 import { episodeTopic, findAiMentions, slicesOnTopic } from './topic';
 
@@ -46,8 +47,22 @@ const EXCERPT_CHARS = 160;
  * give the same map in the service worker, in the CLI and in tests.
  */
 export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
+  return score(cues, options, null);
+}
+
+/**
+ * scoreCues, plus every counted term with its place in the original cue text (for the transcript drawer to
+ * highlight in place). The map is the same as scoreCues gives; the hits come from the very loop that sums
+ * the slice scores, so they cannot disagree with it.
+ */
+export function scoreCuesWithHits(cues: Cue[], options: ScoreOptions): { map: PerspectiveMap; hits: TermHit[] } {
+  const hits: TermHit[] = [];
+  return { map: score(cues, options, hits), hits };
+}
+
+function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): PerspectiveMap {
   const { lexicons, onProgress } = options;
-  const stream = tokenizeCueIds(cues);
+  const stream = tokenizeCueIds(cues, { offsets: hits !== null });
   const { ids, cueOf, length: tokenCount } = stream;
   const { spellings } = stream.words;
   const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
@@ -84,9 +99,11 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     const s = sliceOfCue[cueIndex] as number;
     const { factor } = modify(tokenWords, match.start, match.end);
     const term = termText(spellings, ids, match);
+    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, term, s) : null;
     for (const { lexicon, entry } of match.entries) {
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
+      if (hit) hit.add(lexicon.id, contribution);
       stanceHits++;
       hitsBySlice[s] = (hitsBySlice[s] as number) + 1;
       nets[s] = (nets[s] as number) + contribution;
@@ -97,6 +114,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       else terms.set(key, { term, lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
       if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, Math.abs(entry.weight));
     }
+    if (hit?.counted()) (hits as TermHit[]).push(hit.value);
   }
   const lensHits = new Map<Lens, number>();
   for (const match of matches.lens) {

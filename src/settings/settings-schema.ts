@@ -8,16 +8,12 @@ import * as v from 'valibot';
 import { LanguageCodeSchema } from '../captions/caption-track';
 import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { CustomLexiconSchema, LexiconIdSchema, type Lexicon } from '../lexicons/lexicon';
+import { PaletteIdSchema } from './palette-id';
 import { defaultLibrarySettings, librarySettingsSchema } from '../library/library-schema';
 
 export { BUILTIN_LEXICON_IDS };
 
-/**
- * Which colour table the map is drawn with (the tables themselves — `Palette` — are in src/panel/colour-scale.ts):
- * the default diverging scale, or one safe for colour blindness.
- */
-export const PaletteIdSchema = v.picklist(['default', 'colorblind']);
-export type PaletteId = v.InferOutput<typeof PaletteIdSchema>;
+export { PaletteIdSchema, type PaletteId } from './palette-id';
 
 /** A list whose items are checked one by one: an invalid item is dropped, never the whole list. */
 function listOf<T>(item: v.GenericSchema<unknown, T>, unique: (value: T) => string) {
@@ -55,6 +51,8 @@ export const SettingsSchema = v.pipe(
     progressBarStrip: v.fallback(v.boolean(), true),
     /** Panel collapsed to its headline line. */
     collapsed: v.fallback(v.boolean(), false),
+    /** The transcript drawer is open (closed by default; the user's last choice is kept). */
+    transcriptOpen: v.fallback(v.boolean(), false),
     /**
      * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
      * a bad retention number falls back to "no limit", never the recording switch with it.

@@ -5,6 +5,7 @@
  * Keyboard: the arc is one focusable slider (107 tab stops would be hostile); Left/Right/Home/End move
  * between slices, Enter or Space seeks. Bars are clickable with the mouse.
  */
+import { pureView } from './pure-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
@@ -19,6 +20,10 @@ export interface EpisodeArcProps {
   palette: Palette;
   clock: VideoClock;
   onSeekSlice(index: number): void;
+  /** Slices with a transcript match (the drawer's find): their bars carry data-match="true". */
+  matchSlices?: ReadonlySet<number>;
+  /** The tooltip's "Open the transcript there" for a slice. */
+  onOpenTranscript?(event: Event, index: number): void;
 }
 
 /** The playhead moves in steps of about this many CSS pixels… */
@@ -69,7 +74,10 @@ function barGap(count: number): number {
   return count > 300 ? 0 : 0.18;
 }
 
-export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcProps) {
+/** Memoised: drawn again only when its data changes (a long episode has thousands of bars). */
+export const EpisodeArc = pureView(EpisodeArcView);
+
+function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOpenTranscript }: EpisodeArcProps) {
   const count = slices.length;
   const [current, setCurrent] = useState(-1);
   const [active, setActive] = useState(-1);
@@ -120,7 +128,15 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
     : 'No slices';
 
   return (
-    <div class="arc-wrap">
+    <div
+      class="arc-wrap"
+      onMouseLeave={() => setHover(-1)}
+      // The tooltip (with its button) belongs to the arc: focus moving into it keeps it open.
+      onFocusOut={(event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        if (!next || !(event.currentTarget as HTMLElement).contains(next)) setFocused(false);
+      }}
+    >
       <div
         class="arc"
         tabIndex={0}
@@ -135,8 +151,6 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
         data-testid="arc"
         onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-        onMouseLeave={() => setHover(-1)}
       >
         <div class="arc-edge arc-edge-opportunity" style={{ top: percent(scoreToArcY(BAND_EDGE, scale) / 100) }} aria-hidden="true" />
         <div class="arc-zero" aria-hidden="true" />
@@ -161,6 +175,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
               data-start-ms={String(slice.startMs)}
               data-score={String(slice.score)}
               data-current={i === current ? 'true' : undefined}
+              data-match={matchSlices?.has(i) ? 'true' : undefined}
               data-active={focused && i === selected ? 'true' : undefined}
               style={{
                 left: percent(span.left + (span.width * gap) / 2),
@@ -183,7 +198,15 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
           </div>
         </div>
       </div>
-      {shownSlice ? <SliceTooltip slice={shownSlice} count={count} id="arc-tooltip" /> : null}
+      {shownSlice ? (
+        <SliceTooltip
+          slice={shownSlice}
+          count={count}
+          id="arc-tooltip"
+          onOpenTranscript={onOpenTranscript ? (event) => onOpenTranscript(event, shownSlice.index) : undefined}
+          onMouseEnter={() => setHover(shownSlice.index)}
+        />
+      ) : null}
       <div class="arc-axis" aria-hidden="true">
         <span>Early</span>
         <span class="arc-axis-note">

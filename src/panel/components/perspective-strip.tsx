@@ -6,6 +6,7 @@
  * seeks to its slice — for the stance, the on-topic slice whose score is nearest the stance (the stance is
  * computed from on-topic talk), or any slice when none is on topic.
  */
+import { pureView } from './pure-view';
 import type { Headline, SliceScore } from '../../scoring/perspective-map';
 import { stripGradient, type Palette } from '../colour-scale';
 import { formatClock, formatScore, fractionToScore, nearestSliceForScore, percent, scoreToFraction } from '../geometry';
@@ -52,7 +53,10 @@ export const MARKER_LEGEND: readonly { kind: MarkerSpec['kind']; text: string }[
   { kind: 'opportunity', text: 'most opportunity-forward' },
 ];
 
-export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
+/** Memoised like the arc: its props only change with the map or the palette. */
+export const PerspectiveStrip = pureView(PerspectiveStripView);
+
+function PerspectiveStripView({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
   const onBandClick = (event: MouseEvent) => {
     const band = event.currentTarget as HTMLElement;
     const rect = band.getBoundingClientRect();

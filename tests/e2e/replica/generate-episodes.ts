@@ -177,6 +177,19 @@ for (const [videoId, count, seed, isAsr] of small) {
   write(videoId, isAsr ? 'captions.asr.json3' : 'captions.en.json3', isAsr ? asr(parts) : uploaded(parts), isAsr);
 }
 
+// Hostile caption text (issue 12): markup, script tags and entities in the words themselves. The drawer and the
+// tooltips must show them as text. The first cues carry them, so the first slice's excerpt does too.
+const HOSTILE_LINES = [
+  '<script>alert("caption")</script> welcome to the show',
+  '<img src=x onerror=alert(1)> we talk about catastrophic risk',
+  '&lt;b&gt;not bold&lt;/b&gt; &amp;amp; <b>existential risk</b> today',
+  '<a href="javascript:alert(1)">click</a> & more about alignment',
+];
+const hostile = uploaded(talk(EN_CLAUSES, 160, 31, 'This is the HostileCap1 episode of the replica'));
+hostile.forEach((cue, i) => {
+  if (i < HOSTILE_LINES.length || i % 25 === 0) cue.text = `${HOSTILE_LINES[i % HOSTILE_LINES.length]!} ${cue.text}`;
+});
+write('HostileCap1', 'captions.en.json3', hostile, false);
 // War and crime, one passing mention of AI in the middle: the panel's `off-topic` state (issue 8).
 const war = talk(WAR_CLAUSES, 220, 41, 'Welcome to Old Wars and Outlaws where we read the records nobody else reads');
 const aside = WAR_AI_ASIDE.split(' ');

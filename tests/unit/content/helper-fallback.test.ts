@@ -78,6 +78,9 @@ function run(spec: Run) {
     getVideo: () => null,
     readSettings: async () => defaultSettings(),
     writeCollapsed: async () => undefined,
+    writeTranscriptOpen: async () => undefined,
+    loadTranscript: async ({ from }) => ({ total: 0, from, cues: [] }),
+    copyText: async () => undefined,
   };
   const controller = new WatchPageController(deps, new AbortController().signal);
   controller.onLocation(`https://www.youtube.com/watch?v=${A}`);

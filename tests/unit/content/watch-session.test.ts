@@ -94,6 +94,9 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], t
     getVideo: () => null,
     readSettings: async () => defaultSettings(),
     writeCollapsed: async () => undefined,
+    writeTranscriptOpen: async () => undefined,
+    loadTranscript: async ({ from }) => ({ total: 0, from, cues: [] }),
+    copyText: async () => undefined,
   };
   const life = new AbortController();
   const controller = new WatchPageController(deps, life.signal);

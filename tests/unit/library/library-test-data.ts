@@ -8,7 +8,7 @@ import { entryFromMap } from '../../../src/library/library-entry';
 import type { LibraryEntry, LibrarySettings } from '../../../src/library/library-schema';
 import { openLibrary } from '../../../src/library/open-library';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
-import { scoreCues } from '../../../src/scoring/score-cues';
+import { scoreCues, scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import { bandOf } from '../../../src/scoring/slice-score';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { defaultSettings } from '../../../src/settings/settings';
@@ -26,6 +26,7 @@ export function libraryRig(factory: IDBFactory, opts: { limits?: CacheLimits; li
     readSettings: async () => settings,
     parseCaptions,
     scoreCues,
+    scoreCuesWithHits,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,

@@ -130,6 +130,9 @@ function deps(signal: AbortSignal): PanelDeps {
     onTrackChange: vi.fn(),
     onShowAnyway: vi.fn(),
     onCollapsedChange: vi.fn(),
+    onTranscriptOpenChange: vi.fn(),
+    loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })),
+    copyText: vi.fn(async () => undefined),
     signal,
   };
 }

@@ -19,7 +19,7 @@ interface Harness {
 function setup(view: PanelView): Harness {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 5400 };
   const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
-  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn() };
+  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined) };
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   return {
     video,
@@ -135,7 +135,11 @@ describe('ready panel', () => {
     expect(text).toContain('34:12–35:01'); // 2 s + 41 × 50 s … + 49.5 s
     expect(text).toContain('−18 · Risk-forward');
     expect(text).toContain('−existential risk');
+    // The pointer may move from the bar into the tooltip (its "Open the transcript there" button): it stays.
     fireEvent.mouseLeave(arc(h.container));
+    fireEvent.mouseEnter(h.container.querySelector('[role="tooltip"]')!);
+    expect(h.container.querySelector('[role="tooltip"] [data-action="open-transcript"]')).not.toBeNull();
+    fireEvent.mouseLeave(h.container.querySelector('.arc-wrap')!);
     expect(h.container.querySelector('[role="tooltip"]')).toBeNull();
   });
 
