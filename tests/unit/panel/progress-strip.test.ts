@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProgressStrip, PROGRESS_STRIP_ATTRIBUTE } from '../../../src/panel/progress-strip';
+import { createProgressStrip as createStrip, PROGRESS_STRIP_ATTRIBUTE, type ProgressStrip } from '../../../src/panel/progress-strip';
 import { PALETTES } from '../../../src/panel/colour-scale';
 import { fixtureSlices } from './fixtures';
 
@@ -32,7 +32,18 @@ const video = { duration: 50 };
 const stripIn = (el: Element | null) => el?.querySelector(`[${PROGRESS_STRIP_ATTRIBUTE}]`) ?? null;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-afterEach(() => document.body.replaceChildren());
+// Every strip a test made is removed after it, as a session's teardown does: a strip left wanted would re-attach
+// itself to the next test's bar and fight that test's strip over it.
+const made: ProgressStrip[] = [];
+function createProgressStrip(deps: Parameters<typeof createStrip>[0]): ProgressStrip {
+  const strip = createStrip(deps);
+  made.push(strip);
+  return strip;
+}
+afterEach(() => {
+  for (const strip of made.splice(0)) strip.remove();
+  document.body.replaceChildren();
+});
 
 describe('progress-bar strip', () => {
   it('draws one clock-aligned segment per slice inside the progress bar', () => {
