@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import globalSetup, { EPISODES_DIR, MEDIA_FILE } from '../tests/e2e/global-setup';
 import { startReplica } from '../tests/e2e/replica/server';
+import { launchArgs, routeToReplica, YOUTUBE } from '../tests/e2e/harness';
 
 /**
  * `npm run bench -- playback` (DESIGN §9.1, issue 9): what the extension adds to the page's main thread while the
@@ -29,7 +30,6 @@ import { startReplica } from '../tests/e2e/replica/server';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. a copy of yesterday's, for before/after figures). */
 const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
-const YOUTUBE = 'https://www.youtube.com';
 const SEED = '4WNWeUQ7Hfc';
 const OTHER = 'TwoLangEp01';
 
@@ -50,28 +50,9 @@ type RunResult = Partial<Record<Scenario, Sample>>;
 
 async function launch(withExtension: boolean, replicaUrl: string): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-playback-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
-    '--mute-audio',
-    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
-  ];
+  const args = launchArgs(withExtension ? EXTENSION_DIR : null);
   const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args, viewport: { width: 1280, height: 800 } });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== YOUTUBE) return url.protocol.startsWith('http') ? route.abort('blockedbyclient') : route.continue();
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch {
-      // page closed mid-request
-    }
-  });
+  await routeToReplica(context, { url: replicaUrl }, []);
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
