@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import globalSetup, { EPISODES_DIR, MEDIA_FILE } from '../tests/e2e/global-setup';
 import { startReplica } from '../tests/e2e/replica/server';
+import { launchArgs, routeToReplica, YOUTUBE } from '../tests/e2e/harness';
 
 /**
  * `npm run bench -- playback` (DESIGN §9.1, issue 9): what the extension adds to the page's main thread while the
@@ -14,11 +15,11 @@ import { startReplica } from '../tests/e2e/replica/server';
  * and routes it). Each repetition opens the seed episode twice — once with the extension, once without, each in a
  * fresh profile — and reads CDP `Performance.getMetrics` `TaskDuration` (main-thread task time of the tab's
  * renderer, every world and rendering included) at the start and end of a window in each scenario:
- *   paused                the video paused, panel visible;
  *   playing, visible      the video playing, panel in view;
  *   playing, scrolled     the page scrolled until the panel (and the player) are out of view;
  *   playing, collapsed    the panel collapsed with its Hide button (without the extension: just playing);
- *   playing, drawer open  the transcript drawer open (`[data-action="open-transcript"]`), when the panel has one.
+ *   playing, drawer open  the transcript drawer open (`[data-action="open-transcript"]`), when the panel has one;
+ *   paused                then the video paused (the panel as the drawer row left it), the steady state.
  * Added ms/s = (extension − page) per repetition; median and interquartile range over the repetitions (the
  * machine is shared and noisy). Then a navigation-heap row: 20 SPA navigations between two episodes, JS heap
  * after a forced GC after the 2nd and after the 20th (issue 9 §4), with and without the extension.
@@ -29,7 +30,6 @@ import { startReplica } from '../tests/e2e/replica/server';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. a copy of yesterday's, for before/after figures). */
 const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
-const YOUTUBE = 'https://www.youtube.com';
 const SEED = '4WNWeUQ7Hfc';
 const OTHER = 'TwoLangEp01';
 
@@ -37,7 +37,12 @@ const SCENARIOS = ['paused', 'playing, visible', 'playing, scrolled away', 'play
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Sample {
+  /** Main-thread task time per second of wall time (CDP `TaskDuration`: wall time of tasks, the issue's figure). */
   msPerS: number;
+  /** Main-thread CPU time per second (CDP `ThreadTime`): what a shared, overloaded machine inflates least. */
+  cpuMsPerS: number;
+  /** Style recalculations per second (CDP `RecalcStyleCount`): per-frame style writes show up here. */
+  stylesPerS: number;
   /** Seconds of media time that passed during the window (checks that "playing" really played). */
   played: number;
 }
@@ -45,28 +50,9 @@ type RunResult = Partial<Record<Scenario, Sample>>;
 
 async function launch(withExtension: boolean, replicaUrl: string): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-playback-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
-    '--mute-audio',
-    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
-  ];
+  const args = launchArgs(withExtension ? EXTENSION_DIR : null);
   const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args, viewport: { width: 1280, height: 800 } });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== YOUTUBE) return url.protocol.startsWith('http') ? route.abort('blockedbyclient') : route.continue();
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch {
-      // page closed mid-request
-    }
-  });
+  await routeToReplica(context, { url: replicaUrl }, []);
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -95,7 +81,8 @@ async function measureWindow(page: Page, cdp: CDPSession, windowMs: number): Pro
   const b = await metrics(cdp);
   const t1 = await currentTime(page);
   const seconds = (b.Timestamp ?? 0) - (a.Timestamp ?? 0);
-  return { msPerS: (((b.TaskDuration ?? 0) - (a.TaskDuration ?? 0)) * 1000) / seconds, played: t1 - t0 };
+  const perS = (name: string, scale = 1) => (((b[name] ?? 0) - (a[name] ?? 0)) * scale) / seconds;
+  return { msPerS: perS('TaskDuration', 1000), cpuMsPerS: perS('ThreadTime', 1000), stylesPerS: perS('RecalcStyleCount'), played: t1 - t0 };
 }
 
 async function play(page: Page): Promise<void> {
@@ -126,8 +113,6 @@ async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: numb
     });
     await settle(page);
 
-    result.paused = await measureWindow(page, cdp, windowMs);
-
     await play(page);
     await settle(page);
     result['playing, visible'] = await measureWindow(page, cdp, windowMs);
@@ -148,11 +133,23 @@ async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: numb
       await settle(page);
       result['playing, drawer open'] = await measureWindow(page, cdp, windowMs);
     }
+
+    // Paused last: the steady state, not the after-effects of the map's arrival (its caption body's GC).
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.pause());
+    await settle(page);
+    result.paused = await measureWindow(page, cdp, windowMs);
   } finally {
     await run.close();
   }
   return { result, note };
 }
+
+/**
+ * How long to let a page settle before the heap is read: the watch session's bounded waits (a bridge request,
+ * a strategy's 9 s timeout: `AbortSignal.timeout`, which cannot be cancelled) hold their closures until they
+ * fire. Waiting the same time before both readings measures what stays, not what is still in flight.
+ */
+const HEAP_SETTLE_MS = 10_000;
 
 /** JS heap (bytes) after a full GC, read through CDP. */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -161,9 +158,12 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await metrics(cdp)).JSHeapUsedSize ?? 0;
 }
 
-async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ second: number; last: number }> {
+/** The heap after the 2nd navigation, halfway, and after the last (the trend tells growth from warm-up). */
+async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ at: number; bytes: number }[]> {
   const run = await launch(withExtension, replicaUrl);
   const { page, cdp } = run;
+  const readAt = new Set([2, Math.round(navs / 2), navs]);
+  const readings: { at: number; bytes: number }[] = [];
   try {
     await cdp.send('HeapProfiler.enable');
     await page.goto(`${YOUTUBE}/watch?v=${SEED}`);
@@ -176,7 +176,6 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
           }, id, { timeout: 60_000, polling: 100 })
         : page.waitForFunction((v) => document.querySelector('ytd-watch-flexy')?.getAttribute('video-id') === v, id, { timeout: 60_000, polling: 100 });
     await arrived(SEED);
-    let second = 0;
     for (let i = 1; i <= navs; i++) {
       const id = i % 2 === 1 ? OTHER : SEED;
       await page.evaluate((v) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(v), id);
@@ -184,9 +183,12 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
       // A little playback on every page, as a viewer would (media events, the playhead).
       await play(page).catch(() => undefined);
       await page.waitForTimeout(300);
-      if (i === 2) second = await heapAfterGc(cdp);
+      if (readAt.has(i)) {
+        await page.waitForTimeout(HEAP_SETTLE_MS);
+        readings.push({ at: i, bytes: await heapAfterGc(cdp) });
+      }
     }
-    return { second, last: await heapAfterGc(cdp) };
+    return readings;
   } finally {
     await run.close();
   }
@@ -225,9 +227,9 @@ export default async function playback(): Promise<void> {
 
 async function playbackRows(replicaUrl: string, reps: number, windowMs: number): Promise<void> {
   console.log(`seed episode ${SEED}, production build, ${reps} repetitions × ${windowMs / 1000} s windows, round-robin (extension, then page)`);
-  const added: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
-  const withExt: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
-  const without: Record<Scenario, number[]> = Object.fromEntries(SCENARIOS.map((s) => [s, []])) as unknown as Record<Scenario, number[]>;
+  const empty = () => Object.fromEntries(SCENARIOS.map((s) => [s, [] as Sample[]])) as unknown as Record<Scenario, Sample[]>;
+  const withExt = empty();
+  const without = empty();
   for (let rep = 1; rep <= reps; rep++) {
     const ext = await oneRun(true, replicaUrl, windowMs);
     const page = await oneRun(false, replicaUrl, windowMs);
@@ -239,34 +241,41 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
         cells.push(`${s}: n/a`);
         continue;
       }
-      added[s].push(e.msPerS - p.msPerS);
-      withExt[s].push(e.msPerS);
-      without[s].push(p.msPerS);
+      withExt[s].push(e);
+      without[s].push(p);
       const stalled = s !== 'paused' && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
       cells.push(`${s}: ${fmt(e.msPerS)} vs ${fmt(p.msPerS)}${stalled}`);
     }
-    console.log(`rep ${rep} (${ext.note}) ms/s with vs without — ${cells.join('; ')}`);
+    console.log(`rep ${rep} (${ext.note}) task ms/s with vs without — ${cells.join('; ')}`);
   }
-  console.log('\nadded main-thread ms per second (extension − page), median [IQR q1…q3]; with / without medians');
-  for (const s of SCENARIOS) {
-    if (added[s].length === 0) {
-      console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
-      continue;
+  const table = (title: string, pick: (x: Sample) => number, unit: string) => {
+    console.log(`\n${title}: extension − page, median [IQR q1 … q3] of the ${reps} repetitions; (with / without medians)`);
+    for (const s of SCENARIOS) {
+      if (withExt[s].length === 0) {
+        console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
+        continue;
+      }
+      const added = withExt[s].map((e, i) => pick(e) - pick(without[s][i] as Sample));
+      console.log(
+        `  ${s.padEnd(24)} ${fmt(quantile(added, 0.5)).padStart(7)} ${unit}  [${fmt(quantile(added, 0.25))} … ${fmt(quantile(added, 0.75))}]   (${fmt(quantile(withExt[s].map(pick), 0.5))} / ${fmt(quantile(without[s].map(pick), 0.5))})`,
+      );
     }
-    const xs = added[s];
-    console.log(
-      `  ${s.padEnd(24)} ${fmt(quantile(xs, 0.5)).padStart(7)} ms/s  [${fmt(quantile(xs, 0.25))} … ${fmt(quantile(xs, 0.75))}]   (${fmt(quantile(withExt[s], 0.5))} / ${fmt(quantile(without[s], 0.5))} ms/s, n=${xs.length})`,
-    );
-  }
+  };
+  table('added main-thread task time (TaskDuration)', (x) => x.msPerS, 'ms/s');
+  table('added main-thread CPU time (ThreadTime; robust to a loaded machine)', (x) => x.cpuMsPerS, 'ms/s');
+  table('added style recalculations (RecalcStyleCount)', (x) => x.stylesPerS, '/s  ');
 }
 
 async function heapRows(replicaUrl: string, navs: number): Promise<void> {
-  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after GC (MB)`);
+  console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after ${HEAP_SETTLE_MS / 1000} s and a GC (MB)`);
   for (const withExtension of [true, false]) {
-    const { second, last } = await navigationHeap(withExtension, replicaUrl, navs);
+    const readings = await navigationHeap(withExtension, replicaUrl, navs);
+    const second = readings[0]?.bytes ?? 0;
+    const cells = readings.map(({ at, bytes }) => `after ${at}: ${(bytes / 1e6).toFixed(2)}`);
+    const last = readings.at(-1)?.bytes ?? 0;
     const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
     console.log(
-      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} after 2nd ${(second / 1e6).toFixed(2)}  after ${navs}th ${(last / 1e6).toFixed(2)}  growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
+      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} ${cells.join('  ')}  growth 2nd → ${navs}th ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
     );
   }
 }

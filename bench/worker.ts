@@ -13,8 +13,8 @@ import { resolveLexicons } from '../src/lexicons/resolve-lexicons';
 import { BACKGROUND_MESSAGE_TYPES } from '../src/messaging/message-directions';
 import type { MessageArgs } from '../src/messaging/protocol';
 import { validateMessage, PROTOCOL_TAG } from '../src/messaging/validate-message';
+import { scoreCues, scoreCuesWithHits } from '../src/scoring/score-cues';
 import { compileMatcher } from '../src/scoring/compile-matcher';
-import { scoreCues } from '../src/scoring/score-cues';
 import { SCORER_VERSION } from '../src/scoring/scorer-version';
 import { defaultSettings, type Settings } from '../src/settings/settings-schema';
 
@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       readSettings: async () => structuredClone(settings),
       parseCaptions,
       scoreCues,
+      scoreCuesWithHits,
       compileMatcher,
       resolveLexicons,
       lexiconSetHash,

@@ -40,10 +40,10 @@ export async function acquireCaptions(
       continue;
     }
     if (result.ok) {
-      attempts.push({ strategy: strategy.name, outcome: 'ok', detail: result.detail });
+      attempts.push({ strategy: strategy.name, outcome: 'ok', detail: result.detail, ...(result.clients ? { clients: result.clients } : {}) });
       return { ok: true, body: result.body, source: strategy.name, attempts };
     }
-    attempts.push({ strategy: strategy.name, outcome: result.outcome, detail: result.detail });
+    attempts.push({ strategy: strategy.name, outcome: result.outcome, detail: result.detail, ...(result.clients ? { clients: result.clients } : {}) });
   }
   return { ok: false, attempts };
 }

@@ -23,6 +23,17 @@ export interface Attempt {
   strategy: CaptionSource;
   outcome: AttemptOutcome;
   detail: string;
+  /** For `direct`: every player client asked (ANDROID, then ANDROID_VR after a bot check), by name. */
+  clients?: ClientAttempt[];
+  /** The line shown for it when `strategy: outcome (detail)` would read badly (e.g. "player: the page helper did not answer"). */
+  line?: string;
+}
+
+/** One `youtubei/v1/player` request as a named client (FACTS §8). */
+export interface ClientAttempt {
+  client: 'ANDROID' | 'ANDROID_VR';
+  outcome: AttemptOutcome;
+  detail: string;
 }
 
 export interface AcquireRequest {
@@ -34,8 +45,8 @@ export interface AcquireRequest {
 }
 
 export type StrategyResult =
-  | { ok: true; body: string; detail: string }
-  | { ok: false; outcome: FailureOutcome; detail: string };
+  | { ok: true; body: string; detail: string; clients?: ClientAttempt[] }
+  | { ok: false; outcome: FailureOutcome; detail: string; clients?: ClientAttempt[] };
 
 export interface AcquisitionStrategy {
   readonly name: CaptionSource;
@@ -44,5 +55,6 @@ export interface AcquisitionStrategy {
 
 /** One line per attempt for the panel's `unavailable` state. */
 export function describeAttempt(attempt: Attempt): string {
+  if (attempt.line) return `${attempt.strategy}: ${attempt.line}`;
   return `${attempt.strategy}: ${attempt.outcome}${attempt.detail ? ` (${attempt.detail})` : ''}`;
 }

@@ -2,7 +2,7 @@
  * The track list when the page-world helper is not there or never answers (YouTube renamed the player API,
  * the main-world script failed, a hostile page jams the bridge): what the isolated world can learn alone.
  *
- * 1. A same-origin ANDROID `youtubei/v1/player` request (android-player-request.ts), keyed with the page's
+ * 1. A same-origin ANDROID `youtubei/v1/player` request — ANDROID_VR after a bot check — (android-player-request.ts), keyed with the page's
  *    inline `ytcfg.set({...})` when present (page-ytcfg.ts), keyless otherwise. Its URLs are clean, so the
  *    `direct` strategy can fetch them as they are.
  * 2. If that fails (bot check, HTTP error), the page's inline `ytInitialPlayerResponse` — only when it names
@@ -16,7 +16,7 @@ import { readCaptionTracks, readVideoId } from '../captions/player-response';
 import { extractInitialPlayerResponse } from '../captions/watch-page';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import type { Attempt } from './acquisition-strategy';
-import { requestAndroidPlayer } from './android-player-request';
+import { requestCleanListing } from './android-player-request';
 import type { FetchLike } from './fetch-caption-body';
 import { readLiveStatus, type LiveStatus } from './live-status';
 import { inlineScriptTexts, readYtcfg } from './page-ytcfg';
@@ -45,12 +45,14 @@ export async function listTracksWithoutHelper(
   const innertube = readYtcfg(scripts);
 
   let androidFailure: Attempt | null = null;
-  const answer = await requestAndroidPlayer(deps.fetch, videoId, innertube, signal);
+  // ANDROID, then ANDROID_VR after a bot check (android-player-request.ts); every client asked is recorded.
+  const answer = await requestCleanListing(deps.fetch, videoId, innertube, signal);
+  const clients = answer.tried;
   if (answer.ok) {
-    const listing = readCaptionTracks(answer.response);
+    const { listing } = answer;
     const live = readLiveStatus(answer.response);
     if (listing.videoId !== null && listing.videoId !== videoId) {
-      androidFailure = { strategy: 'direct', outcome: 'error', detail: 'player request answered for another video' };
+      androidFailure = { strategy: 'direct', outcome: 'error', detail: `${answer.client}: player request answered for another video`, clients };
     } else if (listing.status === 'ok') {
       return { status: 'ok', tracks: listing.tracks, from: 'android', live, innertube, androidFailure };
     } else if (listing.status === 'no-captions' && listing.videoId === videoId) {
@@ -59,11 +61,12 @@ export async function listTracksWithoutHelper(
       androidFailure = {
         strategy: 'direct',
         outcome: listing.status === 'bot-check' ? 'bot-check' : 'unavailable',
-        detail: listing.status === 'bot-check' || listing.status === 'unplayable' ? listing.reason : `player request: ${listing.status}`,
+        detail: `${answer.client}: ${listing.status === 'bot-check' || listing.status === 'unplayable' ? listing.reason : `player request: ${listing.status}`}`,
+        clients,
       };
     }
   } else {
-    androidFailure = { strategy: 'direct', outcome: answer.outcome, detail: answer.detail };
+    androidFailure = { strategy: 'direct', outcome: answer.outcome, detail: answer.detail, clients };
   }
 
   const pageData = readPageData(scripts, videoId);

@@ -7,9 +7,11 @@
 import { parseTimestamp } from '../captions/parse-timestamp';
 import type { AcquisitionStrategy } from './acquisition-strategy';
 import { segmentsToJson3, type TranscriptSegment } from './segments-to-json3';
-import { youtubeSelectors } from './youtube-selectors';
+import { youtubeSelectors } from '../youtube-page/youtube-selectors';
 
-const sel = youtubeSelectors.transcript;
+const t = youtubeSelectors.transcript;
+/** The transcript table's CSS strings. */
+const sel = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.css])) as Record<keyof typeof t, string>;
 
 export interface PanelStrategyOptions {
   doc: Document;
@@ -45,7 +47,9 @@ export function createPanelStrategy(options: PanelStrategyOptions): AcquisitionS
 
   return {
     name: 'panel',
-    async acquire(_request, signal) {
+    async acquire({ track }, signal) {
+      // The transcript panel shows the speech's own language: it cannot stand in for a translation.
+      if (track.translation) return { ok: false, outcome: 'not-needed', detail: 'the transcript panel has no machine translation' };
       const panels = () => [doc.querySelector(sel.modernPanel), doc.querySelector(sel.classicPanel)].filter((p): p is Element => p !== null);
       const wasOpen = panels().some(isOpen);
       let rows = readRows(doc);

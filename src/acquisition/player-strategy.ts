@@ -6,7 +6,7 @@
  */
 import type { BridgeClient } from '../bridge/bridge-client';
 import { BridgeTimeoutError } from '../bridge/bridge-client';
-import { isPotGated } from '../captions/track-url';
+import { isPotGated, withTranslationLanguage } from '../captions/track-url';
 import type { AcquisitionStrategy } from './acquisition-strategy';
 import { fetchCaptionBody, type FetchLike } from './fetch-caption-body';
 
@@ -19,7 +19,8 @@ export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchL
       try {
         answer = await deps.bridge.request(
           'player-url',
-          { videoId, vssId: track.vssId, languageCode: track.languageCode },
+          // A translation is asked of the player as its source track; `tlang` is added here (the pot still applies).
+          { videoId, vssId: track.translation?.sourceVssId ?? track.vssId, languageCode: track.translation?.sourceLanguageCode ?? track.languageCode },
           { signal, timeoutMs: deps.bridgeTimeoutMs },
         );
       } catch (error) {
@@ -27,7 +28,15 @@ export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchL
         if (signal.aborted) return { ok: false, outcome: 'timeout', detail: 'no token in time' };
         return { ok: false, outcome: 'unavailable', detail: error instanceof Error ? error.message : String(error) };
       }
-      const fetched = await fetchCaptionBody(deps.fetch, answer.url, videoId, signal);
+      let url = answer.url;
+      if (track.translation) {
+        try {
+          url = withTranslationLanguage(url, track.translation.tlang);
+        } catch {
+          return { ok: false, outcome: 'refused', detail: 'not a YouTube timedtext URL' };
+        }
+      }
+      const fetched = await fetchCaptionBody(deps.fetch, url, videoId, signal);
       return fetched.ok ? { ...fetched, detail: `token from ${answer.potSource}` } : { ...fetched, detail: `${fetched.detail}; token from ${answer.potSource}` };
     },
   };

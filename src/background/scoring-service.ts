@@ -1,14 +1,18 @@
-import type { TrackRef } from '../captions/caption-track';
+import { isMachineTranslated, type TrackRef } from '../captions/caption-track';
 import { CaptionParseError, type Cue, type ParsedCaptions } from '../captions/cue';
-import { cacheKey } from '../cache/cache-key';
+import { cacheKey, episodeKey } from '../cache/cache-key';
 import type { CaptionKind } from '../cache/cache-schema';
 import type { PerspectiveCache } from '../cache/open-cache';
 import type { Lexicon } from '../lexicons/lexicon';
-import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
-import type { CompiledMatcher } from '../scoring/compile-matcher';
+import { MessageError } from '../messaging/message-error';
+import type { MapAnswer, MessageArgs, ScoreTarget, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import type { TermHit } from '../scoring/term-hits';
+import { transcriptPages, type TranscriptPages } from './transcript-pages';
+import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
+import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -26,8 +30,20 @@ export interface ScoringServiceDeps {
   parseCaptions: (body: string) => ParsedCaptions;
   scoreCues: (
     cues: Cue[],
-    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind; onProgress?: (fraction: number) => void; matcher?: CompiledMatcher },
+    options: {
+      lexicons: Lexicon[];
+      videoId?: string;
+      captionKind?: CaptionKind;
+      machineTranslated?: boolean;
+      onProgress?: (fraction: number) => void;
+      matcher?: CompiledMatcher;
+    },
   ) => PerspectiveMap;
+  /** scoreCues plus every counted term's place in the cue text (src/scoring/term-hits.ts), for the transcript drawer. */
+  scoreCuesWithHits: (
+    cues: Cue[],
+    options: { lexicons: Lexicon[]; videoId?: string; captionKind?: CaptionKind },
+  ) => { map: PerspectiveMap; hits: TermHit[] };
   /**
    * Compiles a lexicon set's matcher; the service keeps the last few by lexicon hash (matcher-memo.ts). Without
    * it, `scoreCues` compiles on every call.
@@ -55,6 +71,11 @@ export interface ScoringService {
    * map. Rejects with a user-readable message; an upload this instance does not hold → MessageError `unknown-upload`.
    */
   score(args: MessageArgs<'cs-bg:score'>, sender?: { tabId?: number }): Promise<MapAnswer>;
+  /**
+   * A page of the episode's cues for the transcript drawer, with slices and counted terms under the current
+   * lexicons. Rejects with MessageError `no-transcript` when neither the cache nor this instance holds the cues.
+   */
+  transcript(args: MessageArgs<'cs-bg:transcript'>): Promise<TranscriptPage>;
   clearCache(): Promise<{ cleared: number }>;
   cacheStats(): Promise<{ episodes: number; bytes: number }>;
 }
@@ -72,6 +93,13 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   let cachePromise: Promise<PerspectiveCache> | null = null;
   /** Bodies arriving in chunks; per instance, so a restarted worker holds none (and says so). */
   const uploads = createUploadStore(deps.uploads);
+  /**
+   * The cues this instance parsed last (episode key → cues), so the drawer still reads an episode the cache
+   * did not store (too large, quota). Bounded; a restarted worker holds none and the cache answers instead.
+   */
+  const recentCues = new Map<string, { cues: Cue[]; captionKind: CaptionKind }>();
+  /** Scored transcripts being paged (map key → pages): the drawer asks for many pages in a row. Bounded. */
+  const transcripts = new Map<string, Promise<TranscriptPages>>();
   /** Compiled matchers by lexicon hash; per instance like the uploads. */
   const matchers = deps.compileMatcher ? createMatcherMemo(deps.compileMatcher) : null;
 
@@ -92,7 +120,33 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     const settings = await deps.readSettings();
     const { lexicons, unknown } = deps.resolveLexicons(settings.enabledLexicons, settings.customLexicons);
     if (unknown.length > 0) log.warn('[perspective-map] enabled lexicons not found, ignored:', unknown.join(', '));
-    return { lexicons, lexiconHash: deps.lexiconSetHash(lexicons) };
+    return { lexicons, lexiconHash: deps.lexiconSetHash(lexicons), drawerOpen: settings.transcriptOpen === true };
+  }
+
+  /** The paged transcript for an episode under these lexicons: built once per instance (≤ 2 kept). */
+  function transcriptFor(videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): Promise<TranscriptPages> {
+    const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+    let pages = transcripts.get(key);
+    if (!pages) {
+      pages = (async () => {
+        const held = recentCues.get(episodeKey(videoId, track)) ?? (await withCache((cache) => cache.getCues(videoId, track), null));
+        if (!held) throw new MessageError('The transcript is not held any more: reload the page to read it.', 'no-transcript');
+        const { map, hits } = deps.scoreCuesWithHits(held.cues, { lexicons, videoId, captionKind: held.captionKind });
+        return transcriptPages(held.cues, map, hits);
+      })();
+      remember(transcripts, key, pages, RECENT_TRANSCRIPTS);
+      pages.catch(() => transcripts.delete(key));
+    }
+    return pages;
+  }
+
+  /**
+   * When the user keeps the drawer open, its first page will be asked for right after the map: build the paged
+   * transcript now, after the answer has gone, so the drawer's first rows do not wait for a re-score.
+   */
+  function warmTranscript(drawerOpen: boolean, videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): void {
+    if (!drawerOpen) return;
+    setTimeout(() => void transcriptFor(videoId, track, lexicons, lexiconHash).catch(() => undefined), 0);
   }
 
   function once(key: string, job: () => Promise<MapAnswer>): Promise<MapAnswer> {
@@ -105,20 +159,27 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
 
   return {
     async lookup({ videoId, track }) {
-      const { lexicons, lexiconHash } = await currentLexicons();
+      const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
       const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
       const running = inFlight.get(key);
       if (running) return running.catch(() => null);
 
       const locator = { videoId, track, lexiconHash, scorerVersion: deps.scorerVersion };
       const hit = await withCache((cache) => cache.getMap(locator), null);
-      if (hit) return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
+      if (hit) {
+        warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+        return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
+      }
       const cached = await withCache((cache) => cache.getCues(videoId, track), null);
       if (!cached) return null;
       // A lexicon change (or a new scorer): re-score the cached cues; no caption fetch needed.
       return once(key, async () => {
         const matcher = matchers?.get(lexicons, lexiconHash);
-        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, matcher });
+        const machineTranslated = isMachineTranslated(track);
+        const rescored = withTranslationCaveat(
+          deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher }),
+          machineTranslated,
+        );
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -131,9 +192,16 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       // Taken first (synchronously), so the upload is dropped even when an identical job is already running.
       const body = args.uploadId !== undefined ? uploads.take(args.uploadId) : args.body;
       const { videoId, track, source, requestId } = args;
-      const { lexicons, lexiconHash } = await currentLexicons();
+      const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
       const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
-      return once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
+      const answer = await once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
+      warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+      return answer;
+    },
+
+    async transcript({ videoId, track, from, count }) {
+      const { lexicons, lexiconHash } = await currentLexicons();
+      return (await transcriptFor(videoId, track, lexicons, lexiconHash)).page(from, count);
     },
 
     clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),
@@ -151,17 +219,23 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     report('parse', 0);
     const parsed = parseBody(body);
     report('parse', 1);
+    remember(recentCues, episodeKey(videoId, track), { cues: parsed.cues, captionKind: source === 'panel' ? 'panel' : track.kind }, RECENT_TRANSCRIPTS);
     await yieldToEvents(); // lets the progress message leave before the (synchronous) scorer runs
     const captionKind: CaptionKind = source === 'panel' ? 'panel' : track.kind;
+    const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = deps.scoreCues(parsed.cues, {
-        lexicons,
-        matcher: matchers?.get(lexicons, lexiconHash),
-        videoId,
-        captionKind,
-        onProgress: (fraction) => report('score', fraction),
-      });
+      map = withTranslationCaveat(
+        deps.scoreCues(parsed.cues, {
+          lexicons,
+          matcher: matchers?.get(lexicons, lexiconHash),
+          videoId,
+          captionKind,
+          machineTranslated,
+          onProgress: (fraction) => report('score', fraction),
+        }),
+        machineTranslated,
+      );
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -207,6 +281,16 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       });
     };
   }
+}
+
+/** Episodes whose cues / paged transcripts one worker instance keeps in memory (the open tab and one more). */
+const RECENT_TRANSCRIPTS = 2;
+
+/** Sets `key` as the newest entry, dropping the oldest beyond `limit`. */
+function remember<V>(entries: Map<string, V>, key: string, value: V, limit: number): void {
+  entries.delete(key);
+  entries.set(key, value);
+  while (entries.size > limit) entries.delete(entries.keys().next().value as string);
 }
 
 function yieldToEvents(): Promise<void> {

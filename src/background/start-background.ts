@@ -1,12 +1,15 @@
 import { parseCaptions } from '../captions/parse-captions';
 import { openCache } from '../cache/open-cache';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
+import { createLibraryRecorder, type LibraryRecorder } from '../library/library-recorder';
+import { openLibrary } from '../library/open-library';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
+import { scoreCues, scoreCuesWithHits } from '../scoring/score-cues';
 import { compileMatcher } from '../scoring/compile-matcher';
-import { scoreCues } from '../scoring/score-cues';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
+import type { MapAnswer, LookupArgs } from '../messaging/protocol';
 import { createScoringService, type ScoringService } from './scoring-service';
 
 export interface BackgroundDeps {
@@ -20,25 +23,50 @@ export interface BackgroundDeps {
  * message listener exists before the event that woke the worker is dispatched (MV3 requirement).
  * Returns the service (for tests) and the function that removes the listener.
  */
-export function startBackground(deps: BackgroundDeps = {}): { service: ScoringService; stop: () => void } {
+export function startBackground(deps: BackgroundDeps = {}): { service: ScoringService; library: LibraryRecorder; stop: () => void } {
   const now = deps.now ?? (() => Date.now());
+  const cache = () => openCache({ indexedDB: deps.indexedDB, now });
   const service = createScoringService({
-    openCache: () => openCache({ indexedDB: deps.indexedDB, now }),
+    openCache: cache,
     readSettings: () => readSettings(),
     parseCaptions,
     scoreCues,
+    scoreCuesWithHits,
     compileMatcher,
     resolveLexicons,
     lexiconSetHash,
     scorerVersion: SCORER_VERSION,
     sendProgress: (tabId, args) => sendToTab(tabId, 'bg-cs:progress', args),
   });
+  const library = createLibraryRecorder({
+    openLibrary: () => openLibrary({ indexedDB: deps.indexedDB }),
+    readLibrarySettings: async () => (await readSettings()).library,
+    now,
+    scorerVersion: SCORER_VERSION,
+    listCachedMaps: async () => {
+      const opened = await cache();
+      try {
+        return await opened.listMaps();
+      } finally {
+        opened.close();
+      }
+    },
+    lookup: (args) => service.lookup(args),
+  });
+  /** Every map a watch page gets is recorded in the episode library, and comes back with its channel baseline. */
+  const recorded = async (args: LookupArgs, answer: MapAnswer | null, incognito: boolean | undefined): Promise<MapAnswer | null> => {
+    if (!answer) return answer;
+    const baseline = await library.record({ videoId: args.videoId, track: args.track, details: args.details, answer, incognito });
+    return baseline ? { ...answer, baseline } : answer;
+  };
   const stop = onBackgroundMessage({
-    'cs-bg:lookup': (args) => service.lookup(args),
-    'cs-bg:score': (args, sender) => service.score(args, { tabId: sender.tabId }),
+    'cs-bg:lookup': async (args, sender) => recorded(args, await service.lookup(args), sender.incognito),
+    'cs-bg:score': async (args, sender) => (await recorded(args, await service.score(args, { tabId: sender.tabId }), sender.incognito))!,
     'cs-bg:uploadChunk': (args) => service.uploadChunk(args),
+    'cs-bg:transcript': (args) => service.transcript(args),
     'ui-bg:clearCache': () => service.clearCache(),
     'ui-bg:cacheStats': () => service.cacheStats(),
+    'ui-bg:refreshLibrary': () => library.refresh(),
   });
-  return { service, stop };
+  return { service, library, stop };
 }

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { CaptionTrackSchema, LanguageCodeSchema, VssIdSchema } from '../captions/caption-track';
 import { timedTextVideoId } from '../captions/track-url';
 import { VideoIdSchema } from '../schema/video-id';
+import { videoDetailsSchema } from '../library/library-schema';
 
 export const BRIDGE_CHANNEL = 'perspective-map/bridge@1';
 
@@ -64,6 +65,11 @@ export const BRIDGE_OPS_SCHEMAS = {
         innertube: v.nullable(InnertubeConfigSchema),
         /** The video is live right now (videoDetails.isLive or getVideoData().isLive); absent = not known live. */
         live: v.optional(v.boolean()),
+        /**
+         * Title, channel, channel id, duration from `videoDetails` — page text, for the episode library's display
+         * only. Malformed details are left out, never a reason to drop the snapshot.
+         */
+        details: v.fallback(v.optional(videoDetailsSchema), undefined),
       }),
       v.check(
         ({ videoId, listing }) => listing.videoId === videoId && (listing.status !== 'ok' || listing.tracks.every((t) => urlIsFor(t.baseUrl, videoId))),

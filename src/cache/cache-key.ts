@@ -26,4 +26,19 @@ export function cacheKey(
   return `${episodeKey(videoId, track)}|${encodeURIComponent(lexiconHash)}|${encodeURIComponent(scorerVersion)}`;
 }
 
+/** The video id and track identity an episode key was made from (the display name is not in it: ''), or null. */
+export function parseEpisodeKey(key: string): { videoId: string; track: TrackRef } | null {
+  const [video, track, ...rest] = key.split('|');
+  if (video === undefined || track === undefined || rest.length > 0) return null;
+  const parts = track.split(':');
+  if (parts.length !== 3) return null;
+  try {
+    const [kind, languageCode, vssId] = parts.map(decodeURIComponent) as [string, string, string];
+    if (kind !== 'asr' && kind !== 'uploaded') return null;
+    return { videoId: decodeURIComponent(video), track: { kind, languageCode, vssId, name: '' } };
+  } catch {
+    return null;
+  }
+}
+
 export default cacheKey;

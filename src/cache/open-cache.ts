@@ -2,7 +2,7 @@ import { wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, ty
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { CaptionFormat, Cue } from '../captions/cue';
 import type { PerspectiveMap } from '../scoring/perspective-map';
-import { cacheKey, episodeKey } from './cache-key';
+import { cacheKey, episodeKey, parseEpisodeKey } from './cache-key';
 import {
   CACHE_DB_NAME,
   CACHE_MIGRATIONS,
@@ -63,6 +63,16 @@ export interface CachedMap {
   source?: CaptionSource;
 }
 
+export interface ListedMap {
+  videoId: string;
+  track: TrackRef;
+  lexiconHash: string;
+  scorerVersion: string;
+  storedAt: number;
+  map: PerspectiveMap;
+  source?: CaptionSource;
+}
+
 export interface EpisodeWrite {
   videoId: string;
   track: TrackRef;
@@ -82,6 +92,11 @@ export interface PerspectiveCache {
   /** Stores cues and/or a map in one transaction, then evicts least-recently-used episodes over the limits. Never rejects. */
   storeEpisode(write: EpisodeWrite): Promise<StoreOutcome>;
   stats(): Promise<{ episodes: number; bytes: number }>;
+  /**
+   * Every readable map with the track it was scored from (identity only: its name is ''), for filling
+   * the episode library once. Reads every map: not for hot paths. Touches nothing (no LRU update).
+   */
+  listMaps(): Promise<ListedMap[]>;
   /** Drops everything; answers how many episodes were dropped. */
   clear(): Promise<number>;
   close(): void;
@@ -255,6 +270,29 @@ function createCache(db: Db, deps: { now: () => number; limits: CacheLimits; log
     async stats() {
       const all = await db.getAll('episodes');
       return { episodes: all.length, bytes: all.reduce((sum, record) => sum + ledgerBytes(record), 0) };
+    },
+
+    async listMaps() {
+      const records: unknown[] = await db.getAll('maps');
+      const out: ListedMap[] = [];
+      for (const record of records) {
+        const meta = record as Partial<MapRecord> | null;
+        if (typeof meta?.key !== 'string' || typeof meta.lexiconHash !== 'string' || typeof meta.scorerVersion !== 'string') continue;
+        if (!isMapRecord(record, { key: meta.key, lexiconHash: meta.lexiconHash, scorerVersion: meta.scorerVersion })) continue;
+        const parsed = parseEpisodeKey(record.episode);
+        if (!parsed) continue;
+        out.push({
+          videoId: record.videoId,
+          // The key holds the track's identity, not its display name (reading the cues for it would cost megabytes).
+          track: parsed.track,
+          lexiconHash: record.lexiconHash,
+          scorerVersion: record.scorerVersion,
+          storedAt: record.storedAt,
+          map: record.map,
+          ...(record.source ? { source: record.source } : {}),
+        });
+      }
+      return out;
     },
 
     async clear() {

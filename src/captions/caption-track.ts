@@ -23,6 +23,14 @@ export const MAX_TRACK_URL_CHARS = 8_000;
  * A caption track as listed by the player response (`captions.playerCaptionsTracklistRenderer.captionTracks`),
  * normalised: `name` is plain text; `kind` is `asr` for auto-generated tracks and absent for uploaded ones.
  */
+/** What makes a translated track: the track it translates and the target language (`tlang`). */
+export const TrackTranslationSchema = v.object({
+  tlang: LanguageCodeSchema,
+  sourceVssId: VssIdSchema,
+  sourceLanguageCode: LanguageCodeSchema,
+});
+export type TrackTranslation = v.InferOutput<typeof TrackTranslationSchema>;
+
 export const CaptionTrackSchema = v.object({
   baseUrl: v.pipe(v.string(), v.maxLength(MAX_TRACK_URL_CHARS)),
   languageCode: LanguageCodeSchema,
@@ -30,6 +38,13 @@ export const CaptionTrackSchema = v.object({
   vssId: VssIdSchema,
   name: TrackNameSchema,
   isTranslatable: v.optional(v.boolean()),
+  /**
+   * YouTube offers a machine translation of this track into English (`isTranslatable` and `en` among the
+   * response's `translationLanguages`). The lexicons are English: see `englishTranslationOf`.
+   */
+  translatesToEnglish: v.optional(v.literal(true)),
+  /** Set on a track that is YouTube's machine translation of another (`tlang` added to that track's URL). */
+  translation: v.optional(TrackTranslationSchema),
 });
 export type CaptionTrack = v.InferOutput<typeof CaptionTrackSchema>;
 
@@ -53,10 +68,54 @@ export type CaptionSource = v.InferOutput<typeof CaptionSourceSchema>;
 export const CaptionKindSchema = v.picklist(['asr', 'uploaded', 'panel']);
 export type CaptionKind = v.InferOutput<typeof CaptionKindSchema>;
 
+/**
+ * The vssId of a machine translation: the source's vssId, `~tlang.`, the target language (e.g. `.de~tlang.en`).
+ * It keeps a translation apart from its source everywhere a track is named by vssId (picker, cache key),
+ * without a second field in `TrackRef`.
+ */
+export function translatedVssId(sourceVssId: string, tlang: string): string {
+  return `${sourceVssId}${TLANG_MARK}${tlang}`;
+}
+
+const TLANG_MARK = '~tlang.';
+
+/** The target language of a translated track's vssId, or null for an original track. */
+export function translationTarget(vssId: string): string | null {
+  const at = vssId.lastIndexOf(TLANG_MARK);
+  return at === -1 ? null : vssId.slice(at + TLANG_MARK.length) || null;
+}
+
+/** True when a track is YouTube's machine translation rather than captions of the speech. */
+export function isMachineTranslated(track: Pick<TrackRef, 'vssId'>): boolean {
+  return translationTarget(track.vssId) !== null;
+}
+
+/**
+ * YouTube's English machine translation of `track` (`tlang=en` on the track's URL), as a track of its own:
+ * language `en`, the source's kind (a translation of ASR text keeps ASR's errors), a name that says so.
+ * Null when YouTube offers none (the track is English already, not translatable, or English is not a target).
+ */
+export function englishTranslationOf(track: CaptionTrack): CaptionTrack | null {
+  if (track.translation || track.translatesToEnglish !== true || isEnglish(track.languageCode)) return null;
+  const translated: CaptionTrack = {
+    baseUrl: track.baseUrl,
+    languageCode: 'en',
+    vssId: translatedVssId(track.vssId, 'en'),
+    name: `${track.name} → English (machine-translated)`,
+    translation: { tlang: 'en', sourceVssId: track.vssId, sourceLanguageCode: track.languageCode },
+  };
+  if (track.kind === 'asr') translated.kind = 'asr';
+  return translated;
+}
+
+export function isEnglish(languageCode: string): boolean {
+  return /^en(?:$|[-_])/i.test(languageCode);
+}
+
 export function toTrackRef(track: CaptionTrack): TrackRef {
   return {
     languageCode: track.languageCode,
-    kind: track.kind === 'asr' || track.vssId.startsWith('a.') ? 'asr' : 'uploaded',
+    kind: track.kind === 'asr' || (track.translation?.sourceVssId ?? track.vssId).startsWith('a.') ? 'asr' : 'uploaded',
     vssId: track.vssId,
     name: track.name,
   };

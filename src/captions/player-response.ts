@@ -1,4 +1,4 @@
-import type { CaptionTrack } from './caption-track';
+import { isEnglish, type CaptionTrack } from './caption-track';
 import { isPlainRecord } from '../schema/plain-record';
 
 /**
@@ -36,17 +36,47 @@ export function readVideoId(playerResponse: unknown): string | null {
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
+/** What `videoDetails` says about the video, for display in the episode library (page text: untrusted). */
+export interface RawVideoDetails {
+  title: string;
+  channel: string;
+  channelId: string | null;
+  durationSec: number | null;
+}
+
+/**
+ * `videoDetails.title`, `author`, `channelId`, `lengthSeconds` (a decimal string). Only the types are settled here;
+ * the bridge's schema bounds them. null when title or author is missing (nothing worth showing).
+ */
+export function readVideoDetails(playerResponse: unknown): RawVideoDetails | null {
+  if (!isPlainRecord(playerResponse) || !isPlainRecord(playerResponse.videoDetails)) return null;
+  const { title, author, channelId, lengthSeconds } = playerResponse.videoDetails;
+  if (typeof title !== 'string' || typeof author !== 'string') return null;
+  const seconds = typeof lengthSeconds === 'string' && /^\d{1,9}$/.test(lengthSeconds) ? Number(lengthSeconds) : null;
+  return { title, channel: author, channelId: typeof channelId === 'string' ? channelId : null, durationSec: seconds };
+}
+
 function readTracks(response: Record<string, unknown>): CaptionTrack[] {
   const captions = response.captions;
   const renderer = isPlainRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
   const list = isPlainRecord(renderer) ? renderer.captionTracks : undefined;
   if (!Array.isArray(list)) return [];
+  const english = readTranslationLanguages(renderer).some(isEnglish);
   const tracks: CaptionTrack[] = [];
   for (const item of list as unknown[]) {
     const track = readTrack(item);
-    if (track) tracks.push(track);
+    if (!track) continue;
+    if (english && track.isTranslatable === true && !isEnglish(track.languageCode)) track.translatesToEnglish = true;
+    tracks.push(track);
   }
   return tracks;
+}
+
+/** `translationLanguages[].languageCode`: the languages YouTube can machine-translate this video's tracks into. */
+function readTranslationLanguages(renderer: unknown): string[] {
+  const list = isPlainRecord(renderer) ? renderer.translationLanguages : undefined;
+  if (!Array.isArray(list)) return [];
+  return (list as unknown[]).flatMap((item) => (isPlainRecord(item) && typeof item.languageCode === 'string' ? [item.languageCode] : []));
 }
 
 function readTrack(item: unknown): CaptionTrack | null {

@@ -6,6 +6,8 @@
 
 const YOUTUBE_ORIGIN = 'https://www.youtube.com';
 const TIMEDTEXT_PATH = '/api/timedtext';
+/** A BCP 47-ish language tag as YouTube writes them (`en`, `zh-Hant`, `pt-BR`). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export type CaptionUrlFormat = 'json3' | 'srv3' | 'srv1' | 'vtt';
 
@@ -18,6 +20,8 @@ export interface CaptionUrlOptions {
    * shorthand for `{ c: value }`.
    */
   client?: Record<string, string> | string;
+  /** YouTube's machine translation into this language (`tlang`, after `fmt`; unsigned, as the player adds it). */
+  tlang?: string;
 }
 
 /** True for URLs the player gates behind a pot: `exp` contains `xpe` or `xpv` (as yt-dlp detects it). */
@@ -64,6 +68,10 @@ export function buildCaptionUrl(baseUrl: string, opts: CaptionUrlOptions): strin
     edits.push(['potc', '1'], ['pot', opts.pot]);
   }
   edits.push(['fmt', opts.fmt]);
+  if (opts.tlang !== undefined) {
+    if (!LANGUAGE_TAG.test(opts.tlang)) throw new Error(`not a language code: ${opts.tlang.slice(0, 20)}`);
+    edits.push(['tlang', opts.tlang]);
+  }
   if (opts.pot !== undefined) edits.push(['c', 'WEB']);
   const client = typeof opts.client === 'string' ? { c: opts.client } : (opts.client ?? {});
   for (const [key, value] of Object.entries(client)) edits.push([key, value]);
@@ -71,6 +79,20 @@ export function buildCaptionUrl(baseUrl: string, opts: CaptionUrlOptions): strin
   let result = params;
   for (const [key, value] of edits) result = setParam(result, key, value);
   return `${YOUTUBE_ORIGIN}${TIMEDTEXT_PATH}?${result.join('&')}`;
+}
+
+/**
+ * A ready caption URL (e.g. the page helper's, with its `pot`) asking for YouTube's machine translation into
+ * `tlang`: only `tlang` is set, every other parameter keeps its bytes and order (the `pot` still applies:
+ * it is bound to the video, not the language). Throws like `buildCaptionUrl`.
+ */
+export function withTranslationLanguage(url: string, tlang: string): string {
+  const resolved = resolveTimedTextUrl(url);
+  if (!resolved) throw new Error(`not a YouTube timedtext URL: ${url.slice(0, 100)}`);
+  if (!LANGUAGE_TAG.test(tlang)) throw new Error(`not a language code: ${tlang.slice(0, 20)}`);
+  const query = resolved.search.startsWith('?') ? resolved.search.slice(1) : resolved.search;
+  const params = query === '' ? [] : query.split('&').filter((part) => part !== '');
+  return `${YOUTUBE_ORIGIN}${TIMEDTEXT_PATH}?${setParam(params, 'tlang', tlang).join('&')}`;
 }
 
 /** Replace the first `key=` in place (dropping later duplicates), append if absent, delete when null. */

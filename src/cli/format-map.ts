@@ -14,9 +14,12 @@ export function formatText(scored: ScoredFile): string {
   const { map } = scored;
   const h = map.headline;
   const emphases = h.emphasizes.map((c) => `Emphasizes ${c}`).join(' · ');
+  const topic = h.topic.onTopic ? 'about AI' : 'not about AI (off-topic)';
   const lines = [
     scored.file,
     h.sentence,
+    `Stance ${Math.round(h.stance) + 0} (${BAND_TEXT[h.leaning]}) · ${topic}: ${h.topic.aiMentionsPerHour} AI mentions per hour · ` +
+      `${map.slices.filter((s) => s.onTopic).length} of ${map.slices.length} slices on topic.`,
     `${BAND_TEXT[h.leaning]} leaning, primarily in the ${h.lens} lens. Evidence mode: ${h.evidenceMode}. ` +
       `Confidence: ${h.confidence}.${emphases ? ` ${emphases}.` : ''} ${map.captionSegments.toLocaleString('en-US')} caption segments.`,
   ];
@@ -26,11 +29,12 @@ export function formatText(scored: ScoredFile): string {
 
 /** Several files: one row each, aligned, after the individual results. */
 export function formatSummaryTable(scored: readonly ScoredFile[]): string {
-  const header = ['file', 'slices', 'median', 'mean', 'p10', 'p90', 'leaning', 'lens', 'mode', 'confidence'];
+  const header = ['file', 'slices', 'median', 'mean', 'p10', 'p90', 'stance', 'leaning', 'topic', 'lens', 'mode', 'confidence'];
   const rows = scored.map(({ file, map }) => {
     const h = map.headline;
     const r = (x: number): string => String(Math.round(x) + 0);
-    return [file, String(map.slices.length), r(h.median), r(h.mean), r(h.p10), r(h.p90), h.leaning, h.lens, h.evidenceMode, h.confidence];
+    const topic = h.topic.onTopic ? 'ai' : 'off-topic';
+    return [file, String(map.slices.length), r(h.median), r(h.mean), r(h.p10), r(h.p90), r(h.stance), h.leaning, topic, h.lens, h.evidenceMode, h.confidence];
   });
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] as string).length)));
   const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd();

@@ -1,5 +1,6 @@
 import { CaptionParseError, type Cue } from '../captions/cue';
 import { parseCaptions } from '../captions/parse-captions';
+import { DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicons';
 import type { Lexicon } from '../lexicons/lexicon';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
@@ -78,7 +79,7 @@ function loadLexicons(ids: string[] | undefined, files: readonly string[], io: C
     if (!result.ok) throw new InputError(`${file}: invalid lexicon: ${result.errors.join('; ')}`);
     return result.lexicon;
   });
-  const enabled = [...(ids ?? BUILTIN_LEXICON_IDS), ...custom.map((l) => l.id)];
+  const enabled = [...(ids ?? DEFAULT_ENABLED_LEXICON_IDS), ...custom.map((l) => l.id)];
   const { lexicons, unknown } = resolveLexicons(enabled, custom);
   if (unknown.length > 0) {
     throw new InputError(`unknown lexicon id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (built-in: ${BUILTIN_LEXICON_IDS.join(', ')})`);

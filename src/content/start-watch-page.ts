@@ -4,17 +4,20 @@
  * content script's context (extension reload/update).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { createBridgeClient } from '../bridge/bridge-client';
 import { createDirectStrategy } from '../acquisition/direct-strategy';
 import { listTracksWithoutHelper } from '../acquisition/list-tracks-without-helper';
 import { createPanelStrategy } from '../acquisition/panel-strategy';
 import { createPlayerStrategy } from '../acquisition/player-strategy';
-import { youtubeSelectors } from '../acquisition/youtube-selectors';
+import { youtubeSelectors } from '../youtube-page/youtube-selectors';
 import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
 import { mountPanel } from '../panel/mount-panel';
-import { readSettings, watchSettings, writeSettings } from '../settings/settings';
+import { createPageSettings } from '../settings/page-settings';
+import { createShowAnywayStore } from '../settings/show-anyway';
 import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
+import { collectDiagnostics } from './collect-diagnostics';
 import { WatchPageController } from './watch-page-controller';
 
 export const WATCH_PAGE_TIMINGS = {
@@ -42,6 +45,9 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
     createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs }),
   ];
 
+  // Not wxt/utils/storage here: the same stored item read and written directly (page-settings.ts, the budget).
+  const settings = createPageSettings(browser.storage);
+  const readSettings = settings.read;
   const controller = new WatchPageController(
     {
       bridge,
@@ -49,23 +55,33 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       listWithoutHelper: (videoId, listSignal) => listTracksWithoutHelper({ fetch: fetchInTab, doc: document }, videoId, listSignal),
       background: createBackgroundClient({ send: sendToBackground, newUploadId: () => crypto.randomUUID(), yieldToEvents: yieldToPage }),
       preferredLanguage: async () => (await readSettings()).preferredLanguage ?? navigator.language ?? 'en',
+      showAnyway: createShowAnywayStore(browser.storage.local),
       isAdShowing: () => {
-        const player = document.querySelector(youtubeSelectors.player);
-        return !!player && youtubeSelectors.adShowingClasses.some((c) => player.classList.contains(c));
+        const { root, adShowing, adInterrupting } = youtubeSelectors.player;
+        const player = document.querySelector(root.css);
+        return !!player && [adShowing, adInterrupting].some((c) => player.classList.contains(c.css));
       },
       newRequestId: () => crypto.randomUUID(),
       timings: WATCH_PAGE_TIMINGS,
       mountPanel: (deps, view) => mountPanel(ctx, deps, view),
-      getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.video),
+      getVideo: () => document.querySelector<HTMLVideoElement>(youtubeSelectors.player.video.css),
       readSettings: () => readSettings(),
-      writeCollapsed: async (collapsed) => writeSettings({ ...(await readSettings()), collapsed }),
+      writeCollapsed: (collapsed) => settings.update({ collapsed }),
+      writeTranscriptOpen: (transcriptOpen) => settings.update({ transcriptOpen }),
+      loadTranscript: (args) => sendToBackground('cs-bg:transcript', args),
+      copyText: (text) => navigator.clipboard.writeText(text),
+      collectDiagnostics: (input) =>
+        collectDiagnostics(
+          { doc: document, href: location.href, userAgent: navigator.userAgent, extensionVersion: browser.runtime.getManifest().version },
+          input,
+        ),
     },
     signal,
   );
 
   let previous: Awaited<ReturnType<typeof readSettings>> | null = null;
   void readSettings().then((s) => (previous ??= s));
-  const unwatch = watchSettings((next) => {
+  const unwatch = settings.watch((next) => {
     controller.onSettings(next, previous);
     previous = next;
   });

@@ -4,10 +4,13 @@
  * startWatchPage(); nothing lives at module level.
  */
 import type { PanelController, PanelDeps, PanelView } from '../panel/panel-view';
-import type { Settings } from '../settings/settings';
+import type { PageSettings as Settings } from '../settings/page-settings';
 import type { TrackRef } from '../captions/caption-track';
+import type { TranscriptArgs, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { classifyPage } from './page-kind';
+import type { DiagnosticsInput } from './collect-diagnostics';
+import { formatDiagnostics, type Diagnostics, type MissingPart } from '../youtube-page/diagnostics';
 import { WatchSession, type SessionDeps } from './watch-session';
 
 export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
@@ -15,6 +18,13 @@ export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
   getVideo(): HTMLVideoElement | null;
   readSettings(): Promise<Settings>;
   writeCollapsed(collapsed: boolean): Promise<void>;
+  /** Persists whether the transcript drawer is open. */
+  writeTranscriptOpen(open: boolean): Promise<void>;
+  /** cs-bg:transcript: a page of the episode's cues for the drawer. */
+  loadTranscript(args: TranscriptArgs): Promise<TranscriptPage>;
+  copyText(text: string): Promise<void>;
+  /** The diagnostics record of the page as it is now (collect-diagnostics.ts); absent in tests that do not need it. */
+  collectDiagnostics?(input: DiagnosticsInput): Diagnostics;
 }
 
 export interface Summary {
@@ -24,12 +34,16 @@ export interface Summary {
   track: TrackRef | null;
   /** The sentence the panel shows for this state (absent for a map), so the popup can use the same words. */
   message?: string;
+  /** Parts not found (no place for the panel, no progress bar, no strategy worked), and the diagnostics record. */
+  missing?: MissingPart[];
+  diagnostics?: Diagnostics;
 }
 
 const displayOf = (s: Settings): NonNullable<PanelView['display']> => ({
   palette: s.palette,
   progressBarStrip: s.progressBarStrip,
   collapsed: s.collapsed,
+  transcriptOpen: s.transcriptOpen,
 });
 
 export class WatchPageController {
@@ -87,13 +101,45 @@ export class WatchPageController {
   /** What the panel shows now (an ad included), for the popup. */
   summary(): Summary {
     const view = this.session?.displayed;
+    const missing = this.missing();
+    const diagnostics = missing.length > 0 ? this.diagnosticsRecord(missing) : null;
     return {
       videoId: this.session?.videoId ?? null,
       state: view?.state ?? 'none',
-      map: view?.state === 'ready' ? (view.map ?? null) : null,
+      // Off-topic maps are complete too: the popup says what the panel says (not about AI) with the same figures.
+      map: view?.state === 'ready' || view?.state === 'off-topic' ? (view.map ?? null) : null,
       track: this.session?.track ?? null,
       ...(view?.state !== 'ready' && view?.message ? { message: view.message } : {}),
+      ...(missing.length > 0 ? { missing } : {}),
+      ...(diagnostics ? { diagnostics } : {}),
     };
+  }
+
+  /** What was not found: the panel's place (a mounted panel with nowhere to go), the progress bar, the captions. */
+  private missing(): MissingPart[] {
+    if (!this.session) return [];
+    const attachment = this.panel?.attachment?.() ?? null;
+    const missing: MissingPart[] = [];
+    if (this.panel && attachment && attachment.place === null) missing.push('panel-place');
+    if (attachment?.progressBarStatus === 'no-bar') missing.push('progress-bar');
+    if (this.session.view.state === 'unavailable') missing.push('captions');
+    return missing;
+  }
+
+  private diagnosticsRecord(missing: MissingPart[]): Diagnostics | null {
+    if (!this.deps.collectDiagnostics) return null;
+    return this.deps.collectDiagnostics({
+      state: (this.session?.displayed.state ?? 'none') as Diagnostics['state'],
+      attempts: this.session?.attemptLog ?? [],
+      attachment: this.panel?.attachment?.() ?? null,
+      missing,
+    });
+  }
+
+  /** The text "Copy diagnostics" puts on the clipboard. */
+  diagnostics(): string {
+    const record = this.diagnosticsRecord(this.missing());
+    return record ? formatDiagnostics(record) : '';
   }
 
   rescore(): void {
@@ -126,6 +172,17 @@ export class WatchPageController {
           onRetry: () => void this.session?.start(),
           onTrackChange: (vssId) => void this.session?.switchTrack(vssId),
           onCollapsedChange: (collapsed) => void this.deps.writeCollapsed(collapsed).catch(() => undefined),
+          onTranscriptOpenChange: (open) => void this.deps.writeTranscriptOpen(open).catch(() => undefined),
+          loadTranscript: (from, count) => {
+            // The transcript of what the panel shows now: this session's video and track.
+            const session = this.session;
+            const track = session?.track;
+            if (!session || !track) return Promise.reject(new Error('The transcript is not available for this video.'));
+            return this.deps.loadTranscript({ videoId: session.videoId, track, from, count });
+          },
+          copyText: (text) => this.deps.copyText(text),
+          onShowAnyway: () => void this.session?.showAnyway(),
+          diagnostics: () => this.diagnostics(),
         },
         withDisplay,
       )

@@ -6,14 +6,16 @@
  */
 import type { CaptionTrack, TrackRef } from '../captions/caption-track';
 import { toTrackRef } from '../captions/caption-track';
-import { pickTrack } from '../captions/pick-track';
+import { pickTrack, withEnglishTranslations } from '../captions/pick-track';
 import { BridgeTimeoutError, type BridgeClient } from '../bridge/bridge-client';
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { acquireCaptions } from '../acquisition/acquire-captions';
-import { describeAttempt, type AcquisitionStrategy } from '../acquisition/acquisition-strategy';
+import { describeAttempt, type AcquisitionStrategy, type Attempt } from '../acquisition/acquisition-strategy';
 import type { HelperlessListing } from '../acquisition/list-tracks-without-helper';
 import type { MapAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 import type { PanelView } from '../panel/panel-view';
+import type { ShowAnywayStore } from '../settings/show-anyway';
+import type { VideoDetails } from '../library/library-schema';
 
 /** The worker, as the session sees it (background-client.ts: chunked uploads, one retry when the worker went away). */
 export interface SessionBackground {
@@ -39,6 +41,8 @@ export interface SessionDeps {
   /** Shows a view (the controller drops it unless this session is still the current one). */
   show(view: PanelView): void;
   preferredLanguage(): Promise<string>;
+  /** The user's "Show the map anyway" choices (src/settings/show-anyway.ts). */
+  showAnyway: Pick<ShowAnywayStore, 'has' | 'remember'>;
   isAdShowing(): boolean;
   newRequestId(): string;
   timings: SessionTimings;
@@ -59,8 +63,15 @@ export const PANEL_ONLY_TRACK: CaptionTrack = { baseUrl: '', languageCode: 'und'
 
 /** What the pipeline goes on with after listing the tracks, or the view that ends the run. */
 type Listed =
-  | { done: PanelView }
-  | { tracks: CaptionTrack[]; innertube: InnertubeConfig | null; strategies: readonly AcquisitionStrategy[]; attempts: string[] };
+  | { done: PanelView; attempts?: Attempt[] }
+  | {
+      tracks: CaptionTrack[];
+      innertube: InnertubeConfig | null;
+      strategies: readonly AcquisitionStrategy[];
+      attempts: Attempt[];
+      /** The page's title/channel/duration (from the helper's snapshot), for the episode library. */
+      details?: VideoDetails;
+    };
 
 export class WatchSession {
   private readonly life = new AbortController();
@@ -70,6 +81,10 @@ export class WatchSession {
   private tracks: CaptionTrack[] = [];
   private chosenVssId: string | null = null;
   private requestId: string | null = null;
+  /** "Show the map anyway" was chosen on this page (holds even if storing the choice failed). */
+  private shownAnyway = false;
+  /** Every attempt of the latest run, structured (the diagnostics read strategy, outcome and client names only). */
+  attemptLog: Attempt[] = [];
   /** The last view this session decided on (what the panel returns to after an ad). */
   view: PanelView;
   track: TrackRef | null = null;
@@ -146,15 +161,22 @@ export class WatchSession {
   private async run(signal: AbortSignal, bypassCache: boolean): Promise<void> {
     const { deps, videoId } = this;
     this.requestId = null;
+    this.attemptLog = [];
     this.show(signal, { ...this.view, state: 'loading', videoId, message: 'Reading the captions…', progress: undefined, map: undefined });
     await this.waitWhileAd(signal);
     if (signal.aborted) return;
 
     const listed = await this.listTracks(signal);
     if (!listed || signal.aborted) return;
-    if ('done' in listed) return this.show(signal, listed.done);
-    const { innertube } = listed;
-    this.tracks = listed.tracks;
+    if ('done' in listed) {
+      this.attemptLog = listed.attempts ?? [];
+      return this.show(signal, listed.done);
+    }
+    this.attemptLog = [...listed.attempts];
+    const { innertube, details } = listed;
+    const withDetails = details ? { details } : {};
+    // The lexicons are English: a video without an English track also offers YouTube's English translation.
+    this.tracks = withEnglishTranslations(listed.tracks);
 
     const track =
       (this.chosenVssId !== null ? this.tracks.find((t) => t.vssId === this.chosenVssId) : undefined) ??
@@ -168,9 +190,9 @@ export class WatchSession {
     this.show(signal, { state: 'loading', videoId, message: 'Reading the captions…', ...trackView });
 
     if (!bypassCache) {
-      const cached = await deps.background.lookup({ videoId, track: trackRef }, signal);
+      const cached = await deps.background.lookup({ videoId, track: trackRef, ...withDetails }, signal);
       if (signal.aborted) return;
-      if (cached) return this.showMap(signal, cached, trackView);
+      if (cached) return await this.showMap(signal, cached, trackView);
     }
 
     const acquired = await acquireCaptions(
@@ -182,12 +204,13 @@ export class WatchSession {
       throw error;
     });
     if (!acquired || signal.aborted) return;
+    this.attemptLog = [...listed.attempts, ...acquired.attempts];
     if (!acquired.ok) {
       return this.show(signal, {
         state: 'unavailable',
         videoId,
         message: UNAVAILABLE_MESSAGE,
-        attempts: [...listed.attempts, ...acquired.attempts.map(describeAttempt)],
+        attempts: this.attemptLog.map(describeAttempt),
         ...trackView,
       });
     }
@@ -195,9 +218,23 @@ export class WatchSession {
     const requestId = deps.newRequestId();
     this.requestId = requestId;
     this.show(signal, { state: 'loading', videoId, message: 'Scoring…', progress: 0, ...trackView });
-    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId }, signal);
+    const answer = await deps.background.score({ videoId, track: trackRef, source: acquired.source, body: acquired.body, requestId, ...withDetails }, signal);
     if (signal.aborted) return;
-    this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
+    await this.showMap(signal, { ...answer, source: answer.source ?? acquired.source }, trackView);
+  }
+
+  /**
+   * "Show the map anyway" (off-topic state): draws the map this session already has and remembers the choice
+   * for this video. The map is drawn even when the choice cannot be stored (it then holds for this page only).
+   */
+  async showAnyway(): Promise<void> {
+    const view = this.view;
+    if (view.state !== 'off-topic' || !view.map) return;
+    this.shownAnyway = true;
+    this.deps.show((this.view = { ...view, state: 'ready' }));
+    await this.deps.showAnyway.remember(this.videoId).catch((error: unknown) => {
+      console.warn('[perspective-map] the "show anyway" choice could not be stored', error);
+    });
   }
 
   /**
@@ -213,19 +250,27 @@ export class WatchSession {
       snapshot = await deps.bridge.request('snapshot', { videoId }, { signal, timeoutMs: deps.timings.snapshotMs });
     } catch (error) {
       if (signal.aborted) return null;
-      const why = error instanceof BridgeTimeoutError ? HELPER_SILENT : `the page helper failed (${error instanceof Error ? error.message : String(error)})`;
-      return this.listAlone(signal, `player: ${why}`);
+      const silent = error instanceof BridgeTimeoutError;
+      const why = silent ? HELPER_SILENT : `the page helper failed (${error instanceof Error ? error.message : String(error)})`;
+      return this.listAlone(signal, { strategy: 'player', outcome: silent ? 'timeout' : 'error', detail: why, line: why });
     }
     if (snapshot.live === true) return { done: { state: 'skipped', videoId, message: LIVE_MESSAGE } };
     const listing = snapshot.listing;
     if (listing.status === 'no-captions') return { done: { state: 'no-captions', videoId, message: NO_CAPTIONS_MESSAGE } };
     if (listing.status !== 'ok') {
-      return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] } };
+      const attempt: Attempt = { strategy: 'player', outcome: listing.status === 'bot-check' ? 'bot-check' : 'unavailable', detail: listing.reason };
+      return { done: { state: 'unavailable', videoId, message: UNAVAILABLE_MESSAGE, attempts: [`player: ${listing.status} (${listing.reason})`] }, attempts: [attempt] };
     }
-    return { tracks: listing.tracks, innertube: snapshot.innertube, strategies: deps.strategies, attempts: [] };
+    return {
+      tracks: listing.tracks,
+      innertube: snapshot.innertube,
+      strategies: deps.strategies,
+      attempts: [],
+      ...(snapshot.details ? { details: snapshot.details } : {}),
+    };
   }
 
-  private async listAlone(signal: AbortSignal, helperAttempt: string): Promise<Listed | null> {
+  private async listAlone(signal: AbortSignal, helperAttempt: Attempt): Promise<Listed | null> {
     const { deps, videoId } = this;
     const bounded = AbortSignal.any([signal, AbortSignal.timeout(deps.timings.strategyMs)]);
     const alone = await deps.listWithoutHelper(videoId, bounded);
@@ -235,25 +280,31 @@ export class WatchSession {
     const attempts = [helperAttempt];
     // Only clean (ANDROID) URLs are worth a `direct` attempt; a failed ANDROID request is not repeated.
     const directUseful = alone.from === 'android';
-    if (!directUseful && alone.androidFailure) attempts.push(describeAttempt(alone.androidFailure));
+    if (!directUseful && alone.androidFailure) attempts.push(alone.androidFailure);
     const strategies = deps.strategies.filter((s) => s.name === 'panel' || (s.name === 'direct' && directUseful));
     const tracks = alone.status === 'ok' ? alone.tracks : [PANEL_ONLY_TRACK];
     return { tracks, innertube: alone.innertube, strategies, attempts };
   }
 
-  /** The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it). */
-  private showMap(signal: AbortSignal, answer: MapAnswer, trackView: Pick<PanelView, 'track' | 'tracks'>): void {
+  /**
+   * The answer carries the strategy that delivered the captions (kept with the cache, so a reload still says it).
+   * A map of a video that says too little about AI is `off-topic` (DESIGN §9.1) unless the user chose to see it:
+   * the same map, computed and cached in full, only not drawn until asked.
+   */
+  private async showMap(signal: AbortSignal, answer: MapAnswer, trackView: Pick<PanelView, 'track' | 'tracks'>): Promise<void> {
     const source = answer.source;
     // A map for another video (a confused worker, a stale cache row) is never drawn.
     if (answer.map.videoId !== undefined && answer.map.videoId !== this.videoId) {
       return this.show(signal, { state: 'error', videoId: this.videoId, message: 'The map received was for another video', ...trackView });
     }
+    const offTopic = answer.map.headline.topic?.onTopic === false && !this.shownAnyway && !(await this.deps.showAnyway.has(this.videoId).catch(() => false));
     this.show(signal, {
-      state: 'ready',
+      state: offTopic ? 'off-topic' : 'ready',
       videoId: this.videoId,
       map: answer.map,
       cached: answer.origin === 'cache',
       ...(source ? { source } : {}),
+      ...(answer.baseline ? { channelBaseline: answer.baseline.sentence } : {}),
       ...trackView,
     });
   }

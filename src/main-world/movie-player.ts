@@ -3,6 +3,8 @@
  * methods (an isolated content script sees `undefined`; Firefox Xrays hide them), and they are not there
  * on first paint, so every call is optional and callers retry within a bound.
  */
+import { youtubeSelectors } from '../youtube-page/youtube-selectors';
+
 export interface PlayerCaptionTrackEntry {
   url?: string;
   languageCode?: string;
@@ -26,7 +28,7 @@ export interface MoviePlayer {
 
 /** `#movie_player` once its API is attached (the watch-page player; Shorts use `#shorts-player`, not ours). */
 export function findMoviePlayer(doc: Pick<Document, 'getElementById'>): MoviePlayer | null {
-  const el = doc.getElementById('movie_player') as (HTMLElement & MoviePlayer) | null;
+  const el = doc.getElementById(youtubeSelectors.player.root.css.replace(/^#/, '')) as (HTMLElement & MoviePlayer) | null;
   return el && typeof el.getPlayerResponse === 'function' ? el : null;
 }
 

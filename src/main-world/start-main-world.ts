@@ -4,7 +4,7 @@
  * timedtext requests — and answers the isolated content script over the bridge. It never fetches
  * caption bodies itself, never writes to the DOM, never assigns innerHTML or script text (Trusted Types).
  */
-import { readCaptionTracks, readVideoId } from '../captions/player-response';
+import { readCaptionTracks, readVideoDetails, readVideoId } from '../captions/player-response';
 import { readLiveStatus } from '../acquisition/live-status';
 import { buildCaptionUrl, isPotGated, readPot } from '../captions/track-url';
 import type { BridgeOps, InnertubeConfig, PotSource } from '../bridge/bridge-protocol';
@@ -157,7 +157,14 @@ export function startMainWorld(win: MainWorldWindow, timings: MainWorldTimings =
       }
       const live = readLiveStatus(response, videoData) === 'live';
       // The response was checked to be this video's, so the listing is stamped with the requested id.
-      return { videoId, listing: { ...readCaptionTracks(response), videoId }, innertube: readInnertube(), ...(live ? { live } : {}) };
+      const details = readVideoDetails(response);
+      return {
+        videoId,
+        listing: { ...readCaptionTracks(response), videoId },
+        innertube: readInnertube(),
+        ...(live ? { live } : {}),
+        ...(details ? { details } : {}),
+      };
     },
 
     async 'player-url'({ videoId, vssId, languageCode }: BridgeOps['player-url']['args']): Promise<BridgeOps['player-url']['value']> {

@@ -28,6 +28,8 @@ export interface MessageSenderInfo {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** The sending tab is in a private / incognito window (nothing is recorded from it). */
+  incognito?: boolean;
 }
 
 export type MessageHandler<K extends MessageType> = (
@@ -118,5 +120,5 @@ async function answer(run: () => unknown): Promise<Result<unknown>> {
 }
 
 function senderInfo(sender: Browser.runtime.MessageSender | undefined): MessageSenderInfo {
-  return { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url };
+  return { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url, incognito: sender?.tab?.incognito };
 }

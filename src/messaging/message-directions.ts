@@ -4,7 +4,7 @@
  */
 
 /** Messages the background answers (sent with runtime.sendMessage from content scripts, popup, options). */
-export const BACKGROUND_MESSAGE_TYPES = ['cs-bg:lookup', 'cs-bg:score', 'cs-bg:uploadChunk', 'ui-bg:clearCache', 'ui-bg:cacheStats'] as const;
+export const BACKGROUND_MESSAGE_TYPES = ['cs-bg:lookup', 'cs-bg:score', 'cs-bg:uploadChunk', 'cs-bg:transcript', 'ui-bg:clearCache', 'ui-bg:cacheStats', 'ui-bg:refreshLibrary'] as const;
 /** Messages a watch-page content script answers (sent with tabs.sendMessage by the background or popup). */
 export const TAB_MESSAGE_TYPES = ['bg-cs:progress', 'ui-cs:summary', 'ui-cs:rescore'] as const;
 

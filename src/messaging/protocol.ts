@@ -13,6 +13,8 @@ import * as v from 'valibot';
 import { CaptionSourceSchema, TrackRefSchema } from '../captions/caption-track';
 import { PerspectiveMapSchema } from '../scoring/perspective-map';
 import { VideoIdSchema } from '../schema/video-id';
+import { ChannelBaselineSchema, videoDetailsSchema } from '../library/library-schema';
+import { DiagnosticsSchema, MISSING_PARTS } from '../youtube-page/diagnostics-schema';
 
 /** Largest caption body accepted (characters). The longest real bodies seen are ~15 MB; 64 MB leaves room. */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
@@ -33,6 +35,8 @@ export const MessageErrorCodeSchema = v.picklist([
   'receiver-gone',
   /** An answer arrived but broke its schema (a bug, or a context from another build): not used. */
   'bad-answer',
+  /** The worker holds no cues for this episode (not cached, e.g. too large, and not scored by this instance). */
+  'no-transcript',
 ]);
 export type MessageErrorCode = v.InferOutput<typeof MessageErrorCodeSchema>;
 
@@ -58,8 +62,11 @@ const ScoreTargetEntries = {
   track: TrackRefSchema,
   source: CaptionSourceSchema,
   requestId: RequestIdSchema,
+  /** What the page says about the video (the episode library's display text; never trusted for anything else). */
+  details: v.optional(videoDetailsSchema),
 };
 export type ScoreTarget = v.InferOutput<v.StrictObjectSchema<typeof ScoreTargetEntries, undefined>>;
+export type LookupArgs = v.InferOutput<(typeof PROTOCOL)['cs-bg:lookup']['args']>;
 
 /**
  * `cs-bg:score`: the body inline (`body`, small ones) or sent before in chunks (`uploadId`) — exactly one of them.
@@ -103,13 +110,61 @@ const MapAnswerSchema = v.object({
   origin: MapOriginSchema,
   /** The strategy that delivered the captions the map was scored from (kept with the cache; absent if unknown). */
   source: v.optional(CaptionSourceSchema),
+  /**
+   * Where this episode sits against the user's other mapped episodes of its channel (the episode library), when
+   * there are enough of them; absent otherwise (also in private windows and when the library cannot be read).
+   */
+  baseline: v.optional(ChannelBaselineSchema),
 });
 export type MapAnswer = v.InferOutput<typeof MapAnswerSchema>;
+
+/** Most cues one cs-bg:transcript page may ask for (a page of real cues stays well under a megabyte). */
+export const MAX_TRANSCRIPT_PAGE_CUES = 2000;
+/** Longest cue text a transcript page carries (real cues are a line or two; a malformed one is not drawn). */
+const MAX_CUE_TEXT = 10_000;
+const MsSchema = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+const TranscriptArgsSchema = v.strictObject({
+  videoId: VideoIdSchema,
+  track: TrackRefSchema,
+  /** Index of the first cue wanted (0-based). */
+  from: v.pipe(CountSchema, v.maxValue(10_000_000)),
+  count: v.pipe(CountSchema, v.minValue(1), v.maxValue(MAX_TRANSCRIPT_PAGE_CUES)),
+});
+export type TranscriptArgs = v.InferOutput<typeof TranscriptArgsSchema>;
+
+/** A counted term inside one cue: chars [start, end) of the cue's text, with what it contributed. */
+const TranscriptMarkSchema = v.object({
+  start: CountSchema,
+  end: CountSchema,
+  term: v.pipe(v.string(), v.maxLength(200)),
+  /** Signed, after modifiers, summed over the lexicons that counted it (2 decimals). */
+  contribution: v.pipe(v.number(), v.finite()),
+});
+export type TranscriptMark = v.InferOutput<typeof TranscriptMarkSchema>;
+
+/** One caption segment as the drawer shows it. `text` is caption text: render it as text only. */
+const TranscriptCueSchema = v.object({
+  text: v.pipe(v.string(), v.maxLength(MAX_CUE_TEXT)),
+  startMs: MsSchema,
+  endMs: MsSchema,
+  slice: CountSchema,
+  marks: v.array(TranscriptMarkSchema),
+});
+export type TranscriptCue = v.InferOutput<typeof TranscriptCueSchema>;
+
+const TranscriptPageSchema = v.object({
+  /** Cues in the whole transcript. */
+  total: CountSchema,
+  from: CountSchema,
+  cues: v.pipe(v.array(TranscriptCueSchema), v.maxLength(MAX_TRANSCRIPT_PAGE_CUES)),
+});
+export type TranscriptPage = v.InferOutput<typeof TranscriptPageSchema>;
 
 export const PROTOCOL = {
   /** Is there a map (or cached cues to re-score) for this video + track under the current settings? null = fetch captions. */
   'cs-bg:lookup': {
-    args: v.strictObject({ videoId: VideoIdSchema, track: TrackRefSchema }),
+    args: v.strictObject({ videoId: VideoIdSchema, track: TrackRefSchema, details: v.optional(videoDetailsSchema) }),
     answer: v.nullable(MapAnswerSchema),
   },
   /**
@@ -122,6 +177,12 @@ export const PROTOCOL = {
    * Index 0 opens the upload; a later index for an upload the worker does not hold answers `unknown-upload`.
    */
   'cs-bg:uploadChunk': { args: UploadChunkSchema, answer: v.object({ received: CountSchema }) },
+  /**
+   * Cues for the transcript drawer, a page at a time (`count` ≤ MAX_TRANSCRIPT_PAGE_CUES): from the cache's cues
+   * (or the cues this worker just parsed), each with its slice and the counted terms to highlight — never the
+   * whole transcript in one message. Rejects with `no-transcript` when the worker holds no cues for the episode.
+   */
+  'cs-bg:transcript': { args: TranscriptArgsSchema, answer: TranscriptPageSchema },
   /** Progress of a long cs→bg:score (sent with tabs.sendMessage to the requesting tab). */
   'bg-cs:progress': {
     args: v.strictObject({
@@ -135,6 +196,14 @@ export const PROTOCOL = {
   'ui-bg:clearCache': { args: NoArgsSchema, answer: v.object({ cleared: CountSchema }) },
   /** Cache statistics for the popup/options. */
   'ui-bg:cacheStats': { args: NoArgsSchema, answer: v.object({ episodes: CountSchema, bytes: CountSchema }) },
+  /**
+   * Brings the episode library up to date before the library page reads it: fills it from the cache once, and
+   * re-scores entries of older scorer versions from cached cues where there are any.
+   */
+  'ui-bg:refreshLibrary': {
+    args: NoArgsSchema,
+    answer: v.object({ backfilled: CountSchema, rescored: CountSchema, outdated: CountSchema }),
+  },
   /** The active tab's current panel state and headline, for the popup. */
   'ui-cs:summary': {
     args: NoArgsSchema,
@@ -145,6 +214,10 @@ export const PROTOCOL = {
       track: v.nullable(TrackRefSchema),
       /** The sentence the panel shows for a non-map state (same wording in the popup). */
       message: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+      /** Parts of the page not found (the panel's place, the progress bar) or of the pipeline (captions). */
+      missing: v.optional(v.array(v.picklist(MISSING_PARTS))),
+      /** The diagnostics record for a bug report: enumerations only, no URL, title or page text. */
+      diagnostics: v.optional(DiagnosticsSchema),
     }),
   },
   /** Re-run the active tab's session (re-acquire + re-score, bypassing the map cache). */

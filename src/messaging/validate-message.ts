@@ -8,7 +8,7 @@ import { MessageErrorCodeSchema, PROTOCOL, type MessageAnswer, type MessageArgs,
  * sender receives. The schemas look at types and lengths only: a 15 MB caption body costs O(1) here.
  */
 
-export { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_UPLOAD_CHUNKS } from './protocol';
+export { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_TRANSCRIPT_PAGE_CUES, MAX_UPLOAD_CHUNKS } from './protocol';
 
 /** The envelope tag: anything without it is not a message of this protocol. */
 export const PROTOCOL_TAG = 'perspective-map/1';

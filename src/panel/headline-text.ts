@@ -36,9 +36,35 @@ export function statsLine(map: PerspectiveMap): string {
   );
 }
 
-/** "Mixed leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium." */
+/** "Stance -3" — where the episode leans once talk without stance is set aside (DESIGN §9.1). */
+export function stanceText(h: Headline): string {
+  return `Stance ${whole(h.stance)}`;
+}
+
+/**
+ * "Stance -3: Mixed leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium."
+ * The seed's second line, led by the stance whose band the leaning now is.
+ */
 export function leaningLine(h: Headline): string {
-  return `${bandLabel(h.leaning)} leaning, primarily in the ${h.lens} lens. Evidence mode: ${h.evidenceMode}. Confidence: ${h.confidence}.`;
+  return `${stanceText(h)}: ${bandLabel(h.leaning)} leaning, primarily in the ${h.lens} lens. Evidence mode: ${h.evidenceMode}. Confidence: ${h.confidence}.`;
+}
+
+/** AI mentions per hour as the off-topic sentence prints it: whole numbers, one decimal below 10. */
+export function mentionsPerHourText(perHour: number): string {
+  const value = perHour < 10 ? Math.round(perHour * 10) / 10 : Math.round(perHour);
+  return `${value.toLocaleString('en-US')} AI mention${value === 1 ? '' : 's'} per hour`;
+}
+
+/**
+ * The off-topic state's sentence (§9.1), with the figure that decided it. Captions in another language than
+ * English (a track the user picked) are told apart: the English word lists find little in them whatever they say.
+ */
+export function offTopicSentence(map: PerspectiveMap, trackLanguage?: string): string {
+  const figure = mentionsPerHourText(map.headline.topic.aiMentionsPerHour);
+  if (trackLanguage && !/^en(?:$|[-_])/i.test(trackLanguage)) {
+    return `These captions are not in English (${trackLanguage}) and the lexicons read English: they find little about AI here (${figure}), so the map is not drawn.`;
+  }
+  return `This video says little about AI (${figure}), so its map is not drawn.`;
 }
 
 /** Concept ids are kebab-case data ("job-loss"); people read words. */
@@ -70,8 +96,8 @@ export function headlineLines(map: PerspectiveMap): string[] {
   return lines;
 }
 
-/** The collapsed one-liner: "Mixed leaning · median 0 · confidence medium". */
+/** The collapsed one-liner: "Mixed leaning · stance -3 · median 0 · confidence medium". */
 export function collapsedLine(map: PerspectiveMap): string {
   const h = map.headline;
-  return `${bandLabel(h.leaning)} leaning · median ${whole(h.median)} · confidence ${h.confidence}`;
+  return `${bandLabel(h.leaning)} leaning · stance ${whole(h.stance)} · median ${whole(h.median)} · confidence ${h.confidence}`;
 }

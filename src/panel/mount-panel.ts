@@ -3,23 +3,24 @@
  * host attributes (DESIGN §9), theme, the <video> clock, the progress-bar strip. Everything drawn inside
  * comes from <Panel view=…/> (props only).
  *
- * The promise resolves as soon as the host exists; when neither `#below` nor `#secondary` is on the page
- * yet, the host waits (a light look every few hundred ms, bounded by the content-script context and
- * `deps.signal`) and is placed when one appears. `update()` before that only records the view.
+ * The promise resolves as soon as the host exists; when no place (panel-placement.ts: `#below`, `#secondary`,
+ * after the player slot — first shown wins) is on the page yet, the host waits (a light look every few hundred
+ * ms, bounded by the content-script context and `deps.signal`) and is placed when one appears. `update()` before
+ * that only records the view, and `attachment()` reports no place (the session's diagnostics say so).
  *
  * The page's budget (issue 9, STYLE habit 13): the clock follows the video only while someone can see the
  * playhead — the panel expanded, on screen (IntersectionObserver) and the tab visible (visibilitychange);
  * the host and the progress-bar strip stay in the page by watching their ancestor chains (`childList`, never a
- * subtree: stay-attached.ts). `remove()` takes away every listener, observer and timer this file added
+ * subtree: stay-attached.ts; the strip manages its own, progress-strip.ts). `remove()` takes away every listener, observer and timer this file added
  * (tests/unit/panel/mount-panel-teardown.test.ts counts them).
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { paletteFor } from './colour-scale';
-import { Panel } from './components/panel';
+import { Panel, type CopyResult } from './components/panel';
 import { hostAttributes } from './host-attributes';
-import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts } from './panel-placement';
+import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
 import { stayAttached } from './stay-attached';
@@ -31,8 +32,6 @@ const DEFAULT_DISPLAY: NonNullable<PanelView['display']> = { palette: 'default',
 const PLACEMENT_LOOK_MS = 250;
 const PLACEMENT_SLOW_LOOK_MS = 2000;
 const PLACEMENT_FAST_LOOKS = 40;
-/** Media events after which the progress bar may be new or the duration known: the strip is checked again. */
-const STRIP_EVENTS = ['loadstart', 'loadedmetadata', 'durationchange'] as const;
 
 export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, initialView: PanelView): Promise<PanelController> {
   const doc = document;
@@ -63,7 +62,8 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     setTimer: (cb, ms) => win.setTimeout(cb, ms),
     clearTimer: (handle) => win.clearTimeout(handle),
   });
-  const strip = createProgressStrip(doc);
+  const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo(), onStatusChange: () => draw() });
+  let placedAt: PlacementName | null = null;
 
   const ui = await createShadowRootUi(panelCtx, {
     name: HOST_TAG,
@@ -78,7 +78,9 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     anchor: () => findPlacement(doc)?.parent,
     append: (_anchor, host) => {
       const placement = findPlacement(doc);
-      if (placement) placeHost(host, placement);
+      if (!placement) return;
+      placeHost(host, placement);
+      placedAt = placement.where;
     },
     onMount: (uiContainer) => {
       container = uiContainer;
@@ -97,13 +99,29 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   const actions = {
     onRetry: () => deps.onRetry(),
+    onCopyDiagnostics: async (): Promise<CopyResult> => {
+      const text = deps.diagnostics?.() ?? '';
+      try {
+        await win.navigator.clipboard.writeText(text);
+        return { text, copied: true };
+      } catch {
+        return { text, copied: false };
+      }
+    },
     onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
+    onShowAnyway: () => deps.onShowAnyway(),
     onCollapsedChange: (collapsed: boolean) => {
       // Show the change at once; the session persists it and sends it back in the next view.
       view = { ...view, display: { ...display(), collapsed } };
       draw();
       deps.onCollapsedChange(collapsed);
     },
+    onTranscriptOpenChange: (transcriptOpen: boolean) => {
+      view = { ...view, display: { ...display(), transcriptOpen } };
+      deps.onTranscriptOpenChange(transcriptOpen);
+    },
+    loadTranscript: (from: number, count: number) => deps.loadTranscript(from, count),
+    copyText: (text: string) => deps.copyText(text),
   };
 
   function syncHost(): void {
@@ -132,30 +150,25 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   intersection?.observe(host);
   doc.addEventListener('visibilitychange', syncActive);
 
-  // The progress-bar strip: drawn when the map, the palette or the duration changes, re-placed when YouTube
-  // rebuilds the bar (its ancestor chain is watched) or loads media.
-  const stripWatch = stayAttached(strip.element, () => syncStrip(), { MutationObserver: win.MutationObserver });
+  // The progress-bar strip: given the map; it finds its bar, re-checks on media loads and keeps itself in the page
+  // (progress-strip.ts). Its status feeds the panel's "not found" line.
   function syncStrip(): void {
     const map = view.state === 'ready' ? view.map : undefined;
-    if (removed || !map || !display().progressBarStrip) {
-      strip.remove();
-      return;
-    }
-    strip.update(map.slices, clock.read().durationMs, paletteFor(display().palette));
+    if (removed || !map || !display().progressBarStrip) return strip.hide();
+    strip.show(map.slices, paletteFor(display().palette));
   }
-  const onStripEvent = (event: Event) => {
-    if (event.target !== deps.getVideo()) return;
-    syncStrip();
-    stripWatch.check();
-  };
-  for (const type of STRIP_EVENTS) doc.addEventListener(type, onStripEvent, true);
+
+  /** What the panel itself found missing on the page (no progress bar for the strip) joins the session's list. */
+  function withPageFindings(v: PanelView): PanelView {
+    if (strip.status() !== 'no-bar' || v.missing?.includes('progress-bar')) return v;
+    return { ...v, missing: [...(v.missing ?? []), 'progress-bar'] };
+  }
 
   function draw(): void {
     if (removed) return;
     syncHost();
-    if (container) render(h(Panel, { view, actions, clock }), container);
+    if (container) render(h(Panel, { view: withPageFindings(view), actions, clock }), container);
     syncStrip();
-    stripWatch.check();
     syncActive();
   }
 
@@ -173,6 +186,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     const other = doc.getElementById(HOST_ID);
     if (other && other !== host) return controller.remove();
     // YouTube re-rendered the part of the page that held us: put the host back.
+    placedAt = null;
     if (findPlacement(doc)) ui.mount();
   }
   let placementTimer = 0;
@@ -215,16 +229,15 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       if (removed) return;
       draw();
     },
+    attachment: () => ({ place: host.isConnected ? placedAt : null, progressBar: strip.attachedTo(), progressBarStatus: strip.status() }),
     remove() {
       if (removed) return;
       removed = true;
       stopWaiting();
       hostWatch.stop();
-      stripWatch.stop();
       themeObserver.disconnect();
       intersection?.disconnect();
       doc.removeEventListener('visibilitychange', syncActive);
-      for (const type of STRIP_EVENTS) doc.removeEventListener(type, onStripEvent, true);
       removeOnInvalidated();
       deps.signal?.removeEventListener('abort', onAbort);
       clock.dispose();

@@ -4,7 +4,7 @@
  * The playhead crosses one slice's span of the arc while the video plays through that slice's clock time: a
  * straight line at constant speed. So it is planned in **legs**: from where it is now to the end of the current
  * slice (or held still through a silence between slices, or before the first one), over the wall time that takes
- * at the current rate. The target glides there with one compositor animation and a single timer wakes us at the
+ * at the current rate. The target walks there (episode-arc.tsx: a transform write per pixel) and a single timer wakes us at the
  * boundary to plan the next leg. Between boundaries the clock's ticks (`timeupdate`, ~4/s) cost a comparison:
  * where the leg says the video should be vs where it is. A seek, a rate change, a stall or a pause puts it off
  * course and the leg is re-planned at once, from the tick that reported it.

@@ -2,7 +2,7 @@
  * Follows the watch page's <video> from its media events alone: no animation frames, no polling.
  *
  * What runs on YouTube's page is a budget (STYLE habit 13, DESIGN §5). A per-frame loop cost 55–80 ms of main
- * thread per second of playback (issue 9); the playhead now glides with a compositor animation between the
+ * thread per second of playback (issue 9); the playhead now moves a pixel at a time on timers planned between the
  * moments that matter (see playhead-motion.ts), and the clock only reports those moments: play, pause, seeks,
  * rate changes, stalls, and `timeupdate` (about 4 per second) as the drift check.
  *
@@ -61,7 +61,7 @@ export interface ClockVideo {
 }
 
 export interface VideoClockDeps {
-  /** Where media events are captured: the watch page's document. */
+  /** Where media events are captured: the watch page's document, in the capture phase. */
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   getVideo(): ClockVideo | null;
   now(): number;

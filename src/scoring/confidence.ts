@@ -1,9 +1,16 @@
+import { DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import type { Confidence } from './perspective-map';
 import { bandOf } from './slice-score';
 import { percentile } from './score-statistics';
 
-/** The built-in spectrum lexicons: switching any of them off leaves part of the axis unmeasured. */
-export const BUILTIN_SPECTRUM_IDS: readonly string[] = ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety'];
+/** The default spectrum lexicons: switching any of them off leaves the axis measured differently from the default. */
+export const BUILTIN_SPECTRUM_IDS: readonly string[] = DEFAULT_ENABLED_LEXICON_IDS.filter((id) => !id.startsWith('lens-'));
+/** Fewer on-topic slices than this leaning either way: the stance rests on too little. */
+export const FEW_STANCE_SLICES = 3;
+/** When the smaller side holds at least this share of the leaning slices, the stance signal disagrees with itself. */
+export const STANCE_DISAGREEMENT = 0.35;
+/** Disagreement is judged only from this many leaning slices on. */
+export const MIN_SLICES_FOR_DISAGREEMENT = 6;
 /** Below this many slices the arc is thin; below 5 the map is excerpts (see slice-plan.ts). */
 export const FEW_SLICES = 20;
 /** Stance-bearing hits per 1,000 words below which a map rests on too little evidence. */
@@ -20,6 +27,11 @@ export interface ConfidenceInput {
   /** Spectrum matches with a non-zero contribution. */
   stanceHits: number;
   enabledLexiconIds: readonly string[];
+  /** Is the episode about AI (topic gate), and its AI mentions per hour, for the reason's wording. */
+  onTopic?: boolean;
+  aiMentionsPerHour?: number;
+  /** Scores of the on-topic slices (the ones headline.stance is drawn from). */
+  onTopicScores?: readonly number[];
 }
 
 /**
@@ -59,8 +71,19 @@ export function assessConfidence(input: ConfidenceInput): { confidence: Confiden
     }
   }
 
+  if (input.onTopic === false) add(1, `says little about AI (${input.aiMentionsPerHour ?? 0} AI mentions per hour)`);
+  if (input.onTopicScores && slices > 0 && !input.excerpts) {
+    const risk = input.onTopicScores.filter((s) => bandOf(s) === 'risk-forward').length;
+    const opportunity = input.onTopicScores.filter((s) => bandOf(s) === 'opportunity-forward').length;
+    const leaning = risk + opportunity;
+    if (leaning < FEW_STANCE_SLICES) add(1, `little stance signal (${leaning} on-topic slice${leaning === 1 ? '' : 's'} lean either way)`);
+    else if (leaning >= MIN_SLICES_FOR_DISAGREEMENT && Math.min(risk, opportunity) / leaning >= STANCE_DISAGREEMENT) {
+      add(1, `the stance signal disagrees (${risk} slices lean risk-forward, ${opportunity} opportunity-forward)`);
+    }
+  }
+
   const off = BUILTIN_SPECTRUM_IDS.filter((id) => !input.enabledLexiconIds.includes(id));
-  if (off.length > 0) add(1, `built-in spectrum lexicon${off.length > 1 ? 's' : ''} off: ${off.join(', ')}`);
+  if (off.length > 0) add(1, `default spectrum lexicon${off.length > 1 ? 's' : ''} off: ${off.join(', ')}`);
 
   const confidence: Confidence = penalty === 0 ? 'high' : penalty === 1 ? 'medium' : 'low';
   return { confidence, reasons };

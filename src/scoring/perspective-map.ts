@@ -44,12 +44,20 @@ export const SliceScoreSchema = v.object({
   /** Integer in −100…+100. */
   score: v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100)),
   band: BandIdSchema,
+  /** Whether the talk around this slice is about AI (see topic.ts). Off-topic slices keep their score but are drawn muted. */
+  onTopic: v.boolean(),
   /** Top contributing terms, largest |contribution| first (at most 5). */
   terms: v.array(SliceTermSchema),
   /** The slice's opening words (≤ 160 chars), for tooltips. Plain text; render as text only. */
   excerpt: text,
 });
 export type SliceScore = v.InferOutput<typeof SliceScoreSchema>;
+
+export const EpisodeTopicSummarySchema = v.object({
+  onTopic: v.boolean(),
+  aiMentionsPerHour: v.pipe(finite, v.minValue(0)),
+});
+export type EpisodeTopicSummary = v.InferOutput<typeof EpisodeTopicSummarySchema>;
 
 export const HeadlineSchema = v.object({
   median: finite,
@@ -59,7 +67,15 @@ export const HeadlineSchema = v.object({
   p10: finite,
   p90: finite,
   bandShares: v.object({ 'risk-forward': finite, mixed: finite, 'opportunity-forward': finite }),
+  /**
+   * Where the whole episode leans once talk without stance is set aside, −100…100 (DESIGN §9.1): only
+   * on-topic slices that carry stance signal count.
+   */
+  stance: v.pipe(finite, v.minValue(-100), v.maxValue(100)),
+  /** The band of `stance` (no longer of the median). */
   leaning: BandIdSchema,
+  /** Is the episode about AI at all? `aiMentionsPerHour`: AI mentions per hour of captions, for the panel's sentence. */
+  topic: EpisodeTopicSummarySchema,
   lens: LensSchema,
   evidenceMode: EvidenceModeSchema,
   confidence: ConfidenceSchema,

@@ -13,7 +13,9 @@ import { SCORER_VERSION } from './scorer-version';
 import { scoreStatistics } from './score-statistics';
 import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
+import { termHit, type TermHit } from './term-hits';
 import { tokenizeCueIds } from './tokenize-cues';
+import { episodeTopic, findAiMentions, slicesOnTopic } from './topic';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
@@ -45,8 +47,22 @@ const EXCERPT_CHARS = 160;
  * give the same map in the service worker, in the CLI and in tests.
  */
 export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
+  return score(cues, options, null);
+}
+
+/**
+ * scoreCues, plus every counted term with its place in the original cue text (for the transcript drawer to
+ * highlight in place). The map is the same as scoreCues gives; the hits come from the very loop that sums
+ * the slice scores, so they cannot disagree with it.
+ */
+export function scoreCuesWithHits(cues: Cue[], options: ScoreOptions): { map: PerspectiveMap; hits: TermHit[] } {
+  const hits: TermHit[] = [];
+  return { map: score(cues, options, hits), hits };
+}
+
+function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): PerspectiveMap {
   const { lexicons, onProgress } = options;
-  const stream = tokenizeCueIds(cues);
+  const stream = tokenizeCueIds(cues, { offsets: hits !== null });
   const { ids, cueOf, length: tokenCount } = stream;
   const { spellings } = stream.words;
   const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
@@ -60,14 +76,20 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   const sliceOfCue = new Int32Array(cues.length);
   plan.ranges.forEach(([first, last], s) => sliceOfCue.fill(s, first, last + 1));
   const words = new Array<number>(plan.ranges.length).fill(0);
+  const sliceTokens: [number, number][] = [];
   for (let s = 0, i = 0; s < plan.ranges.length; s++) {
     const last = (plan.ranges[s] as [number, number])[1];
     const begin = i;
     while (i < tokenCount && (cueOf[i] as number) <= last) i++;
     words[s] = i - begin;
+    sliceTokens.push([begin, i]);
   }
+  const mentions = findAiMentions(ids, tokenCount, stream.words);
+  const topic = episodeTopic(mentions, tokenCount);
+  const onTopic = slicesOnTopic(mentions, sliceTokens, tokenCount);
 
   const nets = new Array<number>(plan.ranges.length).fill(0);
+  const hitsBySlice = new Array<number>(plan.ranges.length).fill(0);
   const termsBySlice = plan.ranges.map(() => new Map<string, SliceTerm>());
   const conceptHits = new Map<string, number>();
   const conceptAt = new Map<string, Set<number>>();
@@ -77,10 +99,13 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     const s = sliceOfCue[cueIndex] as number;
     const { factor } = modify(tokenWords, match.start, match.end);
     const term = termText(spellings, ids, match);
+    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, term, s) : null;
     for (const { lexicon, entry } of match.entries) {
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
+      if (hit) hit.add(lexicon.id, contribution);
       stanceHits++;
+      hitsBySlice[s] = (hitsBySlice[s] as number) + 1;
       nets[s] = (nets[s] as number) + contribution;
       const key = `${lexicon.id}\u0000${term}`;
       const terms = termsBySlice[s] as Map<string, SliceTerm>;
@@ -89,6 +114,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       else terms.set(key, { term, lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
       if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, Math.abs(entry.weight));
     }
+    if (hit?.counted()) (hits as TermHit[]).push(hit.value);
   }
   const lensHits = new Map<Lens, number>();
   for (const match of matches.lens) {
@@ -115,6 +141,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
       words: words[index] as number,
       score,
       band: bandOf(score),
+      onTopic: onTopic[index] as boolean,
       terms,
       excerpt: excerptOf(cues, firstCue, lastCue),
     };
@@ -122,6 +149,7 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
 
   const scores = slices.map((s) => s.score);
   const stats = scoreStatistics(scores);
+  const stance = episodeStance(slices, hitsBySlice);
   const { confidence, reasons } = assessConfidence({
     captionKind: options.captionKind,
     sliceScores: scores,
@@ -129,6 +157,9 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     words: tokenCount,
     stanceHits,
     enabledLexiconIds: lexicons.map((l) => l.id),
+    onTopic: topic.onTopic,
+    aiMentionsPerHour: mentionsPerHour(mentions.total, cues),
+    onTopicScores: slices.filter((s) => s.onTopic).map((s) => s.score),
   });
   const map: PerspectiveMap = {
     ...(options.videoId !== undefined ? { videoId: options.videoId } : {}),
@@ -139,7 +170,9 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
     slices,
     headline: {
       ...stats,
-      leaning: bandOf(stats.median),
+      stance,
+      leaning: bandOf(Math.round(stance)),
+      topic: { onTopic: topic.onTopic, aiMentionsPerHour: mentionsPerHour(mentions.total, cues) },
       lens: topLens(lensHits),
       evidenceMode: evidenceMode(matches.markers, tokenCount, cues).mode,
       confidence,
@@ -151,6 +184,30 @@ export function scoreCues(cues: Cue[], options: ScoreOptions): PerspectiveMap {
   };
   onProgress?.(1);
   return map;
+}
+
+/**
+ * Where the episode leans once talk without stance is set aside: the mean score of the slices that are about
+ * AI and carry stance signal. Slices with no stance hit (technical talk, small talk) and off-topic slices
+ * (a war story's harm words) do not pull it toward 0 or anywhere else.
+ */
+function episodeStance(slices: readonly SliceScore[], hits: readonly number[]): number {
+  let sum = 0;
+  let count = 0;
+  slices.forEach((slice, i) => {
+    if (!slice.onTopic || (hits[i] as number) === 0) return;
+    sum += slice.score;
+    count++;
+  });
+  return count === 0 ? 0 : round2(sum / count);
+}
+
+/** AI mentions per hour of the captions' span (0 when the cues carry no time). */
+function mentionsPerHour(mentions: number, cues: readonly Cue[]): number {
+  if (cues.length === 0) return 0;
+  const spanMs = (cues[cues.length - 1] as Cue).endMs - (cues[0] as Cue).startMs;
+  if (spanMs <= 0) return 0;
+  return Math.round((mentions * 3_600_000 * 10) / spanMs) / 10;
 }
 
 /** A match's words, space-separated (its key among a slice's terms and its label). */

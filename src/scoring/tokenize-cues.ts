@@ -19,6 +19,25 @@ export interface TokenIdStream {
   cueOf: Int32Array;
   length: number;
   words: WordIds;
+  /** Only when asked for (`{ offsets: true }`): where each token came from in the original cue text. */
+  offsets?: TokenOffsets;
+}
+
+/**
+ * Token i came from `cues[cueOf[i]].text` at char `from[i]` up to `cues[endCue[i]].text` at char `to[i]`
+ * (exclusive), in the text as given (not lower-cased or cleaned). A rewrite gives every word it makes the span
+ * of all the words it read (`a i` → `ai` covers both letters, even across a cue boundary; `don't` → `do not`
+ * both cover `don't`).
+ */
+export interface TokenOffsets {
+  from: Int32Array;
+  endCue: Int32Array;
+  to: Int32Array;
+}
+
+export interface TokenizeOptions {
+  /** Also record each token's character span in the original cue text (for highlighting; costs three Int32Arrays). */
+  offsets?: boolean;
 }
 
 /** Bracketed sound tags (`[Music]`, `[Applause]`), music notes, and parenthesised stage directions. */
@@ -26,6 +45,8 @@ const NOISE = /\[[^\]]*\]|♪|\((?:music|applause|laughter|laughs|laughing|inaud
 /** Dotted acronyms (`a.i.`, `u.s.`) lose their dots before splitting, so they become one token. */
 const DOTTED = /\b(?:[a-z]\.){2,}/g;
 const NON_WORD = /[^a-z0-9']+/;
+/** What NON_WORD splits out (the words), found with their positions. */
+const WORD_RUN = /[a-z0-9']+/g;
 
 /** What to do with one raw word: replace it (fillers → nothing), and/or look ahead because an alias starts with it. */
 interface WordRule {
@@ -50,9 +71,12 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
  * text or one of `[ ( \` .` takes the general path instead — lower-case, regex clean-up, split — which
  * defines the result; the fast path only reproduces it (tests/unit/scoring/word-ids.test.ts holds them equal).
  */
-export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
+export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = {}): TokenIdStream {
   const rules = wordRules();
-  const out = new TokenBuffer(cues.length * 8);
+  const out = new TokenBuffer(cues.length * 8, options.offsets === true);
+  // The current word's span in the cue's original text (read by TokenBuffer.push when offsets are kept).
+  let spanFrom = 0;
+  let spanTo = 0;
   // Ids fixed up front make the two per-token questions integer compares: the single chars get ids below
   // SINGLE_CHARS.length (every one-char token is one of them: tokens are made of [a-z0-9'] and a lone `'`
   // is dropped), and the words with a rule get the ids below ruleEnd.
@@ -70,7 +94,7 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
   /** Pushes a word as is, noting where a run of single letters may spell an acronym. */
   const pushPlain = (id: number, c: number): void => {
     if (isSingleLetter(id) && out.length > 0 && isSingleLetter(out.lastId())) candidates.push(out.length - 1);
-    out.push(id, c);
+    out.push(id, c, spanFrom, spanTo);
   };
 
   /** A word without apostrophes: fillers and contractions are replaced, alias starts noted. */
@@ -79,7 +103,7 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
     if (rule !== null) {
       if (rule.aliases) candidates.push(out.length);
       if (rule.replace) {
-        for (const part of rule.replace) out.push(words.idOf(part), c);
+        for (const part of rule.replace) out.push(words.idOf(part), c, spanFrom, spanTo);
         return;
       }
     }
@@ -100,7 +124,7 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
       // A quoted word with no rule of its own: clitics expand, and what they give is taken as is.
       // (No callback here: the bench and CLI run under tsx, which wraps every closure it creates.)
       const [base, rest] = expandClitic(word);
-      if (base !== '') out.push(words.idOf(base), c);
+      if (base !== '') out.push(words.idOf(base), c, spanFrom, spanTo);
       if (rest !== '') pushPlain(words.idOf(rest), c);
       return;
     }
@@ -115,6 +139,10 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
     // Roll back what the fast path pushed for this cue, then take the general path.
     out.length = tokensBefore;
     candidates.length = candidatesBefore;
+    if (out.tracksOffsets) {
+      generalWithOffsets(text, c);
+      continue;
+    }
     let lower = text.toLowerCase();
     if (NEEDS_CLEANING.test(lower)) {
       lower = lower.replace(NOISE, ' ').replace(/[’‘`]/g, "'").replace(DOTTED, (m) => m.replace(/\./g, '') + ' ');
@@ -122,7 +150,55 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
     for (const word of lower.split(NON_WORD)) pushWord(word, c);
   }
   if (candidates.length > 0) joinInPlace(out, candidates, rules, words);
-  return { ids: out.ids.subarray(0, out.length), cueOf: out.cueOf.subarray(0, out.length), length: out.length, words };
+  const stream: TokenIdStream = { ids: out.ids.subarray(0, out.length), cueOf: out.cueOf.subarray(0, out.length), length: out.length, words };
+  if (out.tracksOffsets) {
+    stream.offsets = { from: out.from.subarray(0, out.length), endCue: out.endCue.subarray(0, out.length), to: out.to.subarray(0, out.length) };
+  }
+  return stream;
+
+  /**
+   * The general path, keeping each word's place in the original text: the same clean-up with every
+   * replacement padded to the length it replaces (spaces are separators either way, so the words are the
+   * same), and a char map when lower-casing changes the length (e.g. `İ`).
+   */
+  function generalWithOffsets(text: string, c: number): void {
+    let lower = text.toLowerCase();
+    let origin: Int32Array | null = null;
+    if (lower.length !== text.length) {
+      origin = new Int32Array(lower.length + 1);
+      let built = '';
+      for (let i = 0; i < text.length; ) {
+        const point = text.codePointAt(i) as number;
+        const width = point > 0xffff ? 2 : 1;
+        const part = text.slice(i, i + width).toLowerCase();
+        for (let k = 0; k < part.length; k++) origin[built.length + k] = i;
+        built += part;
+        i += width;
+      }
+      origin[built.length] = text.length;
+      lower = built;
+    }
+    // Dotted acronyms lose their dots: the word made there covers the whole `a.i.` in the original.
+    const dotted = new Map<number, number>();
+    if (NEEDS_CLEANING.test(lower)) {
+      lower = lower
+        .replace(NOISE, (m) => ' '.repeat(m.length))
+        .replace(/[’‘`]/g, "'")
+        .replace(DOTTED, (m, at: number) => {
+          const letters = m.replace(/\./g, '');
+          dotted.set(at, at + m.length);
+          return letters + ' '.repeat(m.length - letters.length);
+        });
+    }
+    const orig = (i: number): number => (origin === null ? i : (origin[i] as number));
+    for (const found of lower.matchAll(WORD_RUN)) {
+      const at = found.index;
+      const end = dotted.get(at) ?? at + found[0].length;
+      spanFrom = orig(at);
+      spanTo = orig(end);
+      pushWord(found[0], c);
+    }
+  }
 
   /** Scans a cue of ASCII words; false (having pushed some tokens) as soon as it meets a char that needs the general path. */
   function scanPlainCue(text: string, c: number): boolean {
@@ -150,11 +226,13 @@ export function tokenizeCueIds(cues: readonly Cue[]): TokenIdStream {
       } while (kind > GENERAL);
       // Stopped by a char only the general path handles (at the end of the text, kind is still a word char's).
       if (kind === GENERAL) return false;
+      spanFrom = start;
+      spanTo = i;
       if (quoted) pushWord(text.slice(start, i).toLowerCase(), c);
       else {
         const id = words.idOfRange(text, start, i, hash);
         // Ids from ruleEnd on have no rule and more than one char: pushed as they are (most words).
-        if (id >= ruleEnd) out.push(id, c);
+        if (id >= ruleEnd) out.push(id, c, spanFrom, spanTo);
         else pushId(id, c);
       }
       i++; // the char that ended the word is a separator (or the end)
@@ -187,29 +265,52 @@ const NEEDS_CLEANING = /[[(♪’‘`.]/;
 /** Every one-char token there can be. */
 const SINGLE_CHARS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 
-/** A growable pair of typed arrays: token word ids and their cue indexes. */
+/** Growable typed arrays: token word ids and their cue indexes (and, when kept, their spans in the cue text). */
 class TokenBuffer {
   ids: Int32Array;
   cueOf: Int32Array;
+  from: Int32Array;
+  endCue: Int32Array;
+  to: Int32Array;
   length = 0;
 
-  constructor(capacity: number) {
-    this.ids = new Int32Array(Math.max(capacity, 16));
-    this.cueOf = new Int32Array(Math.max(capacity, 16));
+  constructor(
+    capacity: number,
+    readonly tracksOffsets: boolean,
+  ) {
+    const size = Math.max(capacity, 16);
+    this.ids = new Int32Array(size);
+    this.cueOf = new Int32Array(size);
+    const spanSize = tracksOffsets ? size : 0;
+    this.from = new Int32Array(spanSize);
+    this.endCue = new Int32Array(spanSize);
+    this.to = new Int32Array(spanSize);
   }
 
-  push(id: number, cue: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.ids.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const cueOf = new Int32Array(this.cueOf.length * 2);
-      cueOf.set(this.cueOf);
-      this.cueOf = cueOf;
-    }
+  push(id: number, cue: number, from: number, to: number): void {
+    if (this.length === this.ids.length) this.grow();
     this.ids[this.length] = id;
     this.cueOf[this.length] = cue;
+    if (this.tracksOffsets) {
+      this.from[this.length] = from;
+      this.endCue[this.length] = cue;
+      this.to[this.length] = to;
+    }
     this.length++;
+  }
+
+  private grow(): void {
+    const double = (a: Int32Array): Int32Array => {
+      if (a.length === 0) return a;
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.ids = double(this.ids);
+    this.cueOf = double(this.cueOf);
+    this.from = double(this.from);
+    this.endCue = double(this.endCue);
+    this.to = double(this.to);
   }
 
   lastId(): number {
@@ -269,13 +370,18 @@ function isWordAt(this: { words: readonly string[]; i: number }, w: string, k: n
  * than what it replaces (a unit test holds the alias table to that), so writing never overtakes reading.
  */
 function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map<string, WordRule>, words: WordIds): void {
-  const { ids, cueOf } = out;
+  const { ids, cueOf, from, endCue, to, tracksOffsets } = out;
   let write = 0;
   let read = 0;
   const copyUpTo = (end: number): void => {
     if (write !== read) {
       ids.copyWithin(write, read, end);
       cueOf.copyWithin(write, read, end);
+      if (tracksOffsets) {
+        from.copyWithin(write, read, end);
+        endCue.copyWithin(write, read, end);
+        to.copyWithin(write, read, end);
+      }
     }
     write += end - read;
     read = end;
@@ -286,9 +392,19 @@ function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map
     if (!rewrite) continue;
     copyUpTo(at);
     const cue = cueOf[at] as number;
+    // The words made cover everything read: from the first word's start to the last word's end.
+    const spanFrom = tracksOffsets ? (from[at] as number) : 0;
+    const last = at + rewrite.length - 1;
+    const spanEndCue = tracksOffsets ? (endCue[last] as number) : 0;
+    const spanTo = tracksOffsets ? (to[last] as number) : 0;
     for (const word of rewrite.to) {
       ids[write] = words.idOf(word);
       cueOf[write] = cue;
+      if (tracksOffsets) {
+        from[write] = spanFrom;
+        endCue[write] = spanEndCue;
+        to[write] = spanTo;
+      }
       write++;
     }
     read += rewrite.length;

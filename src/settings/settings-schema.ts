@@ -6,17 +6,14 @@
  */
 import * as v from 'valibot';
 import { LanguageCodeSchema } from '../captions/caption-track';
-import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
+import { BUILTIN_LEXICON_IDS, DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { CustomLexiconSchema, LexiconIdSchema, type Lexicon } from '../lexicons/lexicon';
+import { PaletteIdSchema } from './palette-id';
+import { defaultLibrarySettings, librarySettingsSchema } from '../library/library-schema';
 
 export { BUILTIN_LEXICON_IDS };
 
-/**
- * Which colour table the map is drawn with (the tables themselves — `Palette` — are in src/panel/colour-scale.ts):
- * the default diverging scale, or one safe for colour blindness.
- */
-export const PaletteIdSchema = v.picklist(['default', 'colorblind']);
-export type PaletteId = v.InferOutput<typeof PaletteIdSchema>;
+export { PaletteIdSchema, type PaletteId } from './palette-id';
 
 /** A list whose items are checked one by one: an invalid item is dropped, never the whole list. */
 function listOf<T>(item: v.GenericSchema<unknown, T>, unique: (value: T) => string) {
@@ -41,7 +38,7 @@ export const SettingsSchema = v.pipe(
   v.fallback(v.looseObject({}), {}),
   v.object({
     /** Ids of the enabled lexicons (built-in and custom), each once. */
-    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...BUILTIN_LEXICON_IDS]),
+    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...DEFAULT_ENABLED_LEXICON_IDS]),
     /**
      * Custom lexicons imported by the user: the same rule as on import (a full lexicon, not a built-in's id);
      * a later duplicate id is dropped.
@@ -54,6 +51,23 @@ export const SettingsSchema = v.pipe(
     progressBarStrip: v.fallback(v.boolean(), true),
     /** Panel collapsed to its headline line. */
     collapsed: v.fallback(v.boolean(), false),
+    /** The transcript drawer is open (closed by default; the user's last choice is kept). */
+    transcriptOpen: v.fallback(v.boolean(), false),
+    /**
+     * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
+     * a bad retention number falls back to "no limit", never the recording switch with it.
+     */
+    library: v.fallback(
+      v.pipe(
+        v.fallback(v.looseObject({}), {}),
+        v.object({
+          recording: v.fallback(librarySettingsSchema.entries.recording, true),
+          keepEpisodes: v.fallback(librarySettingsSchema.entries.keepEpisodes, null),
+          keepDays: v.fallback(librarySettingsSchema.entries.keepDays, null),
+        }),
+      ),
+      defaultLibrarySettings,
+    ),
   }),
 );
 export type Settings = v.InferOutput<typeof SettingsSchema>;

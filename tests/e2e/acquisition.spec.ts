@@ -31,7 +31,7 @@ test('no caption tracks → no-captions', async ({ page }) => {
   expect(text).toContain('This video has no captions');
 });
 
-test('two languages: uploaded English over ASR for en-US; switching to German re-scores', async ({ page, replica }) => {
+test('two languages: uploaded English over ASR for en-US; switching to German re-scores (off-topic for the English lexicons)', async ({ page, replica }) => {
   await openWatch(page, 'TwoLangEp01');
   const p = panel(page);
   await p.waitForState('ready', 40_000);
@@ -42,8 +42,12 @@ test('two languages: uploaded English over ASR for en-US; switching to German re
   await expect(select).toHaveValue('.en');
   await select.selectOption('.de');
   await expect.poll(() => replica.log.foreignTimedtext(mark).filter((e) => e.params.get('lang') === 'de').length, { timeout: 30_000 }).toBe(1);
-  await p.waitForState('ready', 40_000);
-  await expect(select).toHaveValue('.de');
+  // German text gives the English topic list almost nothing: off-topic, and the sentence says why (issue 8).
+  await p.waitForState('off-topic', 40_000);
+  await expect(p.query('.status-sentence')).toContainText('not in English (de)');
+  await expect(p.query('select')).toHaveValue('.de');
+  await p.query('[data-action="show-anyway"]').click();
+  await p.waitForState('ready');
   expect(await p.attributes()).toMatchObject({ 'data-video-id': 'TwoLangEp01', 'data-state': 'ready' });
 });
 

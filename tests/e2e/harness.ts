@@ -46,7 +46,8 @@ export interface HarnessWorkerFixtures {
   replica: Replica;
 }
 
-function launchArgs(ext: string | null): string[] {
+/** Chromium's flags for every launch of ours (tests, demo, screenshots, benches); `ext` loads that build. */
+export function launchArgs(ext: string | null): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -62,7 +63,7 @@ function launchArgs(ext: string | null): string[] {
 }
 
 /** Answers https://www.youtube.com/** from the replica (status, headers incl. CSP, body; Range works). */
-async function routeToReplica(context: BrowserContext, replica: Replica, externalRequests: string[]): Promise<void> {
+export async function routeToReplica(context: BrowserContext, replica: Pick<Replica, 'url'>, externalRequests: string[]): Promise<void> {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -213,7 +214,7 @@ export async function navigateSpa(page: Page, videoId: string): Promise<void> {
   await page.evaluate((id) => (window as unknown as { __replica: { navigate(id: string): Promise<void> } }).__replica.navigate(id), videoId);
 }
 
-export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped';
+export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
 export interface PanelHandle {
   /** `#perspective-map` (locators pierce its open shadow root: `host.locator('[data-slice-index]')`). */

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import globalSetup, { EPISODES_DIR, MEDIA_FILE } from './global-setup';
-import { EXTENSION_DIR, YOUTUBE } from './harness';
+import { EXTENSION_DIR, launchArgs, routeToReplica } from './harness';
 import { startReplica } from './replica/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,26 +39,14 @@ export async function openReplicaBrowser(options: ReplicaBrowserOptions = {}): P
       headless: !options.headed,
       locale: 'en-US',
       viewport: options.viewport ?? { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--mute-audio', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+      args: launchArgs(EXTENSION_DIR),
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
     await replica.close();
     throw error;
   }
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
-    if (url.origin !== YOUTUBE) {
-      refused.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replica.url}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch (error) {
-      if (!/closed|disposed|destroyed/i.test(String(error))) throw error;
-    }
-  });
+  await routeToReplica(context, replica, refused);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

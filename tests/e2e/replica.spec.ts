@@ -155,6 +155,20 @@ test.describe('/api/timedtext', () => {
     expect(vtt.body).toMatch(/<\d\d:\d\d:\d\d\.\d{3}><c> \w+<\/c>/);
   });
 
+  test('tlang: a translatable German-only track answers its English translation (same times), still behind the pot', async ({ page, replica }) => {
+    await openWatch(page, 'GermanOnly1');
+    const [de] = await baseUrls(page);
+    expect(de!.vssId).toBe('.de');
+    const withPot = `${de!.baseUrl}&potc=1&pot=${replica.potFor('GermanOnly1')}&fmt=json3&c=WEB`;
+    const original = parseCaptions((await get(page, withPot)).body).cues;
+    const translated = parseCaptions((await get(page, `${withPot}&tlang=en`)).body).cues;
+    expect(translated.map((c) => c.startMs)).toEqual(original.map((c) => c.startMs));
+    expect(original[0]!.text).not.toBe(translated[0]!.text);
+    expect(translated.map((c) => c.text).join(' ')).toMatch(/large language models/);
+    expect((await get(page, `${de!.baseUrl}&fmt=json3&tlang=en`)).body).toBe(''); // the pot still applies
+    expect(parseCaptions((await get(page, `${withPot}&tlang=de`)).body).cues[0]!.text).toBe(original[0]!.text);
+  });
+
   test('broken variants: empty, malformed', async ({ page, replica }) => {
     for (const [id, check] of [
       ['PanelOnly01', (b: string) => expect(b).toBe('')],

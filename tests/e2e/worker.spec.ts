@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import { DEFAULT_ENABLED_LEXICON_IDS } from '../../src/lexicons/builtin-lexicon-ids';
 import { backgroundCases } from './cases/background';
 import { expect, navigateSpa, openWatch, panel, sharedCase, test } from './harness';
 
@@ -50,8 +51,8 @@ test('changing the enabled lexicons re-scores the open page from cached captions
   expect(await p.query('.headline').innerText()).toBe(riskOnly);
   expect(replica.log.timedtext(mark2).filter((e) => e.params.get('v') === SEED)).toEqual([]);
 
-  // And back to all lexicons: the first map again, straight from the cache.
-  await setEnabledLexicons(context, extensionId, ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety', 'lens-technical', 'lens-governance', 'lens-societal', 'lens-economic']);
+  // And back to the default set: the first map again, straight from the cache.
+  await setEnabledLexicons(context, extensionId, [...DEFAULT_ENABLED_LEXICON_IDS]);
   await expect.poll(() => p.query('.headline').innerText(), { timeout: 30_000 }).toBe(before);
   expect((await p.attributes())['data-cached']).toBe('true');
 });

@@ -5,6 +5,7 @@
  * Keyboard: the arc is one focusable slider (107 tab stops would be hostile); Left/Right/Home/End move
  * between slices, Enter or Space seeks. Bars are clickable with the mouse.
  */
+import { pureView } from './pure-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
@@ -19,34 +20,50 @@ export interface EpisodeArcProps {
   palette: Palette;
   clock: VideoClock;
   onSeekSlice(index: number): void;
+  /** Slices with a transcript match (the drawer's find): their bars carry data-match="true". */
+  matchSlices?: ReadonlySet<number>;
+  /** The tooltip's "Open the transcript there" for a slice. */
+  onOpenTranscript?(event: Event, index: number): void;
 }
+
+/** The playhead moves in steps of about this many CSS pixels… */
+const STEP_PX = 1;
+/** …but never more often than this (a short slice on a wide arc). */
+const MIN_STEP_MS = 100;
 
 /**
  * The playhead element as a motion target: a full-width track moved with `transform: translateX(%)` (a percentage
- * of its own width = of the arc), so a glide is one compositor animation (Web Animations, linear) and nothing
- * runs per frame on the page's main thread. Without `animate` (old engines, test DOMs) it is placed, not glided.
+ * of its own width = of the arc). A glide is a handful of timed steps, one per pixel the line actually moves (a
+ * slice of a long episode is a few pixels wide and lasts a minute), each a single transform write. Not an
+ * animation: a running animation, even a compositor one, keeps the renderer's main thread busy every frame
+ * (about 5 ms/s of CPU in headless Chromium, measured with `npm run bench -- playback`).
  */
-function elementTarget(el: HTMLElement): PlayheadTarget & { cancel(): void } {
-  let animation: Animation | null = null;
-  const at = (fraction: number) => `translateX(${percent(fraction)})`;
+function elementTarget(el: HTMLElement, clock: Pick<VideoClock, 'after'>): PlayheadTarget & { cancel(): void } {
+  let cancelStep: (() => void) | null = null;
+  const put = (fraction: number) => {
+    el.style.transform = `translateX(${percent(fraction)})`;
+  };
   const cancel = () => {
-    animation?.cancel();
-    animation = null;
+    cancelStep?.();
+    cancelStep = null;
   };
   return {
     place(fraction) {
       cancel();
-      el.style.transform = at(fraction);
+      put(fraction);
     },
     glide(from, to, durationMs) {
       cancel();
-      if (typeof el.animate !== 'function') {
-        el.style.transform = at(from);
-        return;
-      }
-      // The resting value is the destination: when the animation ends the playhead stays there, with no fill.
-      el.style.transform = at(to);
-      animation = el.animate([{ transform: at(from) }, { transform: at(to) }], { duration: durationMs, easing: 'linear' });
+      put(from);
+      const px = Math.abs(to - from) * el.getBoundingClientRect().width;
+      const steps = Math.max(1, Math.min(Math.ceil(px / STEP_PX), Math.floor(durationMs / MIN_STEP_MS)));
+      let step = 0;
+      const next = () => {
+        step++;
+        put(from + ((to - from) * step) / steps);
+        cancelStep = step < steps ? clock.after(durationMs / steps, next) : null;
+      };
+      cancelStep = clock.after(durationMs / steps, next);
     },
     cancel,
   };
@@ -57,7 +74,10 @@ function barGap(count: number): number {
   return count > 300 ? 0 : 0.18;
 }
 
-export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcProps) {
+/** Memoised: drawn again only when its data changes (a long episode has thousands of bars). */
+export const EpisodeArc = pureView(EpisodeArcView);
+
+function EpisodeArcView({ slices, palette, clock, onSeekSlice, matchSlices, onOpenTranscript }: EpisodeArcProps) {
   const count = slices.length;
   const [current, setCurrent] = useState(-1);
   const [active, setActive] = useState(-1);
@@ -70,7 +90,7 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
   useEffect(() => {
     const el = playhead.current;
     if (!el) return;
-    const target = elementTarget(el);
+    const target = elementTarget(el, clock);
     const motion = createPlayheadMotion({ slices, clock, target, onSlice: setCurrent });
     const unsubscribe = clock.subscribe(motion.onTick);
     return () => {
@@ -104,11 +124,19 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
 
   const selectedSlice = slices[selected];
   const valueText = selectedSlice
-    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}`
+    ? `Slice ${selected + 1} of ${count}, ${formatClockRange(selectedSlice.startMs, selectedSlice.endMs)}, score ${formatScore(selectedSlice.score)}, ${bandLabel(selectedSlice.band)}${selectedSlice.onTopic === false ? ', off-topic' : ''}`
     : 'No slices';
 
   return (
-    <div class="arc-wrap">
+    <div
+      class="arc-wrap"
+      onMouseLeave={() => setHover(-1)}
+      // The tooltip (with its button) belongs to the arc: focus moving into it keeps it open.
+      onFocusOut={(event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        if (!next || !(event.currentTarget as HTMLElement).contains(next)) setFocused(false);
+      }}
+    >
       <div
         class="arc"
         tabIndex={0}
@@ -123,8 +151,6 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
         data-testid="arc"
         onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-        onMouseLeave={() => setHover(-1)}
       >
         <div class="arc-edge arc-edge-opportunity" style={{ top: percent(scoreToArcY(BAND_EDGE, scale) / 100) }} aria-hidden="true" />
         <div class="arc-zero" aria-hidden="true" />
@@ -138,21 +164,25 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
         {slices.map((slice, i) => {
           const span = sliceSpan(i, count);
           const box = barBox(slice.score, scale);
+          // Off-topic slices keep their score and height but no palette colour: an outline with hatching (§9.1).
+          const muted = slice.onTopic === false;
           return (
             <div
               key={i}
-              class="arc-bar"
+              class={muted ? 'arc-bar arc-bar-off-topic' : 'arc-bar'}
+              data-on-topic={muted ? 'false' : undefined}
               data-slice-index={String(i)}
               data-start-ms={String(slice.startMs)}
               data-score={String(slice.score)}
               data-current={i === current ? 'true' : undefined}
+              data-match={matchSlices?.has(i) ? 'true' : undefined}
               data-active={focused && i === selected ? 'true' : undefined}
               style={{
                 left: percent(span.left + (span.width * gap) / 2),
                 width: percent(span.width * (1 - gap)),
                 top: percent(box.top / 100),
                 height: percent(box.height / 100),
-                backgroundColor: scoreColour(slice.score, palette),
+                ...(muted ? {} : { backgroundColor: scoreColour(slice.score, palette) }),
               }}
               onMouseEnter={() => setHover(i)}
               onClick={() => {
@@ -168,7 +198,15 @@ export function EpisodeArc({ slices, palette, clock, onSeekSlice }: EpisodeArcPr
           </div>
         </div>
       </div>
-      {shownSlice ? <SliceTooltip slice={shownSlice} count={count} id="arc-tooltip" /> : null}
+      {shownSlice ? (
+        <SliceTooltip
+          slice={shownSlice}
+          count={count}
+          id="arc-tooltip"
+          onOpenTranscript={onOpenTranscript ? (event) => onOpenTranscript(event, shownSlice.index) : undefined}
+          onMouseEnter={() => setHover(shownSlice.index)}
+        />
+      ) : null}
       <div class="arc-axis" aria-hidden="true">
         <span>Early</span>
         <span class="arc-axis-note">

@@ -2,18 +2,37 @@
  * The panel's root: chooses what to draw for a `PanelView`. Props only — everything it shows comes from
  * `view`, everything it does goes through `actions` or `clock`; it never reaches for the page.
  */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PanelDeps, PanelView } from '../panel-view';
 import { paletteFor } from '../colour-scale';
-import { collapsedLine, headlineLines, segmentsLine } from '../headline-text';
+import { sliceIndexAt } from '../geometry';
+import { createTranscriptStore, type TranscriptStore } from '../transcript-store';
+import { collapsedLine, headlineLines, offTopicSentence, segmentsLine } from '../headline-text';
+import type { PerspectiveMap } from '../../scoring/perspective-map';
 import type { VideoClock } from '../video-clock';
 import { EpisodeArc } from './episode-arc';
 import { PerspectiveStrip } from './perspective-strip';
 import { StatusView, statusSentence } from './status-view';
 import { TrackPicker } from './track-picker';
+import { TranscriptDrawer, type DrawerTarget } from './transcript-drawer';
+import { DiagnosticsBox } from './diagnostics-box';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
 
-export type PanelActions = Pick<PanelDeps, 'onRetry' | 'onTrackChange' | 'onCollapsedChange'>;
+export interface CopyResult {
+  text: string;
+  copied: boolean;
+}
+
+export type PanelActions = Pick<
+  PanelDeps,
+  'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
+> & {
+  /** Copies the diagnostics text for a bug report; resolves with the text and whether the clipboard took it. */
+  onCopyDiagnostics?(): Promise<CopyResult>;
+};
+
+export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
 
 export interface PanelProps {
   view: PanelView;
@@ -22,17 +41,43 @@ export interface PanelProps {
 }
 
 export function Panel({ view, actions, clock }: PanelProps) {
+  const map = view.state === 'ready' ? view.map : undefined;
+  const drawer = useDrawer(map, view.display?.transcriptOpen === true, actions);
+  // Stable callbacks for the memoised arc and strip (thousands of bars on a long episode): opening the drawer,
+  // a page of transcript or a settings echo re-renders the panel, never them. They call the latest closures.
+  const latest = useRef({ seekSlice: (_index: number) => {}, openTranscript: (_event: Event, _index?: number) => {} });
+  const stable = useMemo(
+    () => ({
+      seekSlice: (index: number) => latest.current.seekSlice(index),
+      openTranscript: (event: Event, index: number) => latest.current.openTranscript(event, index),
+    }),
+    [],
+  );
   // The host is display:none while skipped (mount-panel); the reason is still put in the tree, so it is there to read.
   if (view.state === 'skipped') return view.message ? <p class="status-sentence skipped-reason">{view.message}</p> : null;
   const collapsed = view.display?.collapsed === true;
   const palette = paletteFor(view.display?.palette);
-  const map = view.state === 'ready' ? view.map : undefined;
-  const oneLine = map ? collapsedLine(map) : statusSentence(view);
+  const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
+  const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
+  const missing = [...new Set([...(view.state === 'unavailable' ? (['captions'] as const) : []), ...(view.missing ?? [])])];
+  const diagnostics = missing.length > 0 && actions.onCopyDiagnostics ? <DiagnosticsBox missing={missing} onCopy={actions.onCopyDiagnostics} /> : null;
 
+  /** Strip, markers and bars: seek there, and when the drawer is open, show that slice in it. */
   const seekSlice = (index: number) => {
     const slice = map?.slices[index];
-    if (slice) clock.seek(slice.startMs);
+    if (!slice) return;
+    clock.seek(slice.startMs);
+    if (drawer.open) drawer.showSlice(index);
   };
+  /** "Open the transcript there": the slice given, else the one under the playhead. */
+  const openTranscript = (event: Event, index?: number) => {
+    if (!map) return;
+    drawer.opener.current = event.currentTarget as HTMLElement;
+    const at = index ?? Math.max(0, sliceIndexAt(map.slices, clock.read().ms));
+    drawer.setOpen(true);
+    drawer.showSlice(at);
+  };
+  latest.current = { seekSlice, openTranscript };
 
   return (
     <section class={`panel${collapsed ? ' panel-collapsed' : ''}`} aria-label="Perspective map" data-palette={palette.id}>
@@ -57,23 +102,77 @@ export function Panel({ view, actions, clock }: PanelProps) {
                 {line}
               </p>
             ))}
+            {view.channelBaseline ? (
+              <p class="channel-baseline" data-channel-baseline="">
+                {view.channelBaseline}
+              </p>
+            ) : null}
           </div>
-          <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={seekSlice} />
+          <PerspectiveStrip slices={map.slices} headline={map.headline} palette={palette} onSeekSlice={stable.seekSlice} />
           <div class="arc-head">
             <h3>Episode arc by segment</h3>
             <span class="legend">Early → late · height = spectrum position · colour = band · evenly spaced in transcript order</span>
           </div>
-          <EpisodeArc slices={map.slices} palette={palette} clock={clock} onSeekSlice={seekSlice} />
+          <EpisodeArc
+            slices={map.slices}
+            palette={palette}
+            clock={clock}
+            onSeekSlice={stable.seekSlice}
+            // Undefined (the same prop) until there is a match: opening the drawer does not redraw the bars.
+            matchSlices={drawer.open && drawer.matchSlices.size > 0 ? drawer.matchSlices : undefined}
+            onOpenTranscript={stable.openTranscript}
+          />
+          <div class="transcript-toggle">
+            <button
+              type="button"
+              class="button"
+              data-action="open-transcript"
+              aria-expanded={drawer.open ? 'true' : 'false'}
+              onClick={(event) => (drawer.open ? drawer.close() : openTranscript(event))}
+            >
+              {drawer.open ? 'Hide the transcript' : 'Open the transcript here'}
+            </button>
+          </div>
+          <TranscriptDrawer
+            open={drawer.open}
+            map={map}
+            videoId={map.videoId ?? view.videoId}
+            store={drawer.store}
+            palette={palette}
+            clock={clock}
+            target={drawer.target}
+            query={drawer.query}
+            onQueryChange={drawer.setQuery}
+            onMatchSlices={drawer.setMatchSlices}
+            onSeek={(ms) => clock.seek(ms)}
+            onClose={drawer.close}
+            onCopy={(text) => actions.copyText(text)}
+          />
           <footer class="foot">
             <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
             <span class="segments">{segmentsLine(map)}</span>
             {view.cached ? <span class="cached">from cache</span> : null}
           </footer>
+          {diagnostics}
           <p class="caveat">{CAVEAT}</p>
+        </div>
+      ) : offTopic ? (
+        <div class="body">
+          <div class="status status-off-topic" role="status">
+            <p class="status-sentence">{offTopicSentence(offTopic, view.track?.languageCode)}</p>
+            <button type="button" class="button" data-action="show-anyway" onClick={() => actions.onShowAnyway()}>
+              {SHOW_ANYWAY_LABEL}
+            </button>
+          </div>
+          <footer class="foot">
+            <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
+            <span class="segments">{segmentsLine(offTopic)}</span>
+          </footer>
         </div>
       ) : (
         <div class="body">
           <StatusView view={view.state === 'ready' ? { ...view, state: 'error', message: view.message ?? 'The map is missing' } : view} onRetry={actions.onRetry} />
+          {diagnostics}
           {view.state !== 'no-captions' ? (
             <footer class="foot">
               <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
@@ -83,4 +182,56 @@ export function Panel({ view, actions, clock }: PanelProps) {
       )}
     </section>
   );
+}
+
+/** The drawer's state that outlives its opening and closing: the loaded transcript, the query, its matches. */
+function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions: PanelActions) {
+  const [open, setOpenState] = useState(savedOpen);
+  const [target, setTarget] = useState<DrawerTarget | null>(null);
+  const [query, setQuery] = useState('');
+  const [matchSlices, setMatchSlices] = useState<ReadonlySet<number>>(NO_SLICES);
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => setOpenState(savedOpen), [savedOpen]);
+
+  // One store per map (video, track, lexicons): the worker's pages carry that map's slices and marks. The
+  // drawer subscribes to it, so pages arriving re-render the drawer only, never the arc's thousands of bars.
+  const store: TranscriptStore = useMemo(() => createTranscriptStore((from, count) => actions.loadTranscript(from, count)), [map]);
+  useEffect(() => () => store.dispose(), [store]);
+  useEffect(() => {
+    if (open && map) store.start();
+  }, [open, map, store]);
+
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    actions.onTranscriptOpenChange(next);
+  };
+  return {
+    open,
+    setOpen,
+    close: () => {
+      setOpen(false);
+      // Focus goes back where the drawer was opened from.
+      const back = opener.current;
+      opener.current = null;
+      queueMicrotask(() => {
+        if (back?.isConnected) back.focus();
+      });
+    },
+    target,
+    showSlice: (slice: number) => setTarget((prev) => ({ slice, seq: (prev?.seq ?? 0) + 1 })),
+    store,
+    query,
+    setQuery,
+    matchSlices,
+    setMatchSlices: (next: ReadonlySet<number>) => setMatchSlices((prev) => (sameSet(prev, next) ? prev : next)),
+    opener,
+  };
+}
+
+const NO_SLICES: ReadonlySet<number> = new Set();
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }

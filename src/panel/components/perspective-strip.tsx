@@ -1,8 +1,12 @@
 /**
- * The perspective strip: the amber → cyan → white band with three markers (most risk-forward, median,
- * most opportunity-forward). Clicking the band seeks to the slice whose score is nearest the clicked
- * position; clicking a marker seeks to its slice.
+ * The perspective strip: the amber → cyan → white band with the seed's three markers (most risk-forward,
+ * median, most opportunity-forward) and a fourth for the episode's stance (DESIGN §9.1): a diamond outlined in
+ * the page's text colour, on the strip's line rather than standing over it, so it never reads as a fourth
+ * slice. Clicking the band seeks to the slice whose score is nearest the clicked position; clicking a marker
+ * seeks to its slice — for the stance, the on-topic slice whose score is nearest the stance (the stance is
+ * computed from on-topic talk), or any slice when none is on topic.
  */
+import { pureView } from './pure-view';
 import type { Headline, SliceScore } from '../../scoring/perspective-map';
 import { stripGradient, type Palette } from '../colour-scale';
 import { formatClock, formatScore, fractionToScore, nearestSliceForScore, percent, scoreToFraction } from '../geometry';
@@ -15,7 +19,7 @@ export interface PerspectiveStripProps {
 }
 
 interface MarkerSpec {
-  kind: 'risk' | 'median' | 'opportunity';
+  kind: 'risk' | 'median' | 'opportunity' | 'stance';
   label: string;
   score: number;
   sliceIndex: number;
@@ -29,10 +33,30 @@ export function markerSpecs(slices: readonly SliceScore[], headline: Headline): 
     // The median marker sits at the headline median (it need not be any slice's exact score).
     { kind: 'median', label: 'Median', score: headline.median, sliceIndex: median },
     { kind: 'opportunity', label: 'Most opportunity-forward slice', score: scoreOf(mostOpportunity, headline.max), sliceIndex: mostOpportunity },
+    { kind: 'stance', label: 'Episode stance', score: headline.stance, sliceIndex: stanceSlice(slices, headline.stance) },
   ];
 }
 
-export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
+/** The slice a click on the stance marker seeks to: nearest the stance among on-topic slices, else among all. */
+export function stanceSlice(slices: readonly SliceScore[], stance: number): number {
+  const onTopic = slices.filter((s) => s.onTopic !== false);
+  const pool = onTopic.length > 0 ? onTopic : slices;
+  const i = nearestSliceForScore(pool, stance);
+  return i < 0 ? -1 : (pool[i]?.index ?? i);
+}
+
+/** The markers' key, for sighted users (each marker also says itself to screen readers). */
+export const MARKER_LEGEND: readonly { kind: MarkerSpec['kind']; text: string }[] = [
+  { kind: 'stance', text: 'stance' },
+  { kind: 'median', text: 'median' },
+  { kind: 'risk', text: 'most risk-forward' },
+  { kind: 'opportunity', text: 'most opportunity-forward' },
+];
+
+/** Memoised like the arc: its props only change with the map or the palette. */
+export const PerspectiveStrip = pureView(PerspectiveStripView);
+
+function PerspectiveStripView({ slices, headline, palette, onSeekSlice }: PerspectiveStripProps) {
   const onBandClick = (event: MouseEvent) => {
     const band = event.currentTarget as HTMLElement;
     const rect = band.getBoundingClientRect();
@@ -40,7 +64,8 @@ export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: Per
     const index = nearestSliceForScore(slices, fractionToScore((event.clientX - rect.left) / rect.width));
     if (index >= 0) onSeekSlice(index);
   };
-  const markerColour = { risk: palette.risk, median: palette.median, opportunity: palette.opportunity };
+  // The stance marker is not a score colour: it is drawn in the page's text colour (panel.css).
+  const markerColour = { risk: palette.risk, median: palette.median, opportunity: palette.opportunity, stance: undefined };
 
   return (
     <div class="strip">
@@ -57,7 +82,7 @@ export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: Per
               data-marker={m.kind}
               data-score={String(m.score)}
               data-marker-slice={String(m.sliceIndex)}
-              style={{ left: percent(scoreToFraction(m.score)), backgroundColor: markerColour[m.kind] }}
+              style={{ left: percent(scoreToFraction(m.score)), ...(markerColour[m.kind] ? { backgroundColor: markerColour[m.kind] } : {}) }}
               title={text}
               aria-label={`${text}. Seek there.`}
               onClick={(event) => {
@@ -73,6 +98,14 @@ export function PerspectiveStrip({ slices, headline, palette, onSeekSlice }: Per
         <span>Mixed</span>
         <span>Opportunity-forward</span>
       </div>
+      <ul class="strip-legend" aria-hidden="true" data-testid="marker-legend">
+        {MARKER_LEGEND.map((item) => (
+          <li key={item.kind}>
+            <span class={`legend-swatch legend-swatch-${item.kind}`} style={markerColour[item.kind] ? { backgroundColor: markerColour[item.kind] } : undefined} />
+            {item.text}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -7,21 +7,25 @@ export interface SliceTooltipProps {
   slice: SliceScore;
   count: number;
   id?: string;
+  /** "Open the transcript there" (a visible button in the tooltip). */
+  onOpenTranscript?(event: Event): void;
+  onMouseEnter?(): void;
 }
 
-export function SliceTooltip({ slice, count, id }: SliceTooltipProps) {
+export function SliceTooltip({ slice, count, id, onOpenTranscript, onMouseEnter }: SliceTooltipProps) {
   const span = sliceSpan(slice.index, count);
   const centre = span.left + span.width / 2;
   // Keep the box inside the panel near the edges.
   const align = centre < 0.2 ? 'start' : centre > 0.8 ? 'end' : 'middle';
   return (
-    <div class={`tooltip tooltip-${align}`} role="tooltip" id={id} style={{ left: percent(centre) }} data-tooltip-index={String(slice.index)}>
+    <div class={`tooltip tooltip-${align}`} role="tooltip" id={id} style={{ left: percent(centre) }} data-tooltip-index={String(slice.index)} onMouseEnter={onMouseEnter}>
       <div class="tooltip-head">
         <span class="tooltip-time">{formatClockRange(slice.startMs, slice.endMs)}</span>
         <span class="tooltip-score">
           {formatScore(slice.score)} · {bandLabel(slice.band)}
         </span>
       </div>
+      {slice.onTopic === false ? <p class="tooltip-off-topic">Off-topic: little talk about AI here, so this slice does not count toward the stance.</p> : null}
       {slice.terms.length > 0 ? (
         <ul class="tooltip-terms">
           {slice.terms.slice(0, 5).map((t, i) => (
@@ -36,6 +40,11 @@ export function SliceTooltip({ slice, count, id }: SliceTooltipProps) {
       )}
       {/* The scorer marks a cut excerpt with its own ellipsis. */}
       {slice.excerpt ? <p class="tooltip-excerpt">“{slice.excerpt}”</p> : null}
+      {onOpenTranscript ? (
+        <button type="button" class="button tooltip-open" data-action="open-transcript" data-open-slice={String(slice.index)} onClick={(event) => onOpenTranscript(event)}>
+          Open the transcript there
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The caption track the map was made from, and a picker to map another one. */
-import type { TrackRef } from '../../captions/caption-track';
+import { isMachineTranslated, type TrackRef } from '../../captions/caption-track';
 
 export interface TrackPickerProps {
   track?: TrackRef;
@@ -10,8 +10,19 @@ export interface TrackPickerProps {
 export function TrackPicker({ track, tracks, onTrackChange }: TrackPickerProps) {
   const choices = tracks ?? [];
   if (!track && choices.length === 0) return null;
+  // The lexicons are English: a map of YouTube's translation says so next to the track (issue 8).
+  const note = track && isMachineTranslated(track) ? (
+    <span class="track-note" data-machine-translated="true">
+      machine-translated
+    </span>
+  ) : null;
   if (choices.length <= 1 || !track) {
-    return <span class="track">Captions: {track?.name ?? choices[0]?.name}</span>;
+    return (
+      <span class="track">
+        Captions: {track?.name ?? choices[0]?.name}
+        {note}
+      </span>
+    );
   }
   return (
     <label class="track">
@@ -29,6 +40,7 @@ export function TrackPicker({ track, tracks, onTrackChange }: TrackPickerProps) 
           </option>
         ))}
       </select>
+      {note}
     </label>
   );
 }

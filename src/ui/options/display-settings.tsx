@@ -69,7 +69,10 @@ export default function DisplaySettings({ settings, onChange }: Props) {
             </option>
           ))}
         </select>
-        <p class="muted small">Used when the video has captions in it; uploaded captions are preferred over auto-generated ones.</p>
+        <p class="muted small">
+          Used when the video has captions in it; uploaded captions are preferred over auto-generated ones. The lexicons are English: a video
+          with English captions is mapped from those, and one without is mapped from YouTube's English translation (marked “machine-translated”).
+        </p>
       </div>
     </section>
   );

@@ -12,7 +12,9 @@ import LexiconToggles from '../shared/lexicon-toggles';
 import { activeTabSummary, type TabSummary } from '../shared/tab-summary';
 import type { UiDeps } from '../shared/ui-deps';
 import useSettings from '../shared/use-settings';
+import { RecordingToggle } from '../shared/library-privacy';
 import CacheControls from './cache-controls';
+import PageProblems from './page-problems';
 
 /** While the tab is still scoring, ask again this often (the popup is short-lived; no push channel). */
 const LOADING_POLL_MS = 1000;
@@ -59,12 +61,18 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
     <main class="popup">
       <header class="title-row">
         <h1>Perspective Map</h1>
-        <button type="button" class="link" onClick={() => void deps.openOptionsPage()}>
-          Options
-        </button>
+        <span class="links">
+          <button type="button" class="link" data-action="open-library" onClick={() => void deps.openLibraryPage()}>
+            Library
+          </button>
+          <button type="button" class="link" onClick={() => void deps.openOptionsPage()}>
+            Options
+          </button>
+        </span>
       </header>
 
       <HeadlineView summary={summary} />
+      {summary && summary.kind !== 'none' && summary.problems ? <PageProblems problems={summary.problems} copyText={deps.copyText} /> : null}
 
       <button type="button" class="primary" onClick={rescore} disabled={!hasVideo}>
         Re-score this video
@@ -82,6 +90,8 @@ export default function PopupApp({ deps }: { deps: UiDeps }) {
       <p class="status small" role="status" aria-live="polite" data-testid="popup-status">
         {status}
       </p>
+
+      {settings ? <RecordingToggle settings={settings} update={update} idPrefix="popup" /> : null}
 
       <CacheControls deps={deps} />
     </main>

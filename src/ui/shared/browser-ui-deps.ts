@@ -7,6 +7,7 @@ import { BUILTIN_LEXICONS } from '../../lexicons/builtin-lexicons';
 import { validateCustomLexicon } from '../../lexicons/validate-lexicon';
 import { sendToBackground, sendToTab } from '../../messaging/extension-messaging';
 import { settingsStore } from '../../settings/settings';
+import { createShowAnywayStore, isShowAnywayKey } from '../../settings/show-anyway';
 import downloadText from './download-text';
 import type { UiDeps } from './ui-deps';
 
@@ -14,8 +15,20 @@ import type { UiDeps } from './ui-deps';
 const YOUTUBE_TABS = 'https://www.youtube.com/*';
 
 export default function browserUiDeps(doc: Document): UiDeps {
+  const showAnyway = createShowAnywayStore(browser.storage.local);
   return {
     settings: settingsStore,
+    showAnyway: {
+      count: () => showAnyway.count(),
+      clear: () => showAnyway.clear(),
+      watch(callback) {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && Object.keys(changes).some(isShowAnywayKey)) callback();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      },
+    },
     builtinLexicons: BUILTIN_LEXICONS,
     validateCustomLexicon,
     sendToBackground: (type, args) => sendToBackground(type, args),
@@ -33,6 +46,14 @@ export default function browserUiDeps(doc: Document): UiDeps {
         .map((t) => t.id as number);
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    async openLibraryPage() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    },
+    copyText: (text) =>
+      navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
     download: (filename, text, mimeType) => downloadText(doc, filename, text, mimeType),
   };
 }

@@ -1,5 +1,5 @@
 /** The headline of a tab's map (its sentence and a leaning · lens · confidence line), or why there is none. */
-import { NO_VIDEO_MESSAGE, bandText, type TabSummary } from './tab-summary';
+import { NO_VIDEO_MESSAGE, bandText, stanceText, topicText, type TabSummary } from './tab-summary';
 
 export default function HeadlineView({ summary }: { summary: TabSummary | null }) {
   if (summary === null) {
@@ -28,10 +28,19 @@ export default function HeadlineView({ summary }: { summary: TabSummary | null }
     );
   }
   const h = summary.map.headline;
+  const stance = stanceText(summary.map);
+  const topic = topicText(summary.map);
   return (
-    <section class="headline" aria-label="Current video" data-state="ready">
+    <section class="headline" aria-label="Current video" data-state={summary.offTopic ? 'off-topic' : 'ready'}>
+      {topic && (
+        <p class="topic" data-testid="headline-topic">
+          {topic}
+          {summary.offTopic ? ' — the page offers “Show the map anyway”.' : ' (shown anyway).'}
+        </p>
+      )}
       <p class={`leaning band-${h.leaning}`} data-testid="headline-line">
         <strong>{bandText(h.leaning)} leaning</strong>
+        {stance && ` · ${stance}`}
         {' · '}
         {h.lens} lens{' · '}Confidence: {h.confidence}
       </p>

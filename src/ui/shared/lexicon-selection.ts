@@ -2,6 +2,7 @@
  * Which lexicons are enabled, as pure settings → settings functions. The one rule: at least one
  * spectrum lexicon stays enabled — without one every slice scores 0 and the map says nothing.
  */
+import { DEFAULT_ENABLED_LEXICON_IDS } from '../../lexicons/builtin-lexicon-ids';
 import type { Settings } from '../../settings/settings';
 import type { Lexicon } from '../../lexicons/lexicon';
 import lexiconCatalog, { type CatalogEntry } from './lexicon-catalog';
@@ -40,7 +41,10 @@ export default function setLexiconEnabled(
  */
 export function ensureSpectrumEnabled(settings: Settings, catalog: readonly CatalogEntry[]): Settings {
   if (enabledSpectrumIds(settings, catalog).length > 0) return settings;
-  const builtinSpectrum = catalog.filter((e) => e.builtin && e.lexicon.kind === 'spectrum').map((e) => e.lexicon.id);
+  // The default spectrum lexicons, not every built-in one: the hand-made vocabulary lexicons are opt-in toggles.
+  const builtinSpectrum = catalog
+    .filter((e) => e.builtin && e.lexicon.kind === 'spectrum' && (DEFAULT_ENABLED_LEXICON_IDS as readonly string[]).includes(e.lexicon.id))
+    .map((e) => e.lexicon.id);
   const enabled = new Set([...settings.enabledLexicons, ...builtinSpectrum]);
   return { ...settings, enabledLexicons: [...enabled] };
 }

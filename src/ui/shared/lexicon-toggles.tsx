@@ -45,14 +45,22 @@ export default function LexiconToggles({ catalog, settings, onToggle, idPrefix =
                       class="switch"
                       checked={enabled.has(lexicon.id)}
                       disabled={locked}
-                      aria-describedby={locked ? reasonId : undefined}
+                      aria-describedby={[lexicon.description ? `${inputId}-what` : '', locked ? reasonId : ''].filter(Boolean).join(' ') || undefined}
                       onChange={(event) => onToggle(lexicon.id, (event.currentTarget as HTMLInputElement).checked)}
                     />
-                    <label for={inputId}>
-                      {lexicon.name}
-                      {!builtin && ' '}
-                      {!builtin && <span class="tag">custom</span>}
-                    </label>
+                    <span class="toggle-text">
+                      <label for={inputId}>
+                        {lexicon.name}
+                        {!builtin && ' '}
+                        {!builtin && <span class="tag">custom</span>}
+                      </label>
+                      {/* What the lexicon measures, from its own data (shown, not only on hover). */}
+                      {lexicon.description && (
+                        <span id={`${inputId}-what`} class="toggle-description">
+                          {lexicon.description}
+                        </span>
+                      )}
+                    </span>
                   </li>
                 );
               })}

@@ -6,14 +6,33 @@
 import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
+import * as v from 'valibot';
 import { isPlainRecord } from '../../schema/plain-record';
+import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics-schema';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
 
+/** What the tab could not find on its page, with the diagnostics record for a bug report (checked with valibot). */
+export interface PageProblems {
+  missing: MissingPart[];
+  diagnostics: Diagnostics | null;
+}
+
 export type TabSummary =
   | { kind: 'none' }
-  | { kind: 'state'; tabId: number; videoId: string; state: string; message: string }
-  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null };
+  | { kind: 'state'; tabId: number; videoId: string; state: string; message: string; problems?: PageProblems }
+  /** `offTopic`: the page shows the off-topic state (DESIGN §9.1); the map is complete all the same. */
+  | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null; offTopic: boolean; problems?: PageProblems };
+
+const MissingListSchema = v.pipe(v.array(v.picklist(MISSING_PARTS)), v.maxLength(MISSING_PARTS.length));
+
+/** The answer's `missing` + `diagnostics`, when both are well-formed (a malformed record is dropped, never shown). */
+function readProblems(answer: Record<string, unknown>): { problems?: PageProblems } {
+  const missing = v.safeParse(MissingListSchema, answer.missing);
+  if (!missing.success || missing.output.length === 0) return {};
+  const diagnostics = v.safeParse(DiagnosticsSchema, answer.diagnostics);
+  return { problems: { missing: [...new Set(missing.output)], diagnostics: diagnostics.success ? diagnostics.output : null } };
+}
 
 const STATE_MESSAGES: Record<string, string> = {
   loading: 'Scoring this video…',
@@ -22,6 +41,7 @@ const STATE_MESSAGES: Record<string, string> = {
   error: 'Something went wrong while mapping this video. Try “Re-score this video”.',
   skipped: 'Nothing to map here yet (an ad, a Short or an embed).',
   ready: 'The map is ready.',
+  'off-topic': 'This video says little about AI, so its map is not drawn.',
 };
 
 export function stateMessage(state: string): string {
@@ -38,6 +58,22 @@ export function bandText(band: BandId): string {
   return BAND_TEXT[band] ?? band;
 }
 
+/** "stance -23" (whole number, ASCII minus as in the panel), or null for a map without a stance. */
+export function stanceText(map: PerspectiveMap): string | null {
+  const stance = (map.headline as Partial<PerspectiveMap['headline']>).stance;
+  if (typeof stance !== 'number' || !Number.isFinite(stance)) return null;
+  const r = Math.round(stance);
+  return `stance ${r === 0 ? 0 : r}`;
+}
+
+/** "Not about AI: 4.6 AI mentions per hour", or null when the map is on topic (or says nothing about it). */
+export function topicText(map: PerspectiveMap): string | null {
+  const topic = (map.headline as Partial<PerspectiveMap['headline']>).topic;
+  if (!isPlainRecord(topic) || topic.onTopic !== false || typeof topic.aiMentionsPerHour !== 'number') return null;
+  const perHour = topic.aiMentionsPerHour < 10 ? Math.round(topic.aiMentionsPerHour * 10) / 10 : Math.round(topic.aiMentionsPerHour);
+  return `Not about AI: ${perHour} AI mention${perHour === 1 ? '' : 's'} per hour`;
+}
+
 
 /** The fields the UI reads from a map, checked before use (the answer crosses a context boundary). */
 function looksLikeMap(value: unknown): value is PerspectiveMap {
@@ -50,12 +86,12 @@ function looksLikeMap(value: unknown): value is PerspectiveMap {
 export function toTabSummary(tabId: number, answer: unknown): TabSummary {
   if (!isPlainRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
   const state = typeof answer.state === 'string' ? answer.state : 'loading';
-  if (state === 'ready' && looksLikeMap(answer.map)) {
+  if ((state === 'ready' || state === 'off-topic') && looksLikeMap(answer.map)) {
     const track = isPlainRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
-    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track };
+    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic', ...readProblems(answer) };
   }
   const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
-  return { kind: 'state', tabId, videoId: answer.videoId, state, message };
+  return { kind: 'state', tabId, videoId: answer.videoId, state, message, ...readProblems(answer) };
 }
 
 async function askTab(deps: Pick<UiDeps, 'sendToTab'>, tabId: number): Promise<TabSummary> {

@@ -20,8 +20,18 @@ export type { LexiconValidation };
 export type UiToBackground = 'ui-bg:clearCache' | 'ui-bg:cacheStats';
 export type UiToContent = 'ui-cs:summary' | 'ui-cs:rescore';
 
+/** The "Show the map anyway" choices (src/settings/show-anyway.ts), as far as the options page uses them. */
+export interface ShowAnywayChoices {
+  count(): Promise<number>;
+  /** Forgets them all; answers how many. */
+  clear(): Promise<number>;
+  /** Calls back when any choice is added or removed (from any context); returns unwatch. */
+  watch(callback: () => void): () => void;
+}
+
 export interface UiDeps {
   settings: SettingsStore;
+  showAnyway: ShowAnywayChoices;
   builtinLexicons: readonly Lexicon[];
   /** The custom-lexicon rule (validateCustomLexicon): a lexicon that is not a built-in's id. */
   validateCustomLexicon(data: unknown): LexiconValidation;
@@ -34,6 +44,10 @@ export interface UiDeps {
   /** Open YouTube tabs, most recently used first (the options page is itself the active tab). */
   getYouTubeTabIds(): Promise<number[]>;
   openOptionsPage(): Promise<void>;
+  /** Opens the episode library page (library.html) in a tab. */
+  openLibraryPage(): Promise<void>;
   /** Offer `text` to the user as a file download. */
   download(filename: string, text: string, mimeType: string): void;
+  /** Put `text` on the clipboard; false when the browser refused. */
+  copyText?(text: string): Promise<boolean>;
 }

@@ -45,8 +45,13 @@ export async function stopMidJob({ name, tab, stopBackground }: E2EBrowser, long
       new Promise<void>((resolve, reject) => {
         const started = Date.now();
         const check = () => {
-          if (/Scoring/.test(document.querySelector('#perspective-map')?.shadowRoot?.textContent ?? '')) resolve();
-          else if (Date.now() - started > 90_000) reject(new Error('the panel never said "Scoring…"'));
+          const host = document.querySelector('#perspective-map');
+          const text = host?.shadowRoot?.textContent ?? '';
+          if (/Scoring/.test(text)) resolve();
+          else if (Date.now() - started > 90_000) {
+            const words = [...(host?.shadowRoot?.querySelectorAll('p, span, li, button, h2, h3') ?? [])].map((el) => el.textContent?.trim()).filter(Boolean).join(' · ');
+            reject(new Error(`the panel never said "Scoring…" (data-state ${host?.getAttribute('data-state') ?? 'no panel'}: ${words.slice(0, 400)})`));
+          }
           else setTimeout(check, 10);
         };
         check();

@@ -16,6 +16,11 @@ export interface ReplicaTrackMeta {
   vssId: string;
   /** Caption body file in the episode folder (any format `parseCaptions` reads; json3 is served verbatim). */
   file: string;
+  /**
+   * YouTube's machine translation of this track, by target language (`tlang`): a caption file each, served for
+   * `…&tlang=<code>` (see inferred/translation.ts). Optional; without it `tlang` serves the original text.
+   */
+  translations?: Record<string, string>;
 }
 
 export interface ReplicaVariants {
@@ -23,8 +28,12 @@ export interface ReplicaVariants {
   xpe: boolean;
   /** The player turns captions on by itself when it is ready (so it fetches timedtext unprompted). */
   captionsOnByDefault: boolean;
-  /** `POST /youtubei/v1/player` answers LOGIN_REQUIRED ("Sign in to confirm you're not a bot"). */
-  botCheck: boolean;
+  /**
+   * `POST /youtubei/v1/player` answers LOGIN_REQUIRED ("Sign in to confirm you're not a bot"): `true` for every
+   * client, or a list of the client names (`context.client.clientName`) that get it — e.g. `["ANDROID"]` while
+   * `ANDROID_VR` still answers clean URLs (FACTS §8).
+   */
+  botCheck: boolean | string[];
   transcriptPanel: 'modern' | 'classic' | 'none';
   live: boolean;
   /** The player root carries `ad-showing ad-interrupting` for `adSeconds` after load; onAdStart/onAdFinish fire. */
@@ -35,6 +44,10 @@ export interface ReplicaVariants {
    * changed), for the whole page — SPA navigation from such a page keeps a player without an API. Default true.
    */
   playerApi?: boolean;
+  /** Chapter starts in seconds (0 first): the progress bar is split into pieces with gaps (inferred/layouts.ts). */
+  chapters?: number[];
+  /** The player's progress-bar markup on load: classic `.ytp-progress-bar`, or a newer host of FACTS §7. */
+  progressBar?: 'classic' | 'line-host' | 'chaptered-host';
   /** Every timedtext answer for this episode is broken, whatever the token. */
   timedtextBroken?: 'empty' | 'html' | 'malformed';
   /** The player response has no `captions` key at all (YouTube's "captions disabled"). Implied by `tracks: []`. */
@@ -55,6 +68,8 @@ export interface ReplicaTrack extends ReplicaTrackMeta {
   body: string;
   sourceFormat: string;
   cues: Cue[];
+  /** The `translations` files, read and parsed. */
+  translatedBodies?: Record<string, { body: string; sourceFormat: string; cues: Cue[] }>;
 }
 
 export interface ReplicaEpisode extends Omit<ReplicaEpisodeMeta, 'tracks'> {
@@ -103,7 +118,14 @@ function loadEpisode(dir: string, folderName: string, raw: unknown): ReplicaEpis
     if ((t.kind === 'asr') !== t.vssId.startsWith('a.')) fail(`track ${t.vssId}: kind 'asr' and a vssId starting "a." go together`);
     const body = readFileSync(join(dir, t.file), 'utf8');
     const parsed = parseCaptions(body);
-    return { ...t, body, sourceFormat: parsed.format, cues: parsed.cues };
+    const translatedBodies: NonNullable<ReplicaTrack['translatedBodies']> = {};
+    for (const [tlang, file] of Object.entries(t.translations ?? {})) {
+      if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(tlang) || typeof file !== 'string') fail(`track ${t.vssId}: bad translation ${tlang}`);
+      const translated = readFileSync(join(dir, file), 'utf8');
+      const read = parseCaptions(translated);
+      translatedBodies[tlang] = { body: translated, sourceFormat: read.format, cues: read.cues };
+    }
+    return { ...t, body, sourceFormat: parsed.format, cues: parsed.cues, ...(t.translations ? { translatedBodies } : {}) };
   });
   return {
     videoId,

@@ -63,6 +63,52 @@ const DE_CLAUSES = [
   'eine vorsichtige Einführung gibt der Gesellschaft Zeit sich anzupassen',
 ];
 
+/** YouTube's English machine translation of DE_CLAUSES, clause for clause (literal, as such translations read). */
+const DE_CLAUSES_EN = [
+  'Today we talk about how large language models are trained',
+  'the question of alignment comes up again in every conversation',
+  'researchers fear that the capabilities grow faster than the safety',
+  'on the other hand these systems already help doctors with the diagnosis today',
+  'regulation is important because no single laboratory should determine the rules alone',
+  'an independent audit can find errors before the release',
+  'automation can displace jobs and at the same time create new ones',
+  'teachers report that learning assistants help weaker pupils',
+  'misuse is a real worry when a tool writes convincing false reports',
+  'the opportunity is huge if we make these systems reliable and honest',
+  'open weights make research easier but make oversight harder',
+  'a careful introduction gives society time to adapt',
+];
+
+/** A history podcast about war and crime (original text): no AI vocabulary but one passing mention (WAR_AI_ASIDE). */
+const WAR_CLAUSES = [
+  'the siege lasted through the whole winter and the city ran out of bread',
+  'historians still argue about who gave the order to burn the bridges',
+  'the soldiers were mostly farmers who had never left their valley before',
+  'by the third year of the war the army was paying its men in promises',
+  'the smugglers moved salt and powder across the border at night',
+  'a band of deserters turned to robbery on the mountain roads',
+  'the trial of the governor was the first time a court judged a war crime',
+  'witnesses described villages emptied in a single afternoon',
+  'the cavalry charge broke on the guns and the field was lost by noon',
+  'letters home talk about mud and hunger far more than about glory',
+  'the police chief was paid by both the gang and the city council',
+  'murder rates in the capital doubled in the decade after the armistice',
+  'the treaty redrew the map and left millions on the wrong side of a line',
+  'fortresses that took forty years to build fell in a week',
+  'the general blamed the weather and the weather could not answer back',
+  'prisoners were exchanged on the old stone bridge at dawn',
+  'the ransom was paid in silver and the hostages came home thin but alive',
+  'a forged letter started a feud that cost two families everything',
+  'the navy blockade starved the port until the merchants revolted',
+  'the assassin was caught because he went back for his hat',
+  'pirates sold their prizes openly in the harbour markets',
+  'the war ended not with a battle but with an empty treasury',
+  'courts martial were quick and their records are painfully short',
+  'the archive holds the names of every man who deserted that spring',
+];
+/** The one passing mention of AI in the war podcast. */
+const WAR_AI_ASIDE = 'a listener asked whether artificial intelligence will change how wars are fought and that is a question for another show';
+
 function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
@@ -130,3 +176,45 @@ for (const [videoId, count, seed, isAsr] of small) {
   const parts = talk(EN_CLAUSES, count, seed, `This is the ${videoId} episode of the replica`);
   write(videoId, isAsr ? 'captions.asr.json3' : 'captions.en.json3', isAsr ? asr(parts) : uploaded(parts), isAsr);
 }
+
+// Hostile caption text (issue 12): markup, script tags and entities in the words themselves. The drawer and the
+// tooltips must show them as text. The first cues carry them, so the first slice's excerpt does too.
+const HOSTILE_LINES = [
+  '<script>alert("caption")</script> welcome to the show',
+  '<img src=x onerror=alert(1)> we talk about catastrophic risk',
+  '&lt;b&gt;not bold&lt;/b&gt; &amp;amp; <b>existential risk</b> today',
+  '<a href="javascript:alert(1)">click</a> & more about alignment',
+];
+const hostile = uploaded(talk(EN_CLAUSES, 160, 31, 'This is the HostileCap1 episode of the replica'));
+hostile.forEach((cue, i) => {
+  if (i < HOSTILE_LINES.length || i % 25 === 0) cue.text = `${HOSTILE_LINES[i % HOSTILE_LINES.length]!} ${cue.text}`;
+});
+write('HostileCap1', 'captions.en.json3', hostile, false);
+// War and crime, one passing mention of AI in the middle: the panel's `off-topic` state (issue 8).
+const war = talk(WAR_CLAUSES, 220, 41, 'Welcome to Old Wars and Outlaws where we read the records nobody else reads');
+const aside = WAR_AI_ASIDE.split(' ');
+war[110] = { ...war[110]!, words: aside.slice(0, 9) };
+war[111] = { ...war[111]!, words: aside.slice(9) };
+write('WarHistory1', 'captions.en.json3', uploaded(war), false);
+
+/**
+ * German only, with YouTube's English translation for `tlang=en` (the replica serves the `translations`
+ * file): one cue per clause, the same times in both, so the translation lines up with the speech.
+ */
+function parallelTalk(count: number, seed: number): { de: Cue[]; en: Cue[] } {
+  const rand = mulberry32(seed);
+  const de: Cue[] = [];
+  const en: Cue[] = [];
+  let at = 400;
+  for (let i = 0; i < count; i++) {
+    const k = Math.floor(rand() * DE_CLAUSES.length);
+    const duration = 2600 + Math.floor(rand() * 1400);
+    de.push({ startMs: at, endMs: at + duration, text: DE_CLAUSES[k]! });
+    en.push({ startMs: at, endMs: at + duration, text: DE_CLAUSES_EN[k]! });
+    at += duration + 60;
+  }
+  return { de, en };
+}
+const germanOnly = parallelTalk(200, 51);
+write('GermanOnly1', 'captions.de.json3', germanOnly.de, false);
+write('GermanOnly1', 'captions.de.tlang-en.json3', germanOnly.en, false);

@@ -16,6 +16,8 @@ export interface LoggedRequest {
   pathname: string;
   params: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
+  /** For `POST /youtubei/v1/player`: the `context.client.clientName` asked for. */
+  client?: string;
   /** Filled when the response finishes. */
   status?: number;
   contentLength?: number;

@@ -11,9 +11,10 @@ import { createSigner } from './signing';
 import { botCheckPlayerResponse, playerResponse, type UrlContext } from './player-response';
 import { renderCaptions, type TimedtextFormat } from './caption-formats';
 import { contentSecurityPolicy } from './inferred/csp';
+import { bodyForTlang } from './inferred/translation';
 import { embedPageHtml, homePageHtml, shortsPageHtml, watchPageHtml } from './watch-page';
 import type { ReplicaPageData } from './page/page-data';
-import { createRequestLog, type RequestLog } from './request-log';
+import { createRequestLog, type LoggedRequest, type RequestLog } from './request-log';
 
 export interface ReplicaOptions {
   episodesDir: string;
@@ -90,6 +91,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
         adAtStart: episode.variants.adAtStart,
         adSeconds: episode.variants.adSeconds ?? 3,
         playerApi: episode.variants.playerApi !== false,
+        chapters: episode.variants.chapters ?? [],
+        progressBar: episode.variants.progressBar ?? 'classic',
       },
       playerResponse: playerResponse(episode, ctx, 'WEB') as ReplicaPageData['playerResponse'],
       panelSegments: (panelTrack?.cues ?? []).map((c) => ({ startMs: c.startMs, text: c.text })),
@@ -135,10 +138,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }
     const requested = params.get('fmt'); // the FIRST fmt (see inferred/player-api.ts)
     const fmt: TimedtextFormat = requested === 'json3' || requested === 'srv3' || requested === 'vtt' ? requested : 'srv1';
-    const rendered = renderCaptions(
-      { cues: track.cues, asr: track.kind === 'asr', languageCode: track.languageCode, json3Body: track.sourceFormat === 'json3' ? track.body : undefined },
-      fmt,
-    );
+    const served = bodyForTlang(track, params.get('tlang')); // auto-translate (inferred/translation.ts)
+    const rendered = renderCaptions({ cues: served.cues, asr: track.kind === 'asr', languageCode: served.languageCode, json3Body: served.json3Body }, fmt);
     switch (episode.variants.timedtextBroken) {
       case 'empty':
         return send(res, 200, '', { 'content-type': 'text/html; charset=UTF-8' });
@@ -151,7 +152,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }
   };
 
-  const innertubePlayer = async (req: IncomingMessage, res: ServerResponse) => {
+  const innertubePlayer = async (req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) => {
     let body: { videoId?: unknown; context?: { client?: { clientName?: unknown } } };
     try {
       body = JSON.parse(await readBody(req)) as typeof body;
@@ -160,12 +161,15 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }
     const episode = episodes.get(typeof body.videoId === 'string' ? body.videoId : '');
     if (!episode) return sendJson(res, 200, { playabilityStatus: { status: 'ERROR', reason: 'This video is unavailable' } });
-    if (episode.variants.botCheck) return sendJson(res, 200, botCheckPlayerResponse());
     const client = String(body.context?.client?.clientName ?? 'WEB');
+    entry.client = client;
+    // The answer depends on the client name (FACTS §8: ANDROID bot-checked while ANDROID_VR still answers).
+    const botCheck = episode.variants.botCheck;
+    if (botCheck === true || (Array.isArray(botCheck) && botCheck.includes(client))) return sendJson(res, 200, botCheckPlayerResponse());
     return sendJson(res, 200, playerResponse(episode, ctx, /^M?WEB/.test(client) ? 'WEB' : 'ANDROID'));
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) => {
     const url = new URL(req.url ?? '/', 'http://replica.invalid');
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -176,7 +180,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       req.url = `/${mediaName}`;
       return media(req, res, () => notFound(res));
     }
-    if (method === 'POST' && path === '/youtubei/v1/player') return innertubePlayer(req, res);
+    if (method === 'POST' && path === '/youtubei/v1/player') return innertubePlayer(req, res, entry);
     if (method === 'POST' && path === '/youtubei/v1/get_transcript')
       return sendJson(res, 400, { error: { code: 400, message: 'Precondition check failed.', errors: [{ message: 'Precondition check failed.', domain: 'global', reason: 'failedPrecondition' }], status: 'FAILED_PRECONDITION' } });
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, '');
@@ -203,7 +207,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   const server = createServer((req, res) => {
     const entry = log.record(req, ctx.origin);
     res.on('finish', () => log.complete(entry, res.statusCode, Number(res.getHeader('content-length') ?? -1)));
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, entry).catch((error: unknown) => {
       console.error('replica: request failed', req.url, error);
       if (!res.headersSent) send(res, 500, String(error));
       else res.destroy();

@@ -1,5 +1,6 @@
 import type { ReplicaPageData } from './page/page-data';
 import { INNERTUBE_API_KEY, WEB_CLIENT_VERSION } from './player-response';
+import { LAYOUT_CSS } from './inferred/layouts';
 
 /**
  * HTML templates shaped like YouTube's desktop pages (structure after the MIT watch-page fixture, not copied):
@@ -62,7 +63,7 @@ window.ytcsi={tick:function(){}};</script>
     LOGGED_IN: false,
   })}); window.ytplayer={};</script>
 <title>${text(title)} - YouTube</title><meta name="title" content="${text(title)}"><link rel="canonical" href="https://www.youtube.com${canonicalPath}">
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${STYLE}${LAYOUT_CSS}</style>
 </head>`;
 }
 
@@ -89,7 +90,8 @@ export function watchPageHtml(nonce: string, data: ReplicaPageData): string {
 <script nonce="${nonce}">var ytInitialPlayerResponse = ${inlineJson(data.playerResponse)};var meta = document.createElement('meta'); meta.name = 'referrer'; meta.content = 'origin-when-cross-origin'; document.getElementsByTagName('head')[0].appendChild(meta);</script>
 ${initialDataScript(nonce, data)}
 <ytd-app>${earlyNavigateFinish(nonce, data)}<div id="content" class="style-scope ytd-app"><ytd-page-manager id="page-manager" class="style-scope ytd-app">
-<ytd-watch-flexy class="style-scope ytd-page-manager hide-skeleton" video-id="${data.videoId}" role="main" flexy>
+<ytd-watch-flexy class="style-scope ytd-page-manager hide-skeleton" video-id="${data.videoId}" role="main" flexy is-two-columns_>
+<div id="full-bleed-container" class="style-scope ytd-watch-flexy"><div id="player-full-bleed-container" class="style-scope ytd-watch-flexy"></div></div>
 <div id="columns" class="style-scope ytd-watch-flexy"><div id="primary" class="style-scope ytd-watch-flexy"><div id="primary-inner" class="style-scope ytd-watch-flexy">
 <div id="player" class="style-scope ytd-watch-flexy"><div id="player-container-outer"><div id="player-container-inner"><div id="player-container" class="ytd-player"><div id="container" class="style-scope ytd-player">
 ${playerMarkup('movie_player', data)}

@@ -39,6 +39,9 @@ describe('main-world snapshot', () => {
     expect(snap.listing).toMatchObject({ status: 'ok', videoId: REAL_ID });
     expect(snap.listing.status === 'ok' && snap.listing.tracks.length).toBe(9);
     expect(snap.innertube).toEqual({ apiKey: 'AIzaKey_1', clientVersion: '2.20250610.01.00' });
+    // videoDetails as display text for the episode library (lengthSeconds is a decimal string in the response).
+    const vd = (realResponse as unknown as { videoDetails: { title: string; author: string; channelId: string; lengthSeconds: string } }).videoDetails;
+    expect(snap.details).toEqual({ title: vd.title, channel: vd.author, channelId: vd.channelId, durationSec: Number(vd.lengthSeconds) });
   });
 
   it('a stale ytInitialPlayerResponse (SPA navigation) is never used for another video', async () => {

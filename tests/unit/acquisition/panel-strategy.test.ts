@@ -1,3 +1,4 @@
+import { englishTranslationOf } from '../../../src/captions/caption-track';
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createPanelStrategy } from '../../../src/acquisition/panel-strategy';
@@ -59,7 +60,8 @@ function classicPage(): { panel: HTMLElement; closes: () => number } {
   return { panel, closes: () => closes };
 }
 
-const req = {} as AcquireRequest;
+const german = { baseUrl: 'https://www.youtube.com/api/timedtext?v=abcdefghijk&lang=de', languageCode: 'de', vssId: '.de', name: 'German', translatesToEnglish: true as const };
+const req = { videoId: 'abcdefghijk', track: german, tracks: [german], innertube: null } as AcquireRequest;
 const live = () => new AbortController().signal;
 
 describe('panel strategy', () => {
@@ -91,6 +93,13 @@ describe('panel strategy', () => {
       ok: false,
       outcome: 'unavailable',
     });
+  });
+
+  it('a machine translation is not what the panel shows: declined without opening it', async () => {
+    document.body.replaceChildren(modernPanel());
+    const translated = englishTranslationOf(german)!;
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 50, intervalMs: 10 }).acquire({ ...req, track: translated }, live());
+    expect(result).toMatchObject({ ok: false, outcome: 'not-needed' });
   });
 });
 

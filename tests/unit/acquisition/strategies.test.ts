@@ -3,14 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { acquireCaptions } from '../../../src/acquisition/acquire-captions';
 import type { AcquireRequest, AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
 import { classifyBody } from '../../../src/acquisition/classify-body';
-import { createDirectStrategy, findTwin } from '../../../src/acquisition/direct-strategy';
+import { ANDROID_VR_CLIENT, createDirectStrategy, findTwin } from '../../../src/acquisition/direct-strategy';
 import { fetchCaptionBody, type FetchLike } from '../../../src/acquisition/fetch-caption-body';
 import { createPlayerStrategy } from '../../../src/acquisition/player-strategy';
 import type { BridgeClient } from '../../../src/bridge/bridge-client';
 import { readCaptionTracks } from '../../../src/captions/player-response';
 import { extractInitialPlayerResponse } from '../../../src/captions/watch-page';
 import { pickTrack } from '../../../src/captions/pick-track';
-import type { CaptionTrack } from '../../../src/captions/caption-track';
+import { englishTranslationOf, type CaptionTrack } from '../../../src/captions/caption-track';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const json3 = fixture('captions/timedtext_json3_asr_shape-sample.json3');
@@ -122,6 +122,40 @@ describe('player strategy', () => {
   });
 });
 
+describe('translated tracks (tlang=en, issue 8)', () => {
+  // A German track of the real watch page, offered in English by YouTube's translation.
+  const webDe = webTracks.find((t) => t.languageCode === 'de')!;
+  const translated = englishTranslationOf({ ...webDe, translatesToEnglish: true })!;
+
+  it('player: asks the helper for the source track, then adds tlang=en to its token-bearing URL (pot kept)', async () => {
+    const url = `${webDe.baseUrl}&potc=1&pot=TOKEN&fmt=json3&c=WEB`;
+    const request_ = vi.fn(async (_op: string, args: { videoId: string }) => ({ videoId: args.videoId, url, potSource: 'observed-request' }));
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    const strategy = createPlayerStrategy({ bridge: { nonce: 'n', request: request_ } as unknown as BridgeClient, fetch: fn, bridgeTimeoutMs: 100 });
+    await expect(strategy.acquire(request(translated, webTracks), live())).resolves.toMatchObject({ ok: true });
+    expect(request_.mock.calls[0]![1]).toMatchObject({ vssId: webDe.vssId, languageCode: 'de' });
+    expect(calls.map((c) => c.url)).toEqual([`${url}&tlang=en`]);
+  });
+
+  it('direct: the clean source URL with fmt=json3 and tlang=en', async () => {
+    const clean = readCaptionTracks(JSON.parse(androidAnswer));
+    if (clean.status !== 'ok') throw new Error('fixture');
+    const cleanDe = clean.tracks.find((t) => t.languageCode === 'de')!;
+    const tr = englishTranslationOf({ ...cleanDe, translatesToEnglish: true })!;
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire(request(tr, clean.tracks), live())).resolves.toMatchObject({ ok: true });
+    const url = new URL(calls[0]!.url);
+    expect([url.searchParams.get('lang'), url.searchParams.get('tlang'), url.searchParams.get('fmt')]).toEqual(['de', 'en', 'json3']);
+  });
+
+  it('direct via ANDROID: the twin of the source track (German), never an English track', async () => {
+    const { fn, calls } = fakeFetch((url) => (url.includes('/youtubei/v1/player') ? { status: 200, body: androidAnswer } : { status: 200, body: json3 }));
+    await expect(createDirectStrategy({ fetch: fn }).acquire(request(translated, webTracks), live())).resolves.toMatchObject({ ok: true });
+    const url = new URL(calls[1]!.url);
+    expect([url.searchParams.get('lang'), url.searchParams.get('tlang')]).toEqual(['de', 'en']);
+  });
+});
+
 describe('direct strategy', () => {
   it('asks youtubei/v1/player as ANDROID and fetches the clean twin as json3 (real fixtures)', async () => {
     const { fn, calls } = fakeFetch((url) => {
@@ -142,10 +176,43 @@ describe('direct strategy', () => {
     expect(url.searchParams.get('lang')).toBe(webEn.languageCode);
   });
 
-  it('LOGIN_REQUIRED (bot check) is a failed strategy, not a crash (real fixture)', async () => {
-    const { fn } = fakeFetch(() => ({ status: 200, body: botCheckAnswer }));
+  it('LOGIN_REQUIRED (bot check) from every client is a failed strategy naming each client, not a crash (real fixture)', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 200, body: botCheckAnswer }));
     const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
     expect(result).toMatchObject({ ok: false, outcome: 'bot-check' });
+    expect(calls.map((c) => (JSON.parse(String(c.init?.body)) as { context: { client: { clientName: string } } }).context.client.clientName)).toEqual(['ANDROID', 'ANDROID_VR']);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.clients?.map((c) => [c.client, c.outcome])).toEqual([
+      ['ANDROID', 'bot-check'],
+      ['ANDROID_VR', 'bot-check'],
+    ]);
+    expect(result.detail).toMatch(/^ANDROID: bot-check — Sign in.*; ANDROID_VR: bot-check — Sign in/);
+  });
+
+  it('ANDROID bot-checked → ANDROID_VR asked next (FACTS §8), with its own client fields, and its clean URL fetched', async () => {
+    const clientOf = (init?: RequestInit) => (JSON.parse(String(init?.body)) as { context: { client: Record<string, unknown> } }).context.client;
+    const { fn, calls } = fakeFetch((url, init) => {
+      if (url.includes('/youtubei/v1/player')) return { status: 200, body: clientOf(init).clientName === 'ANDROID' ? botCheckAnswer : androidAnswer };
+      return { status: 200, body: new URL(url).searchParams.get('exp') === 'xpe' ? '' : json3 };
+    });
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: true, body: json3 });
+    expect(result.clients?.map((c) => [c.client, c.outcome])).toEqual([
+      ['ANDROID', 'bot-check'],
+      ['ANDROID_VR', 'ok'],
+    ]);
+    const vr = calls[1]!;
+    expect(clientOf(vr.init)).toMatchObject({ clientName: 'ANDROID_VR', clientVersion: ANDROID_VR_CLIENT.clientVersion });
+    expect((vr.init?.headers as Record<string, string>)['x-youtube-client-name']).toBe(ANDROID_VR_CLIENT.headerId);
+    expect(ANDROID_VR_CLIENT.provenance).toBe('inferred');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a non-bot-check failure (HTTP 500) is not retried as another client', async () => {
+    const { fn, calls } = fakeFetch(() => ({ status: 500, body: '' }));
+    const result = await createDirectStrategy({ fetch: fn }).acquire(request(), live());
+    expect(result).toMatchObject({ ok: false, outcome: 'http-error' });
+    expect(calls).toHaveLength(1);
   });
 
   it('a clean URL already in the page data is fetched without the player request', async () => {

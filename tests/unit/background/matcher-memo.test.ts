@@ -8,7 +8,7 @@ import { openCache } from '../../../src/cache/open-cache';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
 import { compileMatcher } from '../../../src/scoring/compile-matcher';
-import { scoreCues } from '../../../src/scoring/score-cues';
+import { scoreCues, scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { defaultSettings, readSettings, settingsItem } from '../../../src/settings/settings';
 import { SEED_TRACK, seedPrefix } from './seed-episode';
@@ -59,6 +59,7 @@ describe('scoring service with the memo', () => {
       readSettings: () => readSettings(),
       parseCaptions,
       scoreCues,
+    scoreCuesWithHits,
       ...(compile ? { compileMatcher: compile } : {}),
       resolveLexicons,
       lexiconSetHash,

@@ -7,7 +7,8 @@ import { openCache } from '../../../src/cache/open-cache';
 import { lexiconSetHash } from '../../../src/lexicons/lexicon-hash';
 import { resolveLexicons } from '../../../src/lexicons/resolve-lexicons';
 import type { MessageArgs } from '../../../src/messaging/protocol';
-import { scoreCues } from '../../../src/scoring/score-cues';
+import { validateAnswer } from '../../../src/messaging/validate-message';
+import { scoreCues, scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { readSettings, settingsItem, defaultSettings } from '../../../src/settings/settings';
 import { SEED_TRACK, SEED_VIDEO_ID, seedPrefix } from './seed-episode';
@@ -34,6 +35,7 @@ describe('scoring service', () => {
       readSettings: () => readSettings(),
       parseCaptions: parse,
       scoreCues,
+      scoreCuesWithHits,
       resolveLexicons,
       lexiconSetHash,
       scorerVersion: SCORER_VERSION,
@@ -63,6 +65,24 @@ describe('scoring service', () => {
     expect(cached).toEqual({ map: scored.map, origin: 'cache', source: 'player' });
     expect(parse).toHaveBeenCalledTimes(1);
     expect(await svc.cacheStats()).toEqual({ episodes: 1, bytes: expect.any(Number) });
+  });
+
+  it('a machine-translated track (vssId …~tlang.en): scored with the flag, one confidence step lower, cached apart from its source', async () => {
+    const seen: (boolean | undefined)[] = [];
+    const svc = service({ scoreCues: (cues, options) => (seen.push(options.machineTranslated), scoreCues(cues, options)) });
+    const original = await svc.score(scoreArgs());
+    const track = { ...SEED_TRACK, languageCode: 'en', vssId: `${SEED_TRACK.vssId}~tlang.en`, name: 'Translated' };
+    const translated = await svc.score(scoreArgs({ track, requestId: 'r2' }));
+    expect(seen).toEqual([false, true]);
+    const steps = { high: 0, medium: 1, low: 2 } as const;
+    expect(steps[translated.map.headline.confidence]).toBe(Math.min(2, steps[original.map.headline.confidence] + 1));
+    expect(translated.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(true);
+    // Re-scored from cached cues (a lexicon change), the caveat holds.
+    await settingsItem.setValue({ ...defaultSettings(), enabledLexicons: ['ai-risk', 'lens-technical'] });
+    const rescored = await svc.lookup({ videoId: SEED_VIDEO_ID, track });
+    expect(rescored?.origin).toBe('cues');
+    expect(rescored?.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(true);
+    expect((await svc.lookup(LOOKUP))?.map.headline.confidenceReasons.some((r) => /machine-translated/.test(r))).toBe(false);
   });
 
   it('answers a new service instance (a restarted worker) from IndexedDB without parsing again', async () => {
@@ -203,5 +223,57 @@ describe('scoring service', () => {
     await fakeBrowser.storage.local.set({ settings: { enabledLexicons: 'all', palette: 42 } });
     const answer = await service().score(scoreArgs());
     expect(answer.map.lexicons.map((l) => l.id)).toEqual(defaultSettings().enabledLexicons);
+  });
+
+  describe('transcript pages (the drawer)', () => {
+    it('pages the cached cues with their slices and counted terms', async () => {
+      const svc = service();
+      const { map } = await svc.score(scoreArgs());
+      const cues = parseCaptions(BODY).cues;
+      const first = await svc.transcript({ ...LOOKUP, from: 0, count: 100 });
+      expect(first.total).toBe(cues.length);
+      expect(first.from).toBe(0);
+      expect(first.cues).toHaveLength(100);
+      expect(first.cues[0]).toMatchObject({ text: cues[0]!.text, startMs: cues[0]!.startMs, endMs: cues[0]!.endMs, slice: 0 });
+      const rest = await service().transcript({ ...LOOKUP, from: 100, count: 2000 }); // a new instance: from IndexedDB
+      expect(rest.cues).toHaveLength(cues.length - 100);
+      const all = [...first.cues, ...rest.cues];
+      for (const slice of map.slices) {
+        expect(all[slice.firstCue]!.slice).toBe(slice.index);
+        expect(all[slice.lastCue]!.slice).toBe(slice.index);
+      }
+      const marks = all.flatMap((c) => c.marks.map((m) => ({ ...m, text: c.text.slice(m.start, m.end) })));
+      expect(marks.length).toBeGreaterThan(0);
+      for (const term of map.slices.flatMap((s) => s.terms)) expect(marks.some((m) => m.term === term.term)).toBe(true);
+      expect(parse).toHaveBeenCalledTimes(1);
+      // What the tab checks on arrival: the real pages pass the answer schema; a broken mark does not.
+      expect(validateAnswer('cs-bg:transcript', { ok: true, value: rest })).toEqual({ ok: true, value: rest });
+      const broken = { ...first, cues: [{ ...first.cues[0]!, marks: [{ start: -1, end: 2, term: 'x', contribution: 1 }] }] };
+      expect(validateAnswer('cs-bg:transcript', { ok: true, value: broken }).ok).toBe(false);
+    });
+
+    it('serves the cues it just parsed when the cache could not store them', async () => {
+      const svc = service({ openCache: () => Promise.reject(new Error('no IndexedDB here')) });
+      await svc.score(scoreArgs());
+      const page = await svc.transcript({ ...LOOKUP, from: 0, count: 10 });
+      expect(page.cues).toHaveLength(10);
+    });
+
+    it('builds the transcript ahead (after the answer) only when the user keeps the drawer open', async () => {
+      const withHits = vi.fn(scoreCuesWithHits);
+      await service({ scoreCuesWithHits: withHits }).score(scoreArgs());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(withHits).not.toHaveBeenCalled();
+      await settingsItem.setValue({ ...defaultSettings(), transcriptOpen: true });
+      const svc = service({ scoreCuesWithHits: withHits });
+      expect((await svc.lookup(LOOKUP))?.origin).toBe('cache');
+      await vi.waitFor(() => expect(withHits).toHaveBeenCalledTimes(1));
+      await svc.transcript({ ...LOOKUP, from: 0, count: 10 });
+      expect(withHits).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers no-transcript when nothing holds the cues', async () => {
+      await expect(service().transcript({ ...LOOKUP, from: 0, count: 10 })).rejects.toMatchObject({ code: 'no-transcript' });
+    });
   });
 });

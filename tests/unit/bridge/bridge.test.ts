@@ -175,6 +175,20 @@ describe('worlds bridge', () => {
     expect(value.live === true ? { live: true } : {}).toEqual(expected);
   });
 
+  const DETAILS = { title: 'A talk', channel: 'A channel', channelId: 'UCabc', durationSec: 600 };
+  it.each([
+    ['valid details cross as they are', DETAILS, DETAILS],
+    ['a title that is not text is dropped, the snapshot kept', { ...DETAILS, title: { toString: 1 } }, undefined],
+    ['an over-long title is dropped', { ...DETAILS, title: 'x'.repeat(501) }, undefined],
+    ['a channel id that could break a key is dropped', { ...DETAILS, channelId: 'UC/../x' }, undefined],
+    ['a negative duration is dropped', { ...DETAILS, durationSec: -1 }, undefined],
+  ])('snapshot details (page text): %s', async (_name, details, expected) => {
+    const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'ok', videoId, tracks: [TRACK] }, innertube: null, details: details as never }) }));
+    const value = await client.request('snapshot', { videoId: VIDEO }, opts());
+    expect(value.listing.status).toBe('ok');
+    expect(value.details).toEqual(expected);
+  });
+
   it('a snapshot whose live flag is not a boolean is dropped (the request times out)', async () => {
     const { client } = setup(handlers({ snapshot: async ({ videoId }) => ({ videoId, listing: { status: 'no-captions', videoId }, innertube: null, live: 'yes' as unknown as boolean }) }));
     await expect(client.request('snapshot', { videoId: VIDEO }, opts(80))).rejects.toThrow(/did not answer/);

@@ -19,6 +19,7 @@ export function sampleMap(videoId: string, opts: { lexiconHash?: string; scorerV
     words: 300,
     score: index - 1,
     band: 'mixed' as const,
+    onTopic: true,
     terms: [],
     excerpt: 'we talk about alignment',
   }));
@@ -37,7 +38,9 @@ export function sampleMap(videoId: string, opts: { lexiconHash?: string; scorerV
       p10: -1,
       p90: 1,
       bandShares: { 'risk-forward': 0, mixed: 100, 'opportunity-forward': 0 },
+      stance: 0,
       leaning: 'mixed',
+      topic: { onTopic: true, aiMentionsPerHour: 60 },
       lens: 'Technical',
       evidenceMode: 'interview',
       confidence: 'low',

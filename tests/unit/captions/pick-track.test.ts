@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaptionTrack } from '../../../src/captions/caption-track';
-import { pickTrack } from '../../../src/captions/pick-track';
+import { isMachineTranslated, toTrackRef } from '../../../src/captions/caption-track';
+import { pickTrack, withEnglishTranslations } from '../../../src/captions/pick-track';
 import { readCaptionTracks } from '../../../src/captions/player-response';
 import { extractInitialPlayerResponse } from '../../../src/captions/watch-page';
 
@@ -33,10 +34,11 @@ describe('pickTrack on real track lists', () => {
   });
 
   it.each([
-    ['de', '.de'],
-    ['de-AT', '.de'],
-    ['ja-JP', '.ja'],
-    ['zh', '.zh'],
+    // The lexicons are English (issue 8): a German reader still gets the video's English track mapped.
+    ['de', '.en'],
+    ['de-AT', '.en'],
+    ['ja-JP', '.en'],
+    ['zh', '.en'],
     ['en', '.en'],
     ['pt-BR', '.en'],
   ])('9-track watch page, preferred %j → %s', (preferred, vssId) => {
@@ -55,12 +57,77 @@ describe('pickTrack rules', () => {
     ['en matches en-US', [t('fr'), t('en-US')], 'en', '.en-US'],
     ['en-GB matches en', [t('fr'), t('en')], 'en-GB', '.en'],
     ['uploaded primary beats ASR exact', [t('en-US', true), t('en')], 'en-US', '.en'],
-    ['ASR of the preferred language beats uploaded English', [t('en'), t('de', true)], 'de', 'a.de'],
-    ['no preferred, no English → first track', [t('ko', true), t('ja')], 'fr', 'a.ko'],
+    ['English beats the preferred non-English language (the lexicons are English)', [t('de', true), t('en')], 'de', '.en'],
+    ['ASR English beats uploaded German', [t('de'), t('en', true)], 'de', 'a.en'],
+    ['no preferred, no English, nothing translatable → first track', [t('ko', true), t('ja')], 'fr', 'a.ko'],
     ['translations are never picked', [t('de', false, '&tlang=de'), t('en', true)], 'de', 'a.en'],
     ['only a translation → null', [t('de', false, '&tlang=de')], 'de', null],
     ['vssId a. counts as ASR without kind', [{ ...t('en'), vssId: 'a.en' }, t('en-US')], 'en', '.en-US'],
   ])('%s', (_name, tracks, preferred, vssId) => {
     expect(pickTrack(tracks, preferred)?.vssId ?? null).toBe(vssId);
+  });
+});
+
+describe('English translation when the video has no English track (issue 8 point 6)', () => {
+  const tr = (languageCode: string, asr = false): CaptionTrack => ({ ...t(languageCode, asr), translatesToEnglish: true });
+
+  it.each<[string, CaptionTrack[], string, string | null]>([
+    ['German only → its English translation', [tr('de')], 'en', '.de~tlang.en'],
+    ['preferred language among several is the one translated', [tr('fr'), tr('de')], 'de', '.de~tlang.en'],
+    ['no preferred match → the first track, translated', [tr('ko', true), tr('ja')], 'fr', 'a.ko~tlang.en'],
+    ['uploaded over ASR before translating', [tr('de', true), tr('de')], 'de', '.de~tlang.en'],
+    ['an English track beats any translation', [tr('de'), t('en', true)], 'de', 'a.en'],
+    ['not translatable → the original as it is', [t('de')], 'de', '.de'],
+  ])('%s', (_name, tracks, preferred, vssId) => {
+    expect(pickTrack(tracks, preferred)?.vssId ?? null).toBe(vssId);
+  });
+
+  it('the translation asks for tlang=en on the source URL, in English, named as machine-translated', () => {
+    const picked = pickTrack([tr('de', true)], 'de')!;
+    expect(picked).toMatchObject({
+      languageCode: 'en',
+      kind: 'asr',
+      name: 'de → English (machine-translated)',
+      translation: { tlang: 'en', sourceVssId: 'a.de', sourceLanguageCode: 'de' },
+    });
+    expect(picked.baseUrl).toBe(tr('de', true).baseUrl);
+    expect(isMachineTranslated(toTrackRef(picked))).toBe(true);
+    expect(toTrackRef(picked)).toEqual({ languageCode: 'en', kind: 'asr', vssId: 'a.de~tlang.en', name: 'de → English (machine-translated)' });
+  });
+
+  it('withEnglishTranslations lists the originals plus a translation of each translatable one, only without English', () => {
+    expect(withEnglishTranslations([tr('de'), t('ja'), tr('fr')]).map((x) => x.vssId)).toEqual(['.de', '.ja', '.fr', '.de~tlang.en', '.fr~tlang.en']);
+    expect(withEnglishTranslations([tr('de'), t('en')]).map((x) => x.vssId)).toEqual(['.de', '.en']);
+    // Re-listing is stable: translations already in the list are not translated again.
+    const once = withEnglishTranslations([tr('de')]);
+    expect(withEnglishTranslations(once).map((x) => x.vssId)).toEqual(['.de', '.de~tlang.en']);
+  });
+
+  it('the picker choice of a listed translation is the same track the rule would build', () => {
+    const listed = withEnglishTranslations([tr('de')]);
+    expect(listed.find((x) => x.vssId === pickTrack(listed, 'de')?.vssId)).toBeDefined();
+  });
+});
+
+describe('readCaptionTracks: translatesToEnglish from translationLanguages', () => {
+  const response = (translationLanguages: string[], tracks: { languageCode: string; isTranslatable?: boolean }[]) => ({
+    videoDetails: { videoId: 'abcdefghijk' },
+    captions: {
+      playerCaptionsTracklistRenderer: {
+        captionTracks: tracks.map((x) => ({ baseUrl: `https://www.youtube.com/api/timedtext?lang=${x.languageCode}`, vssId: `.${x.languageCode}`, name: { simpleText: x.languageCode }, ...x })),
+        translationLanguages: translationLanguages.map((languageCode) => ({ languageCode, languageName: { simpleText: languageCode } })),
+      },
+    },
+  });
+
+  it('set on translatable non-English tracks when English is a target', () => {
+    const tracks = tracksOf(response(['fr', 'en'], [{ languageCode: 'de', isTranslatable: true }, { languageCode: 'ja', isTranslatable: false }, { languageCode: 'en', isTranslatable: true }]));
+    expect(tracks.map((x) => x.translatesToEnglish ?? false)).toEqual([true, false, false]);
+  });
+
+  it('absent when English is not among translationLanguages (real 16-language list)', () => {
+    expect(tracksOf(response(['fr', 'de'], [{ languageCode: 'ja', isTranslatable: true }]))[0]!.translatesToEnglish).toBeUndefined();
+    const real = tracksOf(JSON.parse(readFileSync('tests/fixtures/youtube/player_android_2025-12_eF8Qqp7rjDg.json', 'utf8')));
+    expect(real.some((x) => x.translatesToEnglish)).toBe(false);
   });
 });

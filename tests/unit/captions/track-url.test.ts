@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCaptionTracks } from '../../../src/captions/player-response';
-import { buildCaptionUrl, isPotGated, isYouTubeTimedTextUrl, readPot } from '../../../src/captions/track-url';
+import { buildCaptionUrl, isPotGated, isYouTubeTimedTextUrl, readPot, withTranslationLanguage } from '../../../src/captions/track-url';
 import { extractInitialPlayerResponse } from '../../../src/captions/watch-page';
 
 function baseUrls(response: unknown): string[] {
@@ -100,5 +100,25 @@ describe('buildCaptionUrl', () => {
 
   it('every real baseUrl is accepted', () => {
     for (const url of [...webUrls, ...androidUrls]) expect(isYouTubeTimedTextUrl(url)).toBe(true);
+  });
+});
+
+describe('translation (tlang)', () => {
+  const base = 'https://www.youtube.com/api/timedtext?v=abcdefghijk&exp=xpe&sparams=ip,ipbits,expire&signature=S&lang=de';
+
+  it('buildCaptionUrl adds tlang after fmt and leaves the signed params as they were', () => {
+    expect(buildCaptionUrl(base, { fmt: 'json3', pot: 'P', tlang: 'en' })).toBe(`${base}&potc=1&pot=P&fmt=json3&tlang=en&c=WEB`);
+  });
+
+  it('withTranslationLanguage sets only tlang (replacing one already there), keeping pot and order', () => {
+    const ready = `${base}&potc=1&pot=P&fmt=json3&c=WEB`;
+    expect(withTranslationLanguage(ready, 'en')).toBe(`${ready}&tlang=en`);
+    expect(withTranslationLanguage(`${base}&tlang=fr&fmt=json3`, 'en')).toBe(`${base}&tlang=en&fmt=json3`);
+  });
+
+  it('refuses foreign hosts and anything that is not a language code', () => {
+    expect(() => withTranslationLanguage('https://evil.example/api/timedtext?v=x', 'en')).toThrow();
+    expect(() => withTranslationLanguage(base, 'en&pot=x')).toThrow();
+    expect(() => buildCaptionUrl(base, { fmt: 'json3', tlang: '' })).toThrow();
   });
 });

@@ -45,7 +45,7 @@ describe('score CLI (spawned)', () => {
     expect(Object.keys(map.slices[0])).toEqual(expect.arrayContaining(['index', 'firstCue', 'lastCue', 'startMs', 'endMs', 'words', 'score', 'band', 'terms']));
     expect(map.headline).toMatchObject({ leaning: 'mixed', lens: 'Technical', evidenceMode: 'interview', confidence: 'medium' });
     expect(map.lexicons.map((l: { id: string }) => l.id)).toEqual([
-      'ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety', 'lens-technical', 'lens-governance', 'lens-societal', 'lens-economic',
+      'ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety', 'lens-technical', 'lens-governance', 'lens-societal', 'lens-economic', 'ai-stance',
     ]);
   }, 60_000);
 

@@ -63,10 +63,11 @@ function run(spec: Run) {
       },
       score: async (args) => {
         calls.push(`score ${args.source}`);
-        return { map: { videoId: args.videoId, slices: [] } as unknown as PerspectiveMap, origin: 'scored' };
+        return { map: { videoId: args.videoId, slices: [], headline: { topic: { onTopic: true, aiMentionsPerHour: 60 } } } as unknown as PerspectiveMap, origin: 'scored' };
       },
     },
     preferredLanguage: async () => 'en',
+    showAnyway: { has: async () => false, remember: async () => undefined },
     isAdShowing: () => spec.ad === true,
     newRequestId: () => 'req',
     timings: { snapshotMs: 200, strategyMs: 200, adPollMs: 10 },
@@ -77,6 +78,9 @@ function run(spec: Run) {
     getVideo: () => null,
     readSettings: async () => defaultSettings(),
     writeCollapsed: async () => undefined,
+    writeTranscriptOpen: async () => undefined,
+    loadTranscript: async ({ from }) => ({ total: 0, from, cues: [] }),
+    copyText: async () => undefined,
   };
   const controller = new WatchPageController(deps, new AbortController().signal);
   controller.onLocation(`https://www.youtube.com/watch?v=${A}`);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AcquisitionStrategy } from '../../../src/acquisition/acquisition-strategy';
 import type { BridgeClient } from '../../../src/bridge/bridge-client';
 import type { CaptionTrack } from '../../../src/captions/caption-track';
@@ -8,7 +8,8 @@ import { MessageError } from '../../../src/messaging/message-error';
 import { WatchPageController, type ControllerDeps } from '../../../src/content/watch-page-controller';
 import { NO_CAPTIONS_MESSAGE, UNAVAILABLE_MESSAGE } from '../../../src/content/watch-session';
 import type { MapAnswer } from '../../../src/messaging/protocol';
-import type { PanelView } from '../../../src/panel/panel-view';
+import type { PanelDeps, PanelView } from '../../../src/panel/panel-view';
+import { createShowAnywayStore, type StorageArea } from '../../../src/settings/show-anyway';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import { defaultSettings } from '../../../src/settings/settings';
 
@@ -25,19 +26,27 @@ const track = (videoId: string, lang: string, asr = false): CaptionTrack => ({
   ...(asr ? { kind: 'asr' as const } : {}),
 });
 
-const mapFor = (videoId: string, slices: number): PerspectiveMap =>
-  ({ videoId, slices: Array.from({ length: slices }, (_, index) => ({ index })) }) as unknown as PerspectiveMap;
+const mapFor = (videoId: string, slices: number, onTopic = true): PerspectiveMap =>
+  ({
+    videoId,
+    slices: Array.from({ length: slices }, (_, index) => ({ index })),
+    headline: { topic: { onTopic, aiMentionsPerHour: onTopic ? 60 : 4 } },
+  }) as unknown as PerspectiveMap;
 
 interface World {
   tracks: Record<string, CaptionTrack[] | 'none'>;
   /** ms each video's strategy takes. */
   delay: Record<string, number>;
   ad: boolean;
+  /** videoDetails the helper's snapshot carries, per video. */
+  details?: Record<string, { title: string; channel: string; channelId: string | null; durationSec: number | null }>;
 }
 
-function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire']) {
+function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], topics: { offTopic?: string[]; area?: StorageArea } = {}) {
+  let panelDeps: PanelDeps | null = null;
   const views: PanelView[] = [];
   const scored: string[] = [];
+  const sentDetails: unknown[] = [];
   const bridge = {
     nonce: 'n',
     async request(_op: string, args: { videoId: string }) {
@@ -45,7 +54,7 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire']) {
       if (!t) throw new Error('no player');
       return t === 'none'
         ? { videoId: args.videoId, listing: { status: 'no-captions', videoId: args.videoId }, innertube: null }
-        : { videoId: args.videoId, listing: { status: 'ok', videoId: args.videoId, tracks: t }, innertube: null };
+        : { videoId: args.videoId, listing: { status: 'ok', videoId: args.videoId, tracks: t }, innertube: null, ...(world.details?.[args.videoId] ? { details: world.details[args.videoId] } : {}) };
     },
   } as unknown as BridgeClient;
   const strategy: AcquisitionStrategy = {
@@ -67,24 +76,31 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire']) {
       lookup: async () => null,
       score: async (args): Promise<MapAnswer> => {
         scored.push(`${args.videoId} ${args.track.vssId}`);
-        return { map: mapFor(args.videoId, args.videoId === A ? 7 : 3), origin: 'scored' };
+        sentDetails.push(args.details);
+        const baseline = world.details?.[args.videoId] ? { others: 3, moreRiskForwardThan: 2, moreOpportunityForwardThan: 1, sentence: 'More risk-forward than 2 of your 3 other episodes from this channel' } : undefined;
+        return { map: mapFor(args.videoId, args.videoId === A ? 7 : 3, !(topics.offTopic ?? []).includes(args.videoId)), origin: 'scored', ...(baseline ? { baseline } : {}) };
       },
     },
     preferredLanguage: async () => 'en-US',
+    showAnyway: topics.area ? createShowAnywayStore(topics.area) : { has: async () => false, remember: async () => undefined },
     isAdShowing: () => world.ad,
     newRequestId: () => `req-${Math.random()}`,
     timings: { snapshotMs: 500, strategyMs: 500, adPollMs: 10 },
-    mountPanel: async (_deps, view) => {
+    mountPanel: async (d, view) => {
+      panelDeps = d;
       views.push(view);
       return { update: (v) => void views.push(v), remove: () => void views.push({ state: 'skipped', videoId: 'removed' }) };
     },
     getVideo: () => null,
     readSettings: async () => defaultSettings(),
     writeCollapsed: async () => undefined,
+    writeTranscriptOpen: async () => undefined,
+    loadTranscript: async ({ from }) => ({ total: 0, from, cues: [] }),
+    copyText: async () => undefined,
   };
   const life = new AbortController();
   const controller = new WatchPageController(deps, life.signal);
-  return { controller, views, scored, life, last: () => views.at(-1)! };
+  return { controller, views, scored, sentDetails, life, last: () => views.at(-1)!, panelDeps: () => panelDeps! };
 }
 
 describe('classifyPage', () => {
@@ -98,7 +114,84 @@ describe('classifyPage', () => {
   ])('%s', (href, kind) => expect(classifyPage(href)).toEqual(kind));
 });
 
+describe('off-topic (DESIGN §9.1)', () => {
+  it('an off-topic map is shown as off-topic with the full map; "show anyway" draws it and remembers the video', async () => {
+    const area = memoryArea();
+    const first = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false }, undefined, { offTopic: [A], area });
+    first.controller.onLocation(watch(A));
+    await tick(40);
+    expect(first.last()).toMatchObject({ state: 'off-topic', videoId: A, source: 'player', track: { vssId: '.en' } });
+    expect(first.last().map?.slices).toHaveLength(7);
+    first.panelDeps().onShowAnyway();
+    await tick(5);
+    expect(first.last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(first.last().map?.slices).toHaveLength(7);
+    expect(first.scored).toHaveLength(1); // drawn from the map already made, not re-scored
+    expect(await createShowAnywayStore(area).has(A)).toBe(true);
+    first.life.abort();
+
+    // A reload (a new page, the same storage): ready at once; another off-topic video is still off-topic.
+    const reload = setup({ tracks: { [A]: [track(A, 'en')], [B]: [track(B, 'en')] }, delay: {}, ad: false }, undefined, { offTopic: [A, B], area });
+    reload.controller.onLocation(watch(A));
+    await tick(40);
+    expect(reload.views.map((v) => v.state)).not.toContain('off-topic');
+    expect(reload.last()).toMatchObject({ state: 'ready', videoId: A });
+    reload.controller.onLocation(watch(B));
+    await tick(40);
+    expect(reload.last()).toMatchObject({ state: 'off-topic', videoId: B });
+  });
+
+  it('an on-topic map is ready; "show anyway" outside the off-topic state does nothing', async () => {
+    const area = memoryArea();
+    const { controller, last, panelDeps } = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false }, undefined, { area });
+    controller.onLocation(watch(A));
+    await tick(40);
+    expect(last()).toMatchObject({ state: 'ready' });
+    panelDeps().onShowAnyway();
+    await tick(5);
+    expect(await createShowAnywayStore(area).count()).toBe(0);
+  });
+
+  it('the choice is drawn even when it cannot be stored', async () => {
+    const broken: StorageArea = { get: async () => ({}), set: async () => Promise.reject(new Error('quota')), remove: async () => undefined };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { controller, last, panelDeps } = setup({ tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false }, undefined, { offTopic: [A], area: broken });
+    controller.onLocation(watch(A));
+    await tick(40);
+    panelDeps().onShowAnyway();
+    await tick(5);
+    expect(last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(controller.summary()).toMatchObject({ state: 'ready' });
+    warn.mockRestore();
+  });
+});
+
+function memoryArea(): StorageArea {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (keys) => {
+      const wanted = keys === null ? [...data.keys()] : typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, data.get(k)]));
+    },
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (keys) => void (typeof keys === 'string' ? [keys] : keys).forEach((k) => data.delete(k)),
+  };
+}
+
 describe('watch session', () => {
+  it('sends the page details with the score and shows the channel baseline the worker answers', async () => {
+    const details = { title: 'A talk', channel: 'A channel', channelId: 'UCabc', durationSec: 600 };
+    const { controller, last, sentDetails } = setup({ tracks: { [A]: [track(A, 'en')], [B]: [track(B, 'en')] }, delay: {}, ad: false, details: { [A]: details } });
+    controller.onLocation(watch(A));
+    await tick(40);
+    expect(sentDetails).toEqual([details]);
+    expect(last()).toMatchObject({ state: 'ready', channelBaseline: 'More risk-forward than 2 of your 3 other episodes from this channel' });
+    controller.onLocation(watch(B));
+    await tick(40);
+    expect(sentDetails).toEqual([details, undefined]);
+    expect(last().channelBaseline).toBeUndefined();
+  });
+
   it('picks the preferred language, uploaded over ASR, and shows the map with its source', async () => {
     const { controller, last, scored } = setup({ tracks: { [A]: [track(A, 'de'), track(A, 'en', true), track(A, 'en')] }, delay: {}, ad: false });
     controller.onLocation(watch(A));

@@ -18,8 +18,10 @@ function backgroundHandlers(over: Partial<MessageHandlers<BackgroundMessageType>
     'cs-bg:lookup': () => null,
     'cs-bg:score': () => Promise.reject(new Error('The caption file could not be read: json3: no "events" array')),
     'cs-bg:uploadChunk': ({ index }) => ({ received: index + 1 }),
+    'cs-bg:transcript': ({ from }) => ({ total: 0, from, cues: [] }),
     'ui-bg:clearCache': () => ({ cleared: 3 }),
     'ui-bg:cacheStats': () => ({ episodes: 2, bytes: 100 }),
+    'ui-bg:refreshLibrary': () => ({ backfilled: 0, rescored: 0, outdated: 0 }),
     ...over,
   };
 }

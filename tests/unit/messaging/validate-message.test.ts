@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
+import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_TRANSCRIPT_PAGE_CUES, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
 import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from '../../../src/messaging/extension-messaging';
 
 const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
@@ -21,6 +21,8 @@ describe('validateMessage', () => {
     ['cs-bg:uploadChunk', { ...chunk, index: MAX_UPLOAD_CHUNKS - 1, count: MAX_UPLOAD_CHUNKS }],
     ['cs-bg:uploadChunk', { ...chunk, chunk: 'x'.repeat(MAX_CHUNK_CHARS) }],
     ['bg-cs:progress', { requestId: 'r1', phase: 'score', fraction: 0.5 }],
+    ['cs-bg:transcript', { videoId: 'abc_-123XYZ', track, from: 0, count: 1000 }],
+    ['cs-bg:transcript', { videoId: 'abc_-123XYZ', track, from: 99_000, count: MAX_TRANSCRIPT_PAGE_CUES }],
     ['ui-bg:clearCache', {}],
     ['ui-bg:cacheStats', {}],
     ['ui-cs:summary', {}],
@@ -72,6 +74,10 @@ describe('validateMessage', () => {
     ['a fraction above 1', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: 1.5 }), /args\.fraction: 1\.5 is outside the allowed range \(at most 1\)/],
     ['a NaN fraction', msg('bg-cs:progress', { requestId: 'r', phase: 'score', fraction: NaN }), /args\.fraction: expected a number, got NaN/],
     ['an unknown phase', msg('bg-cs:progress', { requestId: 'r', phase: 'fetch', fraction: 0 }), /args\.phase/],
+    ['a transcript page too big', msg('cs-bg:transcript', { videoId: 'abcdefghijk', track, from: 0, count: MAX_TRANSCRIPT_PAGE_CUES + 1 }), /args\.count: 2001 is outside the allowed range \(at most 2000\)/],
+    ['a negative transcript start', msg('cs-bg:transcript', { videoId: 'abcdefghijk', track, from: -1, count: 10 }), /args\.from: -1 is outside the allowed range/],
+    ['a fractional transcript start', msg('cs-bg:transcript', { videoId: 'abcdefghijk', track, from: 1.5, count: 10 }), /args\.from: expected an integer/],
+    ['a transcript page without a track', msg('cs-bg:transcript', { videoId: 'abcdefghijk', from: 0, count: 10 }), /args\.track: missing/],
   ])('rejects %s with a clear error', (_name, raw, error) => {
     const result = validateMessage(raw, ALL);
     expect(result.ok).toBe(false);

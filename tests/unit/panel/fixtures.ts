@@ -30,6 +30,7 @@ export function fixtureSlices(count = 107, sliceMs = 50_000): SliceScore[] {
       words: 140,
       score,
       band: band(score),
+      onTopic: true,
       terms:
         i === 3
           ? [
@@ -69,7 +70,9 @@ export function fixtureMap(slices: SliceScore[] = fixtureSlices()): PerspectiveM
       p10: -10,
       p90: 5,
       bandShares: { 'risk-forward': 1, mixed: 99, 'opportunity-forward': 0 },
+      stance: 0,
       leaning: 'mixed',
+      topic: { onTopic: true, aiMentionsPerHour: 60 },
       lens: 'Technical',
       evidenceMode: 'interview',
       confidence: 'medium',

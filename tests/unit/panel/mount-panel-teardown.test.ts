@@ -128,7 +128,11 @@ function deps(signal: AbortSignal): PanelDeps {
     getVideo: () => document.querySelector<HTMLVideoElement>('video.html5-main-video'),
     onRetry: vi.fn(),
     onTrackChange: vi.fn(),
+    onShowAnyway: vi.fn(),
     onCollapsedChange: vi.fn(),
+    onTranscriptOpenChange: vi.fn(),
+    loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })),
+    copyText: vi.fn(async () => undefined),
     signal,
   };
 }

@@ -22,7 +22,7 @@ function watchPage(): void {
 }
 
 function deps(video: { currentTime: number; paused: boolean }): PanelDeps {
-  return { getVideo: () => video as unknown as HTMLVideoElement, onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn() };
+  return { getVideo: () => video as unknown as HTMLVideoElement, onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined) };
 }
 
 async function mount(view: PanelView, video = { currentTime: 0, paused: true }, ctx = new ContentScriptContext('youtube')) {

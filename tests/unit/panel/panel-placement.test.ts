@@ -50,7 +50,41 @@ describe('panel placement', () => {
     expect(h.nextElementSibling?.tagName ?? null).toBe(nextTag);
   });
 
-  it('finds nothing on a page without #below or #secondary', () => {
+  it('finds nothing on a page without #below, #secondary or a player slot', () => {
+    expect(findPlacement(document)).toBeNull();
+  });
+
+  it('first shown place wins: a hidden #below is passed over for #secondary', () => {
+    page({ below: 'metadata', secondary: true });
+    document.getElementById('below')!.style.display = 'none';
+    expect(findPlacement(document)?.where).toBe('secondary');
+  });
+
+  it('last resort: right after the player slot in its column, never before the video', () => {
+    const flexy = document.createElement('ytd-watch-flexy');
+    const column = document.createElement('div');
+    column.id = 'primary-inner';
+    const slot = document.createElement('div');
+    slot.id = 'player';
+    const after = document.createElement('ytd-comments');
+    column.append(slot, after);
+    flexy.append(column);
+    document.body.append(flexy);
+    const placement = findPlacement(document)!;
+    expect(placement.where).toBe('last-resort');
+    const h = host();
+    placeHost(h, placement);
+    expect(h.previousElementSibling).toBe(slot);
+    expect(h.nextElementSibling).toBe(after);
+  });
+
+  it('never places into the hover preview', () => {
+    const preview = document.createElement('ytd-video-preview');
+    preview.id = 'video-preview';
+    const below = document.createElement('div');
+    below.id = 'below';
+    preview.append(below);
+    document.body.append(preview);
     expect(findPlacement(document)).toBeNull();
   });
 

@@ -19,7 +19,7 @@ interface Harness {
 function setup(view: PanelView): Harness {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 5400 };
   const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
-  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn() };
+  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined) };
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   return {
     video,
@@ -59,6 +59,15 @@ describe('ready panel', () => {
     expect(text).toContain('3,261 caption segments');
     expect(text).toContain(CAVEAT);
     expect(container.querySelector('select')?.value).toBe('a.en');
+  });
+
+  it('shows the channel baseline line only when the session has one, as text', () => {
+    expect(setup(readyView()).container.querySelector('[data-channel-baseline]')).toBeNull();
+    cleanup();
+    const { container } = setup({ ...readyView(), channelBaseline: `More risk-forward than 4 of your 5 other episodes from this channel ${HOSTILE}` });
+    const line = container.querySelector('[data-channel-baseline]');
+    expect(line?.textContent).toContain('More risk-forward than 4 of your 5 other episodes from this channel');
+    expect(container.querySelector('img')).toBeNull();
   });
 
   it('bar height follows the score on the printed scale (zoomed to ±25 for the seed-like spread)', () => {
@@ -126,7 +135,11 @@ describe('ready panel', () => {
     expect(text).toContain('34:12–35:01'); // 2 s + 41 × 50 s … + 49.5 s
     expect(text).toContain('−18 · Risk-forward');
     expect(text).toContain('−existential risk');
+    // The pointer may move from the bar into the tooltip (its "Open the transcript there" button): it stays.
     fireEvent.mouseLeave(arc(h.container));
+    fireEvent.mouseEnter(h.container.querySelector('[role="tooltip"]')!);
+    expect(h.container.querySelector('[role="tooltip"] [data-action="open-transcript"]')).not.toBeNull();
+    fireEvent.mouseLeave(h.container.querySelector('.arc-wrap')!);
     expect(h.container.querySelector('[role="tooltip"]')).toBeNull();
   });
 
@@ -191,7 +204,7 @@ describe('collapse', () => {
   it('collapsed shows only the one-line headline and an expand button', () => {
     const h = setup(readyView({ display: { palette: 'default', progressBarStrip: true, collapsed: true } }));
     expect(bars(h.container)).toHaveLength(0);
-    expect(h.container.textContent).toContain('Mixed leaning · median 0 · confidence medium');
+    expect(h.container.textContent).toContain('Mixed leaning · stance 0 · median 0 · confidence medium');
     const toggle = h.container.querySelector<HTMLElement>('[data-testid="collapse"]')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
@@ -248,5 +261,88 @@ describe('states', () => {
     const live = setup({ ...base, state: 'skipped', message: 'This is a live stream' });
     expect(live.container.textContent).toBe('This is a live stream');
     expect(live.container.querySelector('section')).toBeNull();
+  });
+});
+
+describe('stance, topic and translation (issue 8)', () => {
+  const withHeadline = (patch: Partial<ReturnType<typeof fixtureMap>['headline']>, slices = fixtureMap().slices) => {
+    const map = fixtureMap(slices);
+    return { ...map, headline: { ...map.headline, ...patch } };
+  };
+
+  it('off-topic: one sentence with the deciding figure and "Show the map anyway"; no arc; the button asks for the map', () => {
+    const map = withHeadline({ topic: { onTopic: false, aiMentionsPerHour: 4.6 } });
+    const h = setup(readyView({ state: 'off-topic', map }));
+    expect(h.container.querySelector('.status-sentence')?.textContent).toBe('This video says little about AI (4.6 AI mentions per hour), so its map is not drawn.');
+    expect(h.container.querySelectorAll('[data-slice-index]')).toHaveLength(0);
+    const button = h.container.querySelector<HTMLButtonElement>('[data-action="show-anyway"]')!;
+    expect(button.textContent).toBe('Show the map anyway');
+    fireEvent.click(button);
+    expect(h.actions.onShowAnyway).toHaveBeenCalledTimes(1);
+    // The same map, shown anyway, is the ready panel.
+    h.rerender(readyView({ map }));
+    expect(h.container.querySelectorAll('[data-slice-index]')).toHaveLength(107);
+    expect(h.container.querySelector('[data-action="show-anyway"]')).toBeNull();
+  });
+
+  it('off-topic collapsed: the one-liner is the off-topic sentence', () => {
+    const map = withHeadline({ topic: { onTopic: false, aiMentionsPerHour: 2 } });
+    const h = setup(readyView({ state: 'off-topic', map, display: { palette: 'default', progressBarStrip: true, collapsed: true } }));
+    expect(h.container.querySelector('.oneline')?.textContent).toContain('2 AI mentions per hour');
+  });
+
+  it('the stance marker: a fourth marker at the stance, labelled, not a palette colour; a click seeks to the nearest on-topic slice', () => {
+    const slices = fixtureMap().slices.map((s) => (s.index === 7 ? { ...s, onTopic: false } : s)); // slice 7 scores +5, muted
+    const map = withHeadline({ stance: 4.6 }, slices);
+    const h = setup(readyView({ map }));
+    const markers = [...h.container.querySelectorAll<HTMLElement>('[data-marker]')];
+    expect(markers.map((m) => m.dataset.marker)).toEqual(['risk', 'median', 'opportunity', 'stance']);
+    const stance = h.container.querySelector<HTMLElement>('[data-marker="stance"]')!;
+    expect(parseFloat(stance.style.left)).toBeCloseTo(scoreToFraction(4.6) * 100, 3);
+    expect(stance.style.backgroundColor).toBe('');
+    expect(stance.getAttribute('aria-label')).toMatch(/^Episode stance: /);
+    const target = Number(stance.dataset.markerSlice);
+    expect(slices[target]!.onTopic).toBe(true);
+    expect(slices[target]!.score).toBe(5); // the nearest on-topic score to 4.6 (slice 7 is off-topic)
+    expect(target).not.toBe(7);
+    fireEvent.click(stance);
+    expect(h.video.currentTime).toBe(slices[target]!.startMs / 1000);
+    expect(h.container.querySelector('[data-testid="marker-legend"]')?.textContent).toContain('stance');
+  });
+
+  it('the headline: stats sentence as the scorer wrote it, then "Stance N: <band> leaning…"', () => {
+    const map = withHeadline({ stance: -23, leaning: 'risk-forward' });
+    const h = setup(readyView({ map }));
+    const lines = [...h.container.querySelectorAll('.headline p')].map((p) => p.textContent);
+    expect(lines[0]).toBe(map.headline.sentence);
+    expect(lines[1]).toBe('Stance -23: Risk-forward leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium.');
+  });
+
+  it('off-topic slices are drawn muted (no palette colour), keep their score and count, and say so in the tooltip', () => {
+    const slices = fixtureMap().slices.map((s) => (s.index < 10 ? { ...s, onTopic: false } : s));
+    const h = setup(readyView({ map: fixtureMap(slices) }));
+    const bars = [...h.container.querySelectorAll<HTMLElement>('[data-slice-index]')];
+    expect(bars).toHaveLength(107);
+    const muted = bars.filter((b) => b.dataset.onTopic === 'false');
+    expect(muted.map((b) => Number(b.dataset.sliceIndex))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const bar of muted) {
+      expect(bar.classList.contains('arc-bar-off-topic')).toBe(true);
+      expect(bar.style.backgroundColor).toBe('');
+      expect(bar.dataset.score).toBe(String(slices[Number(bar.dataset.sliceIndex)]!.score));
+    }
+    expect(bars[10]!.style.backgroundColor).not.toBe('');
+    fireEvent.mouseEnter(bars[3]!);
+    expect(h.container.querySelector('[role="tooltip"]')?.textContent).toContain('Off-topic');
+    fireEvent.mouseEnter(bars[12]!);
+    expect(h.container.querySelector('[role="tooltip"]')?.textContent).not.toContain('Off-topic');
+  });
+
+  it('a machine-translated track says so on the track line', () => {
+    const translated = { languageCode: 'en', kind: 'uploaded' as const, vssId: '.de~tlang.en', name: 'German → English (machine-translated)' };
+    const german = { languageCode: 'de', kind: 'uploaded' as const, vssId: '.de', name: 'German' };
+    const h = setup(readyView({ track: translated, tracks: [german, translated] }));
+    expect(h.container.querySelector('[data-machine-translated]')?.textContent).toBe('machine-translated');
+    h.rerender(readyView({ track: german, tracks: [german, translated] }));
+    expect(h.container.querySelector('[data-machine-translated]')).toBeNull();
   });
 });

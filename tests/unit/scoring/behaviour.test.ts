@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { cuesOf, passage } from './passages';
 
@@ -32,8 +32,12 @@ describe('hand-written passages score in the expected direction', () => {
     expect(band).toBe('opportunity-forward');
   });
 
-  it.each(NEUTRAL_TECHNICAL)('neutral technical stays at 0: %s', (text) => {
-    expect(passage(text).score).toBe(0);
+  // Contract change (issue 8): the default set now includes the learned ai-stance lexicon, whose hundreds of
+  // small weights rarely sum to exactly 0; neutral talk must stay well inside Mixed, not at 0.
+  it.each(NEUTRAL_TECHNICAL)('neutral technical stays near 0, well inside Mixed: %s', (text) => {
+    const { score, band } = passage(text);
+    expect(Math.abs(score)).toBeLessThanOrEqual(10);
+    expect(band).toBe('mixed');
   });
 
   it.each([
@@ -94,7 +98,7 @@ describe('CheckList behaviour', () => {
   });
 
   it('a phrase split across two cues still matches', () => {
-    const map = scoreCues(cuesOf('we worry about human | extinction from ai'), { lexicons: [...BUILTIN_LEXICONS] });
+    const map = scoreCues(cuesOf('we worry about human | extinction from ai'), { lexicons: [...DEFAULT_LEXICONS] });
     const terms = map.slices.flatMap((s) => s.terms.map((t) => t.term));
     expect(terms).toContain('human extinction');
   });
@@ -114,9 +118,11 @@ describe('CheckList behaviour', () => {
   it.each([
     'this is a great paper and i love the experiments the results are amazing and the training curves look wonderful',
     'honestly the code was terrible and the benchmark was awful and i hate debugging these horrible layers',
-  ])('generic praise or complaint in a technical passage stays mixed (0): %s', (text) => {
-    const { score, band } = passage(text);
-    expect(score).toBe(0);
+  ])('generic praise or complaint in a technical passage stays mixed (near 0): %s', (text) => {
+    const { score, band, terms } = passage(text);
+    // No generic sentiment word scores (the learned lexicon's other words may move it a little; see above).
+    expect(terms.map((t) => t.term).filter((t) => /great|love|amazing|wonderful|terrible|awful|hate|horrible/.test(t))).toEqual([]);
+    expect(Math.abs(score)).toBeLessThanOrEqual(10);
     expect(band).toBe('mixed');
   });
 });

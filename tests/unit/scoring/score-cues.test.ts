@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '../../../src/captions/parse-captions';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { cuesOf } from './passages';
@@ -9,7 +9,7 @@ import { cuesOf } from './passages';
 const SEED_DIR = 'tests/fixtures/episodes/4WNWeUQ7Hfc';
 const seedCues = parseCaptions(readFileSync(`${SEED_DIR}/captions.asr.json3`, 'utf8')).cues;
 const reference = JSON.parse(readFileSync(`${SEED_DIR}/episode.json`, 'utf8')) as { reference: { slices: number }; captionSegments: number };
-const lexicons = [...BUILTIN_LEXICONS];
+const lexicons = [...DEFAULT_LEXICONS];
 
 describe('scoreCues on the seed episode (general lexicons, no episode tuning)', () => {
   const map = scoreCues(seedCues, { lexicons, videoId: '4WNWeUQ7Hfc', captionKind: 'asr' });
@@ -21,9 +21,11 @@ describe('scoreCues on the seed episode (general lexicons, no episode tuning)', 
     expect(map.slices.map((s) => s.index)).toEqual([...Array(107).keys()]);
   });
 
-  it('reads as the seed does: mixed, ≥ 90% mixed slices, Technical, interview, medium, alignment/safety', () => {
+  // Contract (issue 8): Mixed leaning, Technical, interview, confidence medium or low, alignment or safety emphasized.
+  // With the learned ai-stance lexicon in the default set, more slices lean a little (86% mixed, was 95%).
+  it('reads as the seed does: mixed, mostly mixed slices, Technical, interview, medium, alignment/safety', () => {
     expect(h.leaning).toBe('mixed');
-    expect(h.bandShares.mixed).toBeGreaterThanOrEqual(90);
+    expect(h.bandShares.mixed).toBeGreaterThanOrEqual(80);
     expect(h.lens).toBe('Technical');
     expect(h.evidenceMode).toBe('interview');
     expect(h.confidence).toBe('medium');

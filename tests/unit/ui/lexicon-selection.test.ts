@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { BUILTIN_LEXICONS, DEFAULT_ENABLED_LEXICON_IDS } from '../../../src/lexicons/builtin-lexicons';
 import { defaultSettings, type Settings } from '../../../src/settings/settings';
 import lexiconCatalog from '../../../src/ui/shared/lexicon-catalog';
 import setLexiconEnabled, {
@@ -49,11 +49,11 @@ describe('setLexiconEnabled', () => {
 });
 
 describe('ensureSpectrumEnabled', () => {
-  it('re-enables the built-in spectrum lexicons when none is on', () => {
+  it('re-enables the default spectrum lexicons when none is on', () => {
     const next = ensureSpectrumEnabled(withEnabled(['lens-technical']), catalog);
-    expect(new Set(next.enabledLexicons)).toEqual(
-      new Set(['lens-technical', 'ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety']),
-    );
+    const defaultSpectrum = DEFAULT_ENABLED_LEXICON_IDS.filter((id) => BUILTIN_LEXICONS.find((l) => l.id === id)?.kind === 'spectrum');
+    expect(defaultSpectrum.length).toBeGreaterThan(0);
+    expect(new Set(next.enabledLexicons)).toEqual(new Set(['lens-technical', ...defaultSpectrum]));
   });
 
   it('leaves settings with a spectrum lexicon alone', () => {

@@ -6,6 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { defaultSettings, settingsItem, type Settings } from '../../../src/settings/settings';
 import OptionsApp from '../../../src/ui/options/options-app';
+import { browser } from 'wxt/browser';
+import { createShowAnywayStore } from '../../../src/settings/show-anyway';
 import { NO_MAP_MESSAGE } from '../../../src/ui/options/map-export';
 import { mapToCsv } from '../../../src/scoring/map-csv';
 import type { UiDeps } from '../../../src/ui/shared/ui-deps';
@@ -145,5 +147,25 @@ describe('OptionsApp — export of the current map', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     expect(deps.download).toHaveBeenNthCalledWith(1, 'perspective-map-4WNWeUQ7Hfc.json', expect.any(String), 'application/json');
     expect(deps.download).toHaveBeenNthCalledWith(2, 'perspective-map-4WNWeUQ7Hfc.csv', mapToCsv(map), 'text/csv');
+  });
+});
+
+describe('OptionsApp — "show anyway" choices (DESIGN §9.1)', () => {
+  it('counts the remembered videos, follows choices made elsewhere, and forgets them all', async () => {
+    const store = createShowAnywayStore(browser.storage.local);
+    await store.remember('WarHistory1');
+    await store.remember('GermanOnly1');
+    render(<OptionsApp deps={makeDeps()} />);
+    const button = (await screen.findByTestId('forget-show-anyway')) as HTMLButtonElement;
+    await waitFor(() => expect(button.textContent).toBe('Forget “show anyway” choices (2)'));
+    await store.remember('NoCaptions1'); // a watch page in another tab
+    await waitFor(() => expect(button.textContent).toBe('Forget “show anyway” choices (3)'));
+    fireEvent.click(button);
+    await waitFor(() => expect(button.textContent).toBe('Forget “show anyway” choices (0)'));
+    expect(button.disabled).toBe(true);
+    expect(await store.count()).toBe(0);
+    expect(screen.getByText('Forgot 3 choices.')).toBeTruthy();
+    // Settings are untouched.
+    expect(await stored()).toEqual(defaultSettings());
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, settingsItem } from '../../../src/settings/settings';
 import PopupApp from '../../../src/ui/popup/popup-app';
+import { BUILTIN_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
 import { LAST_SPECTRUM_REASON } from '../../../src/ui/shared/lexicon-selection';
 import { NO_VIDEO_MESSAGE } from '../../../src/ui/shared/tab-summary';
 import { customLexicon, makeDeps, sampleMap, tabAnswering } from './ui-test-deps';
@@ -29,7 +30,7 @@ describe('PopupApp', () => {
     });
     render(<PopupApp deps={deps} />);
     expect(await screen.findByText(map.headline.sentence)).toBeTruthy();
-    expect(screen.getByTestId('headline-line').textContent).toBe('Mixed leaning · Technical lens · Confidence: medium');
+    expect(screen.getByTestId('headline-line').textContent).toBe('Mixed leaning · stance 0 · Technical lens · Confidence: medium');
     expect(screen.getByText('Captions: English (auto-generated)')).toBeTruthy();
     expect(screen.queryByText(NO_VIDEO_MESSAGE)).toBeNull();
   });
@@ -63,7 +64,7 @@ describe('PopupApp', () => {
     expect(last.checked).toBe(true);
     expect(last.disabled).toBe(true);
     expect(screen.getByText(LAST_SPECTRUM_REASON)).toBeTruthy();
-    expect(last.getAttribute('aria-describedby')).toBe(screen.getByText(LAST_SPECTRUM_REASON).id);
+    expect(last.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByText(LAST_SPECTRUM_REASON).id);
     fireEvent.click(last);
     await new Promise((r) => setTimeout(r, 20));
     expect((await settingsItem.getValue()).enabledLexicons).toContain('ai-opportunity');
@@ -121,5 +122,24 @@ describe('PopupApp', () => {
     render(<PopupApp deps={deps} />);
     fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     expect(deps.openOptionsPage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('PopupApp: stance, topic and what each lexicon measures (issue 8)', () => {
+  it('an off-topic tab: the topic line with its figure, then the leaning line with the stance', async () => {
+    const map = sampleMap();
+    const offTopic = { ...map, headline: { ...map.headline, stance: -23.4, leaning: 'risk-forward' as const, topic: { onTopic: false, aiMentionsPerHour: 4.6 } } };
+    render(<PopupApp deps={makeDeps({ sendToTab: tabAnswering({ videoId: 'WarHistory1', state: 'off-topic', map: offTopic, track: null }) })} />);
+    expect((await screen.findByTestId('headline-topic')).textContent).toBe('Not about AI: 4.6 AI mentions per hour — the page offers “Show the map anyway”.');
+    expect(screen.getByTestId('headline-line').textContent).toBe('Risk-forward leaning · stance -23 · Technical lens · Confidence: medium');
+  });
+
+  it('each lexicon switch says what it measures, from the lexicon data', async () => {
+    render(<PopupApp deps={makeDeps()} />);
+    for (const lexicon of BUILTIN_LEXICONS) {
+      const toggle = await switchFor(lexicon.name);
+      const described = (toggle.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+      expect(described).toContain(lexicon.description);
+    }
   });
 });

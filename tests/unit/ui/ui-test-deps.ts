@@ -5,11 +5,30 @@ import { validateCustomLexicon } from '../../../src/lexicons/validate-lexicon';
 import type { Lexicon } from '../../../src/lexicons/lexicon';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import { settingsStore } from '../../../src/settings/settings';
+import { browser } from 'wxt/browser';
+import { createShowAnywayStore, isShowAnywayKey } from '../../../src/settings/show-anyway';
 import type { UiDeps } from '../../../src/ui/shared/ui-deps';
+
+/** The real show-anyway store on WXT's fake browser storage, watched through storage.onChanged like the real deps. */
+export function showAnywayDeps(): UiDeps['showAnyway'] {
+  const store = createShowAnywayStore(browser.storage.local);
+  return {
+    count: () => store.count(),
+    clear: () => store.clear(),
+    watch(callback) {
+      const listener = (changes: Record<string, unknown>) => {
+        if (Object.keys(changes).some(isShowAnywayKey)) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
 
 export function makeDeps(overrides: Partial<UiDeps> = {}): UiDeps {
   return {
     settings: settingsStore,
+    showAnyway: showAnywayDeps(),
     builtinLexicons: BUILTIN_LEXICONS,
     validateCustomLexicon,
     sendToBackground: vi.fn(async (type: string) =>
@@ -22,6 +41,7 @@ export function makeDeps(overrides: Partial<UiDeps> = {}): UiDeps {
     getActiveTabId: vi.fn(async () => 7),
     getYouTubeTabIds: vi.fn(async () => [7]),
     openOptionsPage: vi.fn(async () => {}),
+    openLibraryPage: vi.fn(async () => {}),
     download: vi.fn(),
     ...overrides,
   };
@@ -68,6 +88,7 @@ export function sampleMap(overrides: Partial<PerspectiveMap> = {}): PerspectiveM
         words: 240,
         score: -22,
         band: 'risk-forward',
+        onTopic: true,
         terms: [
           { term: 'existential risk', lexicon: 'ai-risk', contribution: -3, cueIndex: 4, timeMs: 8_000 },
           { term: 'alignment', lexicon: 'governance-safety', contribution: -1.26, cueIndex: 9, timeMs: 19_000 },
@@ -83,6 +104,7 @@ export function sampleMap(overrides: Partial<PerspectiveMap> = {}): PerspectiveM
         words: 251,
         score: 0,
         band: 'mixed',
+        onTopic: true,
         terms: [],
         excerpt: 'and then',
       },
@@ -95,6 +117,7 @@ export function sampleMap(overrides: Partial<PerspectiveMap> = {}): PerspectiveM
         words: 233,
         score: 19,
         band: 'opportunity-forward',
+        onTopic: true,
         terms: [{ term: 'cure diseases', lexicon: 'ai-opportunity', contribution: 2.04, cueIndex: 70, timeMs: 140_000 }],
         excerpt: 'imagine',
       },
@@ -107,7 +130,9 @@ export function sampleMap(overrides: Partial<PerspectiveMap> = {}): PerspectiveM
       p10: -22,
       p90: 19,
       bandShares: { 'risk-forward': 33, mixed: 34, 'opportunity-forward': 33 },
+      stance: 0,
       leaning: 'mixed',
+      topic: { onTopic: true, aiMentionsPerHour: 60 },
       lens: 'Technical',
       evidenceMode: 'interview',
       confidence: 'medium',

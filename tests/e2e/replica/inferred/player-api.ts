@@ -21,7 +21,7 @@ import type { WebCaptionTrack } from '../page/page-data';
  * - timedtext `fmt`: the replica server honours the FIRST `fmt` in the query (`URLSearchParams.get`). Unconfirmed
  *   ("first fmt wins" in the facts); it punishes clients that append `&fmt=json3` to a URL already ending
  *   `&fmt=srv3` instead of setting it. Without `fmt` the body is srv1, as on YouTube.
- * - `tlang=` (auto-translate) is accepted and ignored: the original track is served.
+ * - `tlang=` (auto-translate): see inferred/translation.ts (a translation file per episode track, else the original).
  * - Without a valid `pot` *and* `c=WEB`, an `exp=xpe` URL answers an empty 200 (asbplayer#978: requests without the
  *   client identity come back empty too).
  */

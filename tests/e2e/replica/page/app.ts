@@ -1,4 +1,5 @@
 import { buildTranscriptPanel, wirePanelVisibility, VISIBILITY_EXPANDED } from '../inferred/transcript-panel';
+import { createLayouts, type LayoutState, type Layouts } from '../inferred/layouts';
 import type { ReplicaPageData } from './page-data';
 import { createReplicaPlayer } from './player';
 
@@ -11,7 +12,13 @@ import { createReplicaPlayer } from './player';
 declare global {
   interface Window {
     __replicaInitialData?: ReplicaPageData;
-    __replica?: { navigate(videoId: string): Promise<void>; ready: Promise<void>; pageData(): ReplicaPageData | null };
+    __replica?: {
+      navigate(videoId: string): Promise<void>;
+      ready: Promise<void>;
+      pageData(): ReplicaPageData | null;
+      /** Switches the page's layout (theater, fullscreen, narrow, hover preview, miniplayer, progress-bar markup). */
+      layout?(next: Partial<LayoutState>): LayoutState;
+    };
   }
 }
 
@@ -75,6 +82,8 @@ function start(win: Window): void {
     current = next;
     const video = swapVideo(next);
     render(next);
+    layouts?.set({ progressBar: next.variants.progressBar });
+    layouts?.renderBars();
     player.load(next, video);
     const detail = { pageType, endpoint: endpoint(next), response: { playerResponse: next.playerResponse, response: {} } };
     fire('yt-page-data-fetched', { pageData: detail.response });
@@ -97,12 +106,51 @@ function start(win: Window): void {
     if (id && id !== current.videoId) void navigate(id, false);
   });
 
+  let layouts: Layouts | null = null;
+  const mainVideo = () => playerRoot.querySelector('video');
+  if (initial.pageType === 'watch') {
+    layouts = createLayouts(
+      {
+        doc,
+        playerRoot,
+        duration: () => {
+          const d = mainVideo()?.duration;
+          return d && Number.isFinite(d) ? d : current.lengthSeconds;
+        },
+        chapters: () => current.variants.chapters,
+        seek: (seconds) => {
+          const v = mainVideo();
+          if (v) v.currentTime = seconds;
+        },
+        navigateTo: (path, pageType) => {
+          const url = path || `/watch?v=${current.videoId}`;
+          fire('yt-navigate-start', { pageType, url });
+          win.history.pushState({}, '', url);
+          fire('yt-navigate-finish', pageType === 'watch' ? { pageType, endpoint: endpoint(current), response: { playerResponse: current.playerResponse, response: {} } } : { pageType, endpoint: {}, response: {} });
+          fire('yt-page-data-updated', { pageType });
+        },
+        mediaUrl: () => current.mediaUrl,
+      },
+      { progressBar: initial.variants.progressBar },
+    );
+    // The bar's scale is the media's duration: redraw the chapter pieces when it is known / changes.
+    doc.addEventListener('durationchange', (e) => e.target === mainVideo() && layouts?.renderBars(), true);
+  }
+
   render(initial);
   player.load(initial, playerRoot.querySelector('video')!);
   void player.ready.then(() => {
     if (initial.pageType !== 'embed') fire('yt-player-updated', playerRoot);
   });
-  win.__replica = { navigate: (id) => navigate(id), ready: player.ready, pageData: () => current };
+  win.__replica = {
+    navigate: (id) => navigate(id),
+    ready: player.ready,
+    pageData: () => current,
+    layout: (next) => {
+      layouts?.set(next);
+      return layouts?.state() ?? ({} as LayoutState);
+    },
+  };
 }
 
 function renderPanel(doc: Document, d: ReplicaPageData, signal: AbortSignal): void {

@@ -19,6 +19,10 @@ export interface ReplicaPageData {
     adSeconds: number;
     /** See ReplicaVariants.playerApi (decided by the page's first video). */
     playerApi: boolean;
+    /** Chapter starts in seconds (inferred/layouts.ts draws them into the bar). */
+    chapters: number[];
+    /** Which progress-bar markup the player starts with (inferred/layouts.ts). */
+    progressBar: 'classic' | 'line-host' | 'chaptered-host';
   };
   /** The WEB player response (what `getPlayerResponse()` returns for this video). */
   playerResponse: Record<string, unknown> & {

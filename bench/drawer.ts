@@ -1,0 +1,250 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATED_EPISODES_DIR } from '../tests/e2e/replica/long-episode';
+import { ensureSilenceWav } from '../tests/e2e/replica/media';
+import { startReplica } from '../tests/e2e/replica/server';
+
+/**
+ * `npm run bench -- drawer` (issue 12): opening the transcript drawer on the replica, with the production build.
+ *   - time to first rows painted: from the click on "Open the transcript here" to the first animation frame after
+ *     a cue row exists (the worker re-scores the episode with term offsets, then pages of 1,000 cues arrive);
+ *   - time until every page is on the page, rows in the DOM, and the longest task on the page's main thread from
+ *     the click until every page is there (PerformanceObserver 'longtask': > 50 ms, anything the page, the
+ *     extension's isolated world or the browser runs in the renderer's main thread);
+ *   - the playback cost with the drawer open vs closed: renderer main-thread script time (CDP Performance
+ *     `ScriptDuration`, page + content scripts) per second of playback, in the same page, round-robin.
+ * Episodes: the seed (3,261 cues: the baseline) and a generated 100,000-cue one (the seed's words, six to a cue,
+ * 1.3 s apart: ~36 hours, ~9 MB of json3, written under tests/e2e/.cache/). Prints medians and spread over
+ * BENCH_REPS (default 3); asserts nothing.
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const FIXTURE_EPISODES = join(ROOT, 'tests', 'fixtures', 'episodes');
+const CACHE = join(ROOT, 'tests', 'e2e', '.cache');
+const SEED = '4WNWeUQ7Hfc';
+const HUGE = 'HundredKCue';
+const PLAY_SECONDS = 8;
+
+interface OpenFigures {
+  firstRowsMs: number;
+  allPagesMs: number;
+  cues: number;
+  rowsInDom: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+async function launch(replicaUrl: string): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-drawer-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-US',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--mute-audio', '--autoplay-policy=no-user-gesture-required', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== 'https://www.youtube.com') return url.protocol.startsWith('http') ? route.abort() : route.continue();
+    try {
+      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
+    } catch {
+      // page closed mid-request
+    }
+  });
+  await context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    Object.assign(window, { __longTasks: tasks });
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no longtask support: the figure reads 0
+    }
+  });
+  return { context, dir };
+}
+
+async function ready(page: Page, videoId: string): Promise<void> {
+  await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  await page.waitForFunction(() => ['ready', 'error', 'unavailable'].includes(document.querySelector('#perspective-map')?.getAttribute('data-state') ?? ''), undefined, {
+    timeout: 300_000,
+    polling: 250,
+  });
+  const state = await page.evaluate(() => {
+    const host = document.querySelector('#perspective-map')!;
+    return { state: host.getAttribute('data-state'), message: host.shadowRoot?.querySelector('.status-sentence')?.textContent ?? '' };
+  });
+  if (state.state !== 'ready') throw new Error(`${videoId}: the panel is ${state.state}: ${state.message}`);
+}
+
+/** Clicks the open control and times, inside the page, the first painted rows and the last page. */
+async function openDrawer(page: Page): Promise<OpenFigures> {
+  const figures = await page.evaluate(async () => {
+    const root = document.getElementById('perspective-map')!.shadowRoot!;
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    const t0 = performance.now();
+    root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!.click();
+    let firstRows = 0;
+    for (;;) {
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      if (!firstRows && root.querySelector('[data-transcript] [data-cue-start-ms]')) {
+        firstRows = (await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))) - t0;
+      }
+      const list = root.querySelector<HTMLElement>('[data-transcript] .transcript-list');
+      if (firstRows && list?.dataset.totalCues && list.dataset.totalCues === list.dataset.loadedCues) {
+        return { t0, firstRowsMs: firstRows, allPagesMs: now - t0, cues: Number(list.dataset.totalCues) };
+      }
+      if (now - t0 > 240_000) throw new Error('the drawer did not load within 240 s');
+    }
+  });
+  await page.waitForTimeout(500); // a long task ending just after the last page is still counted
+  const { tasks, rowsInDom } = await page.evaluate(() => ({
+    tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+    rowsInDom: document.getElementById('perspective-map')!.shadowRoot!.querySelectorAll('[data-cue-start-ms]').length,
+  }));
+  const during = tasks.filter((t) => t.start + t.duration >= figures.t0);
+  return {
+    firstRowsMs: figures.firstRowsMs,
+    allPagesMs: figures.allPagesMs,
+    cues: figures.cues,
+    rowsInDom,
+    longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+    longTasks: during.length,
+  };
+}
+
+/** Renderer main-thread script time per second of playback (CDP Performance metrics), drawer open and closed. */
+async function playbackCost(page: Page): Promise<{ openMsPerS: number; closedMsPerS: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+  };
+  const play = async (): Promise<number> => {
+    await page.evaluate(() => {
+      const video = document.querySelector('#movie_player video') as HTMLVideoElement;
+      video.currentTime = 1;
+      video.muted = true;
+      return video.play();
+    });
+    const before = await scriptSeconds();
+    const t = Date.now();
+    await page.waitForTimeout(PLAY_SECONDS * 1000);
+    const spent = (await scriptSeconds()) - before;
+    const seconds = (Date.now() - t) / 1000;
+    await page.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
+    return (spent * 1000) / seconds;
+  };
+  const toggle = (open: boolean) =>
+    page.evaluate((want) => {
+      const root = document.getElementById('perspective-map')!.shadowRoot!;
+      const isOpen = root.querySelector('[data-transcript]')?.getAttribute('data-open') === 'true';
+      if (isOpen !== want) root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!.click();
+    }, open);
+  await toggle(true);
+  const openMsPerS = await play();
+  await toggle(false);
+  const closedMsPerS = await play();
+  await cdp.detach();
+  return { openMsPerS, closedMsPerS };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0 ? 0 : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const spread = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}` : 'n/a');
+
+/** The 100,000-cue episode (json3, ASR) made from the seed's words; rewritten only when missing. */
+function ensureHugeEpisode(cueCount = 100_000): { chars: number } {
+  const dir = join(GENERATED_EPISODES_DIR, HUGE);
+  const bodyFile = join(dir, 'captions.asr.json3');
+  if (existsSync(bodyFile) && existsSync(join(dir, 'replica.json'))) return { chars: readFileSync(bodyFile, 'utf8').length };
+  const seed = JSON.parse(readFileSync(join(FIXTURE_EPISODES, SEED, 'captions.asr.json3'), 'utf8')) as { events: { segs?: { utf8: string }[] }[]; [k: string]: unknown };
+  const words = seed.events.flatMap((e) => (e.segs ?? []).map((s) => s.utf8)).join(' ').split(/\s+/).filter(Boolean);
+  const events: unknown[] = [{ tStartMs: 0, dDurationMs: cueCount * 1300 + 5000, id: 1, wpWinPosId: 1, wsWinStyleId: 1 }];
+  for (let i = 0; i < cueCount; i++) {
+    const text = Array.from({ length: 6 }, (_, k) => words[(i * 6 + k) % words.length]).join(' ');
+    events.push({ tStartMs: 1000 + i * 1300, dDurationMs: 1250, wWinId: 1, segs: [{ utf8: text }] });
+  }
+  const body = JSON.stringify({ ...seed, events });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(bodyFile, body);
+  writeFileSync(
+    join(dir, 'replica.json'),
+    JSON.stringify({
+      videoId: HUGE,
+      title: 'A 100,000-cue episode (generated by bench/drawer.ts)',
+      lengthSeconds: Math.ceil((cueCount * 1300 + 5000) / 1000),
+      channel: { id: 'UCreplicaAIChannel0000000', name: 'Replica AI Talks' },
+      description: 'Synthetic: the seed episode\'s words, six to a cue.',
+      tracks: [{ languageCode: 'en', kind: 'asr', name: 'English (auto-generated)', vssId: 'a.en', file: 'captions.asr.json3' }],
+      variants: { xpe: true, captionsOnByDefault: false, botCheck: false, transcriptPanel: 'none', live: false, adAtStart: false },
+    }),
+  );
+  return { chars: body.length };
+}
+
+export default async function drawerBench(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log('drawer: skipped — build the extension first (npm run build)');
+    return;
+  }
+  const reps = Math.max(1, Number(process.env.BENCH_REPS ?? 3) || 3);
+  const huge = ensureHugeEpisode();
+  const mediaFile = join(CACHE, 'silence.wav');
+  ensureSilenceWav(mediaFile, 120);
+  const replica = await startReplica({ episodesDir: FIXTURE_EPISODES, extraEpisodesDirs: [GENERATED_EPISODES_DIR], mediaFile });
+  const results: Record<string, OpenFigures[]> = { [SEED]: [], [HUGE]: [] };
+  const playback: { openMsPerS: number; closedMsPerS: number }[] = [];
+  try {
+    console.log(`episodes: ${SEED} (seed) and ${HUGE} (${(huge.chars / 1e6).toFixed(1)} M characters of json3); ${reps} repetitions, round-robin, fresh profile each`);
+    console.log('rep  episode        cues     first rows   all pages   rows in DOM   longest task   long tasks');
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const videoId of [SEED, HUGE]) {
+        const run = await launch(replica.url);
+        try {
+          const page = run.context.pages()[0] ?? (await run.context.newPage());
+          await ready(page, videoId); // scored and cached
+          await ready(page, videoId); // a reload: the map from the cache, as a returning viewer sees it
+          await page.waitForTimeout(3000); // the page's own load work is over before the click
+          const f = await openDrawer(page);
+          results[videoId]!.push(f);
+          console.log(
+            `${String(rep).padEnd(4)} ${videoId.padEnd(13)} ${String(f.cues).padStart(7)} ${f.firstRowsMs.toFixed(0).padStart(9)} ms ${f.allPagesMs.toFixed(0).padStart(8)} ms ${String(f.rowsInDom).padStart(10)} ${f.longestTaskMs.toFixed(0).padStart(11)} ms ${String(f.longTasks).padStart(10)}`,
+          );
+          if (videoId === SEED) {
+            const cost = await playbackCost(page);
+            playback.push(cost);
+            console.log(`     playback, renderer script time per second: drawer open ${cost.openMsPerS.toFixed(2)} ms/s, closed ${cost.closedMsPerS.toFixed(2)} ms/s`);
+          }
+        } finally {
+          await run.context.close();
+          rmSync(run.dir, { recursive: true, force: true });
+        }
+      }
+    }
+    console.log(`medians (spread) over ${reps} repetitions:`);
+    for (const videoId of [SEED, HUGE]) {
+      const r = results[videoId]!;
+      const pick = (k: keyof OpenFigures) => r.map((x) => x[k]);
+      console.log(
+        `  ${videoId}: first rows ${median(pick('firstRowsMs')).toFixed(0)} ms (${spread(pick('firstRowsMs'))}), all pages ${median(pick('allPagesMs')).toFixed(0)} ms (${spread(pick('allPagesMs'))}), longest task ${median(pick('longestTaskMs')).toFixed(0)} ms (${spread(pick('longestTaskMs'))}), rows in DOM ≤ ${Math.max(...pick('rowsInDom'))}`,
+      );
+    }
+    const seedFirst = median(results[SEED]!.map((x) => x.firstRowsMs));
+    const hugeFirst = median(results[HUGE]!.map((x) => x.firstRowsMs));
+    console.log(`  ratio of first rows: ${HUGE} / seed = ${seedFirst > 0 ? (hugeFirst / seedFirst).toFixed(2) : 'n/a'}`);
+    const open = median(playback.map((p) => p.openMsPerS));
+    const closed = median(playback.map((p) => p.closedMsPerS));
+    console.log(`  playback (seed), renderer script ms per second: drawer open ${open.toFixed(2)} (${spread(playback.map((p) => p.openMsPerS))}), closed ${closed.toFixed(2)}; added by the open drawer ${(open - closed).toFixed(2)} ms/s`);
+  } finally {
+    await replica.close();
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The library page: every episode the user has mapped — a sortable, filterable, searchable table (virtualised
+ * past a few hundred rows), an overview chart, a comparison of two episodes, export / import, delete and clear,
+ * and the privacy switches. Reads the library database directly; asks the worker only to re-score.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import '../shared/ui.css';
+import './library.css';
+import { libraryToCsv, libraryToJson, mergeLibrary, parseLibraryFile } from '../../library/library-file';
+import { isOutdated } from '../../library/library-entry';
+import type { LibraryEntry } from '../../library/library-schema';
+import type { EpisodeLibrary } from '../../library/open-library';
+import { paletteFor } from '../../panel/colour-scale';
+import LibraryPrivacy from '../shared/library-privacy';
+import useSettings from '../shared/use-settings';
+import CompareView from './compare-view';
+import EpisodeTable from './episode-table';
+import type { LibraryPageDeps } from './library-deps';
+import { channelsOf, DEFAULT_SORT, filterEntries, nextSort, NO_FILTER, sortEntries, type RowFilter, type SortKey, type SortOrder } from './library-rows';
+import OverviewChart, { type ChartGrouping } from './overview-chart';
+
+type Tab = 'list' | 'chart' | 'compare';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
+  const { settings, update } = useSettings(deps.settings);
+  const [library, setLibrary] = useState<EpisodeLibrary | null>(null);
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [tab, setTab] = useState<Tab>('list');
+  const [grouping, setGrouping] = useState<ChartGrouping>('channel');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [importError, setImportError] = useState('');
+  const [confirmClear, setConfirmClear] = useState(false);
+
+  const collator = useMemo(() => new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }), []);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }), []);
+  const formatDate = useCallback((ms: number) => dateFormat.format(ms), [dateFormat]);
+  const palette = paletteFor(settings?.palette);
+
+  const reload = useCallback(async (lib: EpisodeLibrary) => setEntries(await lib.all()), []);
+
+  useEffect(() => {
+    let live = true;
+    let opened: EpisodeLibrary | null = null;
+    void (async () => {
+      try {
+        // Settings and the database open side by side: both are on the way to the first rows.
+        const [lib, current] = await Promise.all([deps.openLibrary(), deps.settings.getValue()]);
+        opened = lib;
+        if (!live) return opened.close();
+        await opened.applyRetention(current.library, deps.now());
+        setLibrary(opened);
+        await reload(opened);
+      } catch (err) {
+        if (live) setError(err instanceof Error ? err.message : String(err));
+        return;
+      }
+      // Fill from the cache (first time) and re-score outdated entries in the worker; redraw if anything changed.
+      try {
+        const result = await deps.refreshLibrary();
+        if (live && opened && (result.backfilled > 0 || result.rescored > 0)) await reload(opened);
+      } catch {
+        // The worker did not answer: the library is shown as stored.
+      }
+    })();
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, [deps, reload]);
+
+  // First rows on screen: a mark the benchmark reads (costs nothing otherwise).
+  useEffect(() => {
+    if (entries === null) return;
+    requestAnimationFrame(() => performance.mark('library:rows-painted'));
+  }, [entries]);
+
+  const channels = useMemo(() => channelsOf(entries ?? []), [entries]);
+  const filtered = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
+  const rows = useMemo(() => sortEntries(filtered, sort, collator), [filtered, sort, collator]);
+  const pair = useMemo(() => selected.map((id) => entries?.find((e) => e.videoId === id)).filter((e): e is LibraryEntry => e !== undefined), [selected, entries]);
+  const outdated = useMemo(() => (entries ?? []).filter((e) => isOutdated(e, deps.scorerVersion)).length, [entries, deps.scorerVersion]);
+
+  const onSort = (key: SortKey) => setSort((current) => nextSort(current, key));
+  const setFilterField = <K extends keyof RowFilter>(key: K, value: RowFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
+  const onToggleSelect = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
+
+  const onDelete = async (id: string) => {
+    if (!library) return;
+    await library.delete(id);
+    setSelected((s) => s.filter((x) => x !== id));
+    setStatus('Deleted 1 episode.');
+    await reload(library);
+  };
+
+  const onClear = async () => {
+    if (!library) return;
+    const cleared = await library.clear();
+    setConfirmClear(false);
+    setSelected([]);
+    setStatus(`Deleted ${plural(cleared, 'episode')}.`);
+    await reload(library);
+  };
+
+  const onExport = (kind: 'json' | 'csv') => {
+    const all = entries ?? [];
+    const stamp = new Date(deps.now()).toISOString().slice(0, 10);
+    if (kind === 'json') deps.download(`perspective-map-library-${stamp}.json`, libraryToJson(all, deps.now()), 'application/json');
+    else deps.download(`perspective-map-library-${stamp}.csv`, libraryToCsv(all), 'text/csv');
+    setStatus(`Exported ${plural(all.length, 'episode')} as ${kind.toUpperCase()}.`);
+  };
+
+  const onImport = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || !library) return;
+    setImportError('');
+    const parsed = parseLibraryFile(await file.text());
+    if (!parsed.ok) {
+      setImportError(`Nothing was imported from ${file.name}: ${parsed.reason}`);
+      return;
+    }
+    try {
+      const merged = mergeLibrary(await library.all(), parsed.entries);
+      if (merged.write.length > 0) await library.put(...merged.write);
+      setStatus(`Imported ${file.name}: ${merged.added} added, ${merged.updated} updated, ${merged.unchanged} unchanged.`);
+      await reload(library);
+    } catch (err) {
+      setImportError(`Nothing was imported from ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  return (
+    <main class="library">
+      <header class="library-head">
+        <h1>Your library</h1>
+        <p class="muted">
+          {entries === null ? 'Loading…' : `${plural(entries.length, 'episode')} you have mapped${outdated > 0 ? ` · ${outdated} by an older scorer` : ''}.`} Stored on this computer only.
+        </p>
+      </header>
+
+      {error ? (
+        <p class="error" role="alert">
+          The library could not be opened: {error}
+        </p>
+      ) : null}
+
+      <nav class="tabs" role="tablist" aria-label="Views">
+        {(
+          [
+            ['list', 'Episodes'],
+            ['chart', 'Overview'],
+            ['compare', `Compare${pair.length ? ` (${pair.length}/2)` : ''}`],
+          ] as const
+        ).map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} data-tab={id} class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+
+      <section class="filters" aria-label="Filters">
+        <input type="search" placeholder="Search titles" aria-label="Search titles" value={filter.search} onInput={(e) => setFilterField('search', (e.currentTarget as HTMLInputElement).value)} />
+        <select aria-label="Leaning" data-filter="leaning" value={filter.leaning} onChange={(e) => setFilterField('leaning', (e.currentTarget as HTMLSelectElement).value as RowFilter['leaning'])}>
+          <option value="all">Any leaning</option>
+          <option value="risk-forward">Risk-forward</option>
+          <option value="mixed">Mixed</option>
+          <option value="opportunity-forward">Opportunity-forward</option>
+        </select>
+        <select aria-label="Lens" data-filter="lens" value={filter.lens} onChange={(e) => setFilterField('lens', (e.currentTarget as HTMLSelectElement).value as RowFilter['lens'])}>
+          <option value="all">Any lens</option>
+          {['Technical', 'Governance', 'Societal', 'Economic'].map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Channel" data-filter="channel" value={filter.channel} onChange={(e) => setFilterField('channel', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="all">Any channel</option>
+          {channels.map((c) => (
+            <option key={c.key} value={c.key}>
+              {`${c.name} (${c.count})`}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Topic" data-filter="topic" value={filter.topic} onChange={(e) => setFilterField('topic', (e.currentTarget as HTMLSelectElement).value as RowFilter['topic'])}>
+          <option value="all">On and off topic</option>
+          <option value="on">About AI</option>
+          <option value="off">Off-topic</option>
+        </select>
+        <span class="muted small" data-testid="row-count">
+          {entries === null ? '' : `${plural(rows.length, 'episode')} shown`}
+        </span>
+      </section>
+
+      {tab === 'list' ? (
+        entries !== null && entries.length === 0 ? (
+          <p class="empty">No episodes yet. Open a YouTube video with captions: its map is recorded here.</p>
+        ) : (
+          <EpisodeTable rows={rows} sort={sort} onSort={onSort} palette={palette} scorerVersion={deps.scorerVersion} selected={selected} onToggleSelect={onToggleSelect} onDelete={(id) => void onDelete(id)} formatDate={formatDate} />
+        )
+      ) : tab === 'chart' ? (
+        <section class="chart" aria-label="Overview chart">
+          <label>
+            Group by{' '}
+            <select data-chart-grouping="" value={grouping} onChange={(e) => setGrouping((e.currentTarget as HTMLSelectElement).value as ChartGrouping)}>
+              <option value="channel">channel</option>
+              <option value="date">date (newest first)</option>
+            </select>
+          </label>
+          <p class="muted small">Each bar spans an episode's p10–p90 slice scores, coloured at its position; the dark tick is the median, the ring the stance. Click one to open it on YouTube.</p>
+          <div class="chart-scroll">
+            <OverviewChart entries={rows} grouping={grouping} palette={palette} />
+          </div>
+        </section>
+      ) : (
+        <section aria-label="Compare two episodes">
+          <CompareView pair={pair} palette={palette} />
+        </section>
+      )}
+
+      <section class="manage" aria-label="Export, import and delete">
+        <h2>Export, import, delete</h2>
+        <div class="row">
+          <button type="button" class="secondary" data-action="export-json" onClick={() => onExport('json')} disabled={!entries?.length}>
+            Export JSON
+          </button>
+          <button type="button" class="secondary" data-action="export-csv" onClick={() => onExport('csv')} disabled={!entries?.length}>
+            Export CSV
+          </button>
+          <label class="button secondary file">
+            Import JSON…
+            <input type="file" accept="application/json,.json" data-action="import" onChange={(e) => void onImport(e.currentTarget as HTMLInputElement)} />
+          </label>
+          {confirmClear ? (
+            <>
+              <button type="button" class="danger" data-action="confirm-clear" onClick={() => void onClear()}>
+                Delete all {plural(entries?.length ?? 0, 'episode')}
+              </button>
+              <button type="button" class="secondary" onClick={() => setConfirmClear(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" class="secondary" data-action="clear-library" onClick={() => setConfirmClear(true)} disabled={!entries?.length}>
+              Clear library…
+            </button>
+          )}
+        </div>
+        {importError ? (
+          <p class="error" role="alert" data-testid="import-error">
+            {importError}
+          </p>
+        ) : null}
+        <p class="status small" role="status" aria-live="polite" data-testid="library-status">
+          {status}
+        </p>
+        <p class="muted small">JSON holds everything and can be imported in another browser (episodes merge by video; the newer scorer wins). CSV is one row per episode, for spreadsheets.</p>
+      </section>
+
+      {settings ? <LibraryPrivacy settings={settings} update={update} idPrefix="library" /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
+import { scoreCues } from '../../../src/scoring/score-cues';
+import { sliceScore } from '../../../src/scoring/slice-score';
+import { candidatePatterns, featureSpace, featuresOf } from '../../../src/training/features';
+import { learnLexicon, DEFAULT_LEARN } from '../../../src/training/learn-lexicon';
+import { cohenKappa, f1Scores, pairsOrderedRight, spearman } from '../../../src/training/metrics';
+import { fitOrdinal, predictOrdinal } from '../../../src/training/ordinal-model';
+import { autoCaptionForm, parseJsonLines, referenceText, REFERENCE_KEYS, type Passage } from '../../../src/training/passages';
+import { trainingRows } from '../../../src/training/learn-lexicon';
+
+const PASSAGES_DIR = 'src/lexicons/stance-passages';
+
+describe('stored passages', () => {
+  it.each(['references.jsonl', 'agreement.jsonl'])('%s carries references only, never corpus text', (file) => {
+    const rows = parseJsonLines(readFileSync(join(PASSAGES_DIR, file), 'utf8'), file) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(Object.keys(row).every((k) => REFERENCE_KEYS.includes(k))).toBe(true);
+      expect(row).not.toHaveProperty('text');
+      expect(Number.isInteger(row.start) && Number.isInteger(row.end)).toBe(true);
+      // A note says why, in a few words; it is no place for a quotation.
+      expect(String(row.note ?? '').length).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('holds only the files the README lists (no stray corpus copies)', () => {
+    expect(readdirSync(PASSAGES_DIR).sort()).toEqual(['LABELLING.md', 'README.md', 'TRAINING-REPORT.md', 'agreement.jsonl', 'references.jsonl', 'written.jsonl']);
+  });
+
+  it('stores written passages with their text, form and a known label', () => {
+    const rows = parseJsonLines(readFileSync(join(PASSAGES_DIR, 'written.jsonl'), 'utf8'), 'written.jsonl') as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      expect(typeof row.text).toBe('string');
+      expect(['risk', 'opportunity', 'neutral', 'off-topic']).toContain(row.label);
+      expect(['punctuated', 'auto-caption']).toContain(row.form);
+    }
+  });
+});
+
+describe('reference text', () => {
+  const raw = 'WEBVTT\r\n\r\n00:00:01.000 --> 00:00:03.000\r\n  Hello there.\r\n\r\n00:00:03.000 --> 00:00:05.000\r\nAI is  here.\r\n';
+  it('cuts the range with line ends normalised, dropping timing lines, WEBVTT and blank lines', () => {
+    const normal = raw.replace(/\r\n/g, '\n');
+    expect(referenceText(raw, 0, normal.length)).toBe('Hello there. AI is  here.');
+    const start = normal.indexOf('Hello');
+    expect(referenceText(raw, start, start + 'Hello there.'.length)).toBe('Hello there.');
+  });
+
+  it('gives the auto-caption form: lower case, no punctuation', () => {
+    expect(autoCaptionForm("Honestly? It's FINE — really, it is.")).toBe("honestly it's fine really it is");
+  });
+});
+
+describe('metrics', () => {
+  it('Spearman handles ties with average ranks', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
+    expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBeCloseTo(-1);
+    expect(spearman([-1, -1, 1, 1], [-5, -3, 2, 1])).toBeCloseTo(0.894, 3);
+  });
+
+  it('counts pairs ordered right, ties in the figures as half', () => {
+    expect(pairsOrderedRight([-1, 1], [-3, 4])).toEqual({ share: 1, pairs: 1 });
+    expect(pairsOrderedRight([-1, 1, 1], [0, 0, -1]).share).toBeCloseTo(0.25);
+  });
+
+  it("computes Cohen's kappa and macro-F1 from a confusion table", () => {
+    expect(cohenKappa([[10, 0], [0, 10]])).toBe(1);
+    expect(cohenKappa([[5, 5], [5, 5]])).toBe(0);
+    const f = f1Scores([[2, 1], [1, 2]]);
+    expect(f.macroF1).toBeCloseTo(2 / 3);
+    expect(f.accuracy).toBeCloseTo(2 / 3);
+  });
+});
+
+const TOY: Passage[] = [
+  ...['we could lose control and it would be a catastrophe', 'i am scared of losing control of these systems', 'the danger is real and i am scared'].map((text, i) => ({ id: `r${i}`, source: `s${i % 2}`, text, label: 'risk' as const })),
+  ...['this will cure disease and i am optimistic', 'i am optimistic it will help every child learn', 'not scared at all it will cure so much'].map((text, i) => ({ id: `o${i}`, source: `s${i % 2}`, text, label: 'opportunity' as const })),
+  ...['the model is trained on text with gradient descent', 'we measure the loss on held out text', 'the model is evaluated on text'].map((text, i) => ({ id: `n${i}`, source: `s${i % 2}`, text, label: 'neutral' as const })),
+];
+
+describe('features are what the runtime scorer applies', () => {
+  it('gives, for any weights, the same slice score as scoring the passage with those weights as a lexicon', () => {
+    const patterns = ['control', 'scared', 'not scared', 'optimistic', 'cure', 'lose control', 'danger'];
+    const space = featureSpace(patterns);
+    const weights = [-1.2, -0.9, 1.4, 1.1, 0.8, -2, -0.7];
+    const lexicon = { ...space.lexicon, entries: patterns.map((pattern, j) => ({ pattern, weight: weights[j] as number })) };
+    for (const text of ['i am not scared but we could lose control', 'maybe it will cure disease but i am scared', 'there is no danger and i am optimistic']) {
+      const row = featuresOf(text, space);
+      let net = 0;
+      row.index.forEach((j, k) => (net += (weights[j] as number) * (row.value[k] as number)));
+      const map = scoreCues([{ startMs: 0, endMs: 1000, text }], { lexicons: [lexicon] });
+      expect(sliceScore(net, row.words)).toBe(map.slices[0]?.score);
+    }
+  });
+
+  it('only offers content words and phrases above the frequency floors', () => {
+    const patterns = candidatePatterns(TOY, { maxWords: 2, minPassages: 2, minSources: 2, maxPassageShare: 1 });
+    expect(patterns).toContain('optimistic');
+    expect(patterns).toContain('scared');
+    expect(patterns).not.toContain('the');
+    expect(patterns).not.toContain('i am');
+  });
+});
+
+describe('learning', () => {
+  it('fits an ordinal model that separates a toy set, deterministically', () => {
+    const space = featureSpace(candidatePatterns(TOY, { maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }));
+    const rows = trainingRows(TOY, TOY.map((p) => featuresOf(p.text, space)), 0.5);
+    const options = { l1: 0.0001, l2: 0.0001, iterations: 400, tolerance: 1e-9 };
+    const a = fitOrdinal(rows, space.patterns.length, options);
+    const b = fitOrdinal(rows, space.patterns.length, options);
+    expect([...a.weights]).toEqual([...b.weights]);
+    expect(rows.map((r) => predictOrdinal(r, a))).toEqual(rows.map((r) => r.y));
+  });
+
+  it('writes a valid spectrum lexicon whose signs follow the labels', () => {
+    const { lexicon } = learnLexicon(TOY, { ...DEFAULT_LEARN, handPatterns: false, candidates: { maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }, model: { ...DEFAULT_LEARN.model, l1: 0.00001 } });
+    expect(validateLexicon(lexicon).ok).toBe(true);
+    expect(lexicon.id).toBe('ai-stance');
+    const weight = (p: string) => lexicon.entries.find((e) => e.pattern === p)?.weight ?? 0;
+    expect(weight('scared')).toBeLessThan(0);
+    expect(weight('optimistic')).toBeGreaterThan(0);
+  });
+});
