@@ -42,7 +42,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
   const strategies = [
     createPlayerStrategy({ bridge, fetch: fetchInTab, bridgeTimeoutMs: WATCH_PAGE_TIMINGS.bridgeMs }),
     createDirectStrategy({ fetch: fetchInTab }),
-    createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs }),
+    createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs, signal }),
   ];
 
   // Not wxt/utils/storage here: the same stored item read and written directly (page-settings.ts, the budget).
