@@ -20,7 +20,10 @@ export const PURE_CORE = [
   'src/panel/stay-attached.ts',
 ];
 
-/** Tools that run under Node only (`npm run score`, `validate`, `train:stance`). */
+/**
+ * Tools that run under Node only (`npm run score`, `validate`, `train:stance`). tsconfig.extension.json (JSON, so it
+ * cannot import this) excludes the same folders; the architecture test keeps the two in step.
+ */
 export const NODE_ONLY = ['src/cli/', 'src/training/'];
 
 /** Everything else in these folders ships in the extension: no `node:*` imports, no `process`, `Buffer`, `require`. */

@@ -23,8 +23,8 @@ export default tseslint.config(
     },
   },
   {
-    // Shipped code runs in a browser: Node's modules and globals are not there (the Node types WXT's own typings
-    // pull in cannot be kept out of the typecheck, so this rule is the guard).
+    // Shipped code runs in a browser: Node's modules and globals are not there (tsconfig.extension.json checks the
+    // same without Node's types; this names the rule where the code is written).
     files: globsOf(EXTENSION_CODE),
     ignores: globsOf(NODE_ONLY),
     rules: {

@@ -51,6 +51,12 @@ describe('architecture', () => {
     expect(text).not.toMatch(/(^|[^.\w$])(document|window|navigator|chrome|browser)\./m);
   });
 
+  it('tsconfig.extension.json (no Node types) covers exactly the extension code: src/ and entrypoints/ minus the Node-only tools', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.extension.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { include: string[]; exclude: string[] };
+    expect(config.include.filter((p) => !p.startsWith('.wxt')).map((p) => `${p}/`).sort()).toEqual([...EXTENSION_CODE].sort());
+    expect(config.exclude.map((p) => `${p}/`).sort()).toEqual([...NODE_ONLY].sort());
+  });
+
   const nodeOnly = new Set(filesOf(NODE_ONLY));
   const extensionFiles = filesOf(EXTENSION_CODE).filter((f) => !nodeOnly.has(f));
   it.each(extensionFiles.map(rel))('extension code %s uses no Node module or global (it runs in a browser)', (file) => {
