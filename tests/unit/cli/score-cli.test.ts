@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScoreArgs, UsageError } from '../../../src/cli/parse-score-args';
 import { guessCaptionKind, runScore, videoIdFromPath } from '../../../src/cli/run-score';
+import { leaningLine } from '../../../src/panel/headline-text';
+import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 
 const SEED = 'tests/fixtures/episodes/4WNWeUQ7Hfc/captions.asr.json3';
 const dir = mkdtempSync(join(tmpdir(), 'score-cli-'));
@@ -72,6 +74,17 @@ describe('score CLI (in-process)', () => {
     expect(stdout).toMatch(/Mixed leaning, primarily in the Technical lens\. Evidence mode: interview\. Confidence: medium\./);
     expect(stdout).toMatch(/Emphasizes (alignment|safety)/);
     expect(stdout).toContain('3,261 caption segments.');
+  });
+
+  it('leads the leaning with the stance, in the words of the panel and the popup', () => {
+    const { stdout } = run(SEED);
+    const map = JSON.parse(run(SEED, '--format=json').stdout) as PerspectiveMap;
+    const stance = String(Math.round(map.headline.stance) + 0);
+    // The panel's second line (src/panel/headline-text.ts leaningLine), word for word.
+    expect(stdout).toContain(`\nStance ${stance}: Mixed leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium.`);
+    expect(stdout).toContain(leaningLine(map.headline));
+    expect(stdout).toMatch(/^About AI: [\d.]+ AI mentions per hour · 105 of 107 slices on topic\.$/m);
+    expect(stdout.match(/Stance /g)).toHaveLength(1);
   });
 
   it('prints one result per file and a summary table for several files', () => {
