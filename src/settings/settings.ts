@@ -3,7 +3,7 @@
  * Read it on every request — the service worker may have been restarted, and the popup may have changed it.
  * CONTRACT: popup/options write it, the background and content scripts read and watch it.
  *
- * Versioning: the item is at SETTINGS_VERSION (1). WXT stores the version next to the value (`settings$`)
+ * Versioning: the item is at SETTINGS_VERSION (2; step 2 adds `ai-stance` to a set that had every built-in on). WXT stores the version next to the value (`settings$`)
  * and, when an item is defined at a higher version, runs SETTINGS_MIGRATIONS[n] for each step up before
  * any read. To change the shape: bump SETTINGS_VERSION, add `SETTINGS_MIGRATIONS[n] = (previous) => next`
  * (it receives whatever was stored, so treat it as unknown), and extend SettingsSchema. A failed or
@@ -17,10 +17,37 @@ export { BUILTIN_LEXICON_IDS, defaultSettings, normalizeSettings } from './setti
 export type { PaletteId, Settings } from './settings-schema';
 
 export const SETTINGS_KEY = 'local:settings' as const;
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
-/** Step n turns a version n−1 value into a version n value. None yet: version 1 is the first shape. */
-export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => unknown> = {};
+/** The enabled set every v0.1 user started with: each built-in lexicon there was before `ai-stance`. */
+export const V1_BUILTIN_LEXICON_IDS: readonly string[] = [
+  'ai-risk',
+  'ai-opportunity',
+  'societal-harm',
+  'governance-safety',
+  'lens-technical',
+  'lens-governance',
+  'lens-societal',
+  'lens-economic',
+];
+
+/**
+ * Version 2 added the learned `ai-stance` lexicon to the default set. A stored set that had every v0.1 built-in on
+ * (in any order, with or without custom lexicons besides) meant "all built-ins": it gets `ai-stance` too, once. A
+ * set with any built-in switched off was a deliberate selection from a menu that had no `ai-stance`: it is kept as
+ * it is (the popup offers the new switch with its description). Whatever else was stored is passed through for
+ * the schema to read.
+ */
+export function addStanceToFullBuiltinSet(previous: unknown): unknown {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const enabled = (previous as { enabledLexicons?: unknown }).enabledLexicons;
+  if (!Array.isArray(enabled) || enabled.includes('ai-stance')) return previous;
+  if (!V1_BUILTIN_LEXICON_IDS.every((id) => enabled.includes(id))) return previous;
+  return { ...previous, enabledLexicons: [...enabled, 'ai-stance'] };
+}
+
+/** Step n turns a version n−1 value into a version n value. */
+export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => unknown> = { 2: addStanceToFullBuiltinSet };
 
 export type SettingsItem = ReturnType<typeof defineSettingsItem>;
 
