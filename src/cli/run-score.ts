@@ -43,7 +43,7 @@ export function runScore(argv: readonly string[], io: CliIo): number {
     const scored: ScoredFile[] = inputs.map(({ file, body, cues }) => {
       const videoId = videoIdFromPath(file);
       const captionKind = args.captionKind ?? guessCaptionKind(file, body);
-      return { file, map: scoreCues(cues, { lexicons, captionKind, ...(videoId ? { videoId } : {}) }) };
+      return { file, map: scoreCues(cues, { lexicons, captionKind, ...(args.machineTranslated ? { machineTranslated: true } : {}), ...(videoId ? { videoId } : {}) }) };
     });
     if (args.format === 'json') io.stdout(formatJson(scored));
     else if (args.format === 'csv') io.stdout(formatCsv(scored));

@@ -21,6 +21,11 @@ export interface ScoreOptions {
   lexicons: Lexicon[];
   videoId?: string;
   captionKind?: 'asr' | 'uploaded' | 'panel';
+  /**
+   * The captions are YouTube's machine translation into English (a `tlang=en` track): scored the same, with
+   * confidence one step lower and the reason said (the lexicons read the translator's wording, not the speaker's).
+   */
+  machineTranslated?: boolean;
   /** Called with a fraction in 0…1 as phases complete (for a long transcript's progress bar). */
   onProgress?: (fraction: number) => void;
   /** `compileMatcher(lexicons)` made earlier for this very set (the worker's memo); compiled here when absent. */
@@ -152,6 +157,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   const stance = episodeStance(slices, hitsBySlice);
   const { confidence, reasons } = assessConfidence({
     captionKind: options.captionKind,
+    machineTranslated: options.machineTranslated === true,
     sliceScores: scores,
     excerpts: plan.excerpts,
     words: tokenCount,

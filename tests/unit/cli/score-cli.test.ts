@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScoreArgs, UsageError } from '../../../src/cli/parse-score-args';
 import { guessCaptionKind, runScore, videoIdFromPath } from '../../../src/cli/run-score';
 import { leaningLine } from '../../../src/panel/headline-text';
+import { MACHINE_TRANSLATED_REASON } from '../../../src/scoring/confidence';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 
 const SEED = 'tests/fixtures/episodes/4WNWeUQ7Hfc/captions.asr.json3';
@@ -154,6 +155,17 @@ describe('CLI helpers', () => {
       files: ['a', 'b'], format: 'csv', lexiconFiles: ['x.json', 'y.json'], captionKind: 'asr', help: false,
     });
     expect(() => parseScoreArgs(['--kind', 'robot', 'a'])).toThrow(UsageError);
+    expect(parseScoreArgs(['a', '--machine-translated'])).toMatchObject({ files: ['a'], machineTranslated: true });
+    expect(() => parseScoreArgs(['a', '--machine-translated=yes'])).toThrow(UsageError);
+  });
+
+  it('--machine-translated scores as the extension scores YouTube\'s English translation: one confidence step lower, the reason said', () => {
+    const plain = JSON.parse(run(SEED, '--format=json').stdout) as PerspectiveMap;
+    const translated = JSON.parse(run(SEED, '--format=json', '--machine-translated').stdout) as PerspectiveMap;
+    expect(plain.headline.confidence).toBe('medium');
+    expect(translated.headline.confidence).toBe('low');
+    expect(translated.headline.confidenceReasons).toContain(MACHINE_TRANSLATED_REASON);
+    expect(translated.slices).toEqual(plain.slices);
   });
 });
 
