@@ -6,6 +6,8 @@ import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
 export interface MatchedEntry {
   lexicon: Lexicon;
   entry: LexiconEntry;
+  /** The lexicon's place in `CompiledMatcher.lexicons` (−1 for the built-in marker and topic lists). */
+  lexiconIndex: number;
 }
 
 export interface TrieNode {
@@ -42,15 +44,15 @@ type Channel = 'spectrum' | 'lens' | 'markers';
  */
 export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   const root = newNode();
-  const add = (lexicon: Lexicon, channel: Channel): void => {
+  const add = (lexicon: Lexicon, channel: Channel, lexiconIndex: number): void => {
     for (const entry of lexicon.entries) {
       let node = root;
       for (const word of entry.pattern.trim().split(/\s+/)) node = child(node, word);
-      node[channel].push({ lexicon, entry });
+      node[channel].push({ lexicon, entry, lexiconIndex });
     }
   };
-  for (const lexicon of lexicons) add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum');
-  for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers');
+  lexicons.forEach((lexicon, index) => add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
+  for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers', -1);
   markEndsAndLeaves(root);
   const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
   for (const pair of root.stems) {
