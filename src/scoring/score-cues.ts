@@ -15,7 +15,7 @@ import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
 import { termHit, type TermHit } from './term-hits';
 import { tokenizeCueIds } from './tokenize-cues';
-import { episodeTopic, findAiMentions, slicesOnTopic } from './topic';
+import { episodeTopic, mentionsOf, slicesOnTopic } from './topic';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
@@ -88,7 +88,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     words[s] = i - begin;
     sliceTokens.push([begin, i]);
   }
-  const mentions = findAiMentions(ids, tokenCount, stream.words);
+  const mentions = mentionsOf(matches.topic);
   const topic = episodeTopic(mentions, tokenCount);
   const onTopic = slicesOnTopic(mentions, sliceTokens, tokenCount);
 
