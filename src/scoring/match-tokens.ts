@@ -77,7 +77,11 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     const word = spellings[ids[start + depth] as number] as string;
     const next = node.exact?.get(word);
     if (next) walk(next, depth + 1);
-    for (const [stem, stemNode] of node.stems) if (word.startsWith(stem)) walk(stemNode, depth + 1);
+    const stems = node.stems;
+    for (let k = 0; k < stems.length; k++) {
+      const [stem, stemNode] = stems[k] as [string, TrieNode];
+      if (word.startsWith(stem)) walk(stemNode, depth + 1);
+    }
   };
 
   for (start = 0; start < length; start++) {
@@ -94,7 +98,7 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     if (starts === NO) continue;
     const children = rootChildren[id] as readonly TrieNode[];
     bestLength[0] = bestLength[1] = bestLength[2] = bestLength[3] = 0;
-    for (const node of children) walk(node, 1);
+    for (let k = 0; k < children.length; k++) walk(children[k] as TrieNode, 1);
     for (let c = 0; c < CHANNEL_COUNT; c++) {
       const length = bestLength[c] as number;
       if (length > 0 && start >= (free[c] as number)) {

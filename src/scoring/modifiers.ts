@@ -94,23 +94,28 @@ const BUT = 64;
 const OF = 128;
 const KIND_OR_SORT = 256;
 
-/** `flags[id]`: the modifier lists word `spellings[id]` is in. */
+/** Every word some modifier rule reads, with its flags (fixed data, built once at load and only read). */
+const FLAGS_OF: ReadonlyMap<string, number> = ((): Map<string, number> => {
+  const flags = new Map<string, number>();
+  const mark = (words: Iterable<string>, flag: number): void => {
+    for (const word of words) flags.set(word, (flags.get(word) ?? 0) | flag);
+  };
+  mark(NEGATORS, NEGATOR);
+  mark(NEGATION_RELEASES, RELEASE);
+  mark(CLAUSE_BREAKS, CLAUSE);
+  mark(BOOSTERS, BOOSTER);
+  mark(DAMPENERS, DAMPENER);
+  mark(HEDGES, HEDGE);
+  mark(['but', 'however'], BUT);
+  mark(['of'], OF);
+  mark(['kind', 'sort'], KIND_OR_SORT);
+  return flags;
+})();
+
+/** `flags[id]`: the modifier lists word `spellings[id]` is in (one lookup per distinct word). */
 export function modifierFlags(spellings: readonly string[]): Uint16Array {
   const flags = new Uint16Array(spellings.length);
-  for (let id = 0; id < spellings.length; id++) {
-    const word = spellings[id] as string;
-    let f = 0;
-    if (NEGATORS.has(word)) f |= NEGATOR;
-    if (NEGATION_RELEASES.has(word)) f |= RELEASE;
-    if (CLAUSE_BREAKS.has(word)) f |= CLAUSE;
-    if (BOOSTERS.has(word)) f |= BOOSTER;
-    if (DAMPENERS.has(word)) f |= DAMPENER;
-    if (HEDGES.has(word)) f |= HEDGE;
-    if (isBut(word)) f |= BUT;
-    if (word === 'of') f |= OF;
-    if (word === 'kind' || word === 'sort') f |= KIND_OR_SORT;
-    flags[id] = f;
-  }
+  for (let id = 0; id < spellings.length; id++) flags[id] = FLAGS_OF.get(spellings[id] as string) ?? 0;
   return flags;
 }
 
