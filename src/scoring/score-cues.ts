@@ -106,7 +106,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     const s = sliceOfCue[cueIndex] as number;
     const factor = modifierFactor(ids, tokenCount, flags, match.start, match.end);
     const termKey = terms.keyOf(match);
-    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, terms.text(termKey, match), s) : null;
+    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, terms.text(termKey), s) : null;
     const sliceTerms = termsBySlice[s] as Map<number, SliceTerm>;
     for (const { lexicon, entry, lexiconIndex } of match.entries) {
       if (entry.weight === 0) continue;
@@ -118,7 +118,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
       const key = terms.withLexicon(termKey, lexiconIndex);
       const seen = sliceTerms.get(key);
       if (seen) seen.contribution += contribution;
-      else sliceTerms.set(key, { term: terms.text(termKey, match), lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
+      else sliceTerms.set(key, { term: terms.text(termKey), lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
       if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, Math.abs(entry.weight));
     }
     if (hit?.counted()) (hits as TermHit[]).push(hit.value);
@@ -134,11 +134,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 
   const slices: SliceScore[] = plan.ranges.map(([firstCue, lastCue], index) => {
     const score = sliceScore(nets[index] as number, words[index] as number);
-    const terms = [...(termsBySlice[index] as Map<number, SliceTerm>).values()]
-      .map((t) => ({ ...t, contribution: round2(t.contribution) }))
-      .filter((t) => t.contribution !== 0)
-      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex)
-      .slice(0, TERMS_PER_SLICE);
+    const terms = topTerms(termsBySlice[index] as Map<number, SliceTerm>);
     return {
       index,
       firstCue,
@@ -195,6 +191,20 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 }
 
 /**
+ * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
+ * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
+ * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
+ */
+function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
+  const kept: SliceTerm[] = [];
+  for (const term of terms.values()) {
+    term.contribution = round2(term.contribution);
+    if (term.contribution !== 0) kept.push(term);
+  }
+  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
+}
+
+/**
  * Where the episode leans once talk without stance is set aside: the mean score of the slices that are about
  * AI and carry stance signal. Slices with no stance hit (technical talk, small talk) and off-topic slices
  * (a war story's harm words) do not pull it toward 0 or anywhere else.
@@ -225,7 +235,8 @@ function mentionsPerHour(mentions: number, cues: readonly Cue[]): number {
  */
 class TermKeys {
   private readonly phrases = new Map<string, number>();
-  private readonly texts: (string | undefined)[] = [];
+  /** The text of phrase key `spellings.length + k` at index k. */
+  private readonly phraseTexts: string[] = [];
 
   constructor(
     private readonly spellings: readonly string[],
@@ -238,15 +249,16 @@ class TermKeys {
     const text = this.join(match);
     let key = this.phrases.get(text);
     if (key === undefined) {
-      key = this.spellings.length + this.phrases.size;
+      key = this.spellings.length + this.phraseTexts.length;
       this.phrases.set(text, key);
-      this.texts[key] = text;
+      this.phraseTexts.push(text);
     }
     return key;
   }
 
-  text(key: number, match: TermMatch): string {
-    return this.texts[key] ?? (this.texts[key] = this.join(match));
+  text(key: number): string {
+    const words = this.spellings.length;
+    return key < words ? (this.spellings[key] as string) : (this.phraseTexts[key - words] as string);
   }
 
   /** One number per (term, lexicon) pair. */
