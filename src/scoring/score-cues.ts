@@ -191,20 +191,6 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 }
 
 /**
- * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
- * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
- * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
- */
-function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
-  const kept: SliceTerm[] = [];
-  for (const term of terms.values()) {
-    term.contribution = round2(term.contribution);
-    if (term.contribution !== 0) kept.push(term);
-  }
-  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
-}
-
-/**
  * Where the episode leans once talk without stance is set aside: the mean score of the slices that are about
  * AI and carry stance signal. Slices with no stance hit (technical talk, small talk) and off-topic slices
  * (a war story's harm words) do not pull it toward 0 or anywhere else.
@@ -284,6 +270,20 @@ function countConcept(hits: Map<string, number>, at: Map<string, Set<number>>, c
   if (starts.has(match.start)) return;
   starts.add(match.start);
   hits.set(concept, (hits.get(concept) ?? 0) + weight);
+}
+
+/**
+ * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
+ * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
+ * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
+ */
+function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
+  const kept: SliceTerm[] = [];
+  for (const term of terms.values()) {
+    term.contribution = round2(term.contribution);
+    if (term.contribution !== 0) kept.push(term);
+  }
+  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
 }
 
 function emphasized(hits: Map<string, number>): string[] {
