@@ -55,7 +55,11 @@ export function trainingReport(input: ReportInput): string {
   out.push('');
   out.push('## Agreement');
   out.push('');
-  out.push(`${agreement.pairs} references were labelled twice, independently. Agreement ${pct(agreement.agreement)}; Cohen's kappa **${f2(agreement.kappa)}** over the four labels, ${f2(agreement.kappaStance)} over risk / neutral / opportunity (off-topic folded into neutral, as the lexicon learns them). Rows: first label; columns: second label.`);
+  out.push(`${agreement.pairs} passages were labelled twice, independently (samples of each labeller's or writer's passages, labelled again blind by another). Agreement ${pct(agreement.agreement)}; Cohen's kappa **${f2(agreement.kappa)}** over the four labels, ${f2(agreement.kappaStance)} over risk / neutral / opportunity (off-topic folded into neutral, as the lexicon learns them).`);
+  out.push('');
+  out.push(mdTable(['sample (first → second labeller)', 'pairs', 'agreement', 'kappa (4 labels)', 'kappa (3 stance classes)'], agreement.bySample.map((s) => [s.sample, String(s.pairs), pct(s.agreement), f2(s.kappa), f2(s.kappaStance)])));
+  out.push('');
+  out.push('All samples together; rows: first label; columns: second label.');
   out.push('');
   out.push(mdTable(['first \\ second', ...STANCE_LABELS], agreement.table.map((row, i) => [STANCE_LABELS[i] as string, ...row.map(String)])));
   out.push('');
