@@ -64,6 +64,13 @@ function toLabel(raw: unknown, where: string): CorpusLabel {
   return { id: r.id, group, ordinal, file: r.file, ...(typeof r.title === 'string' ? { title: r.title } : {}), ...(speakers.length > 0 ? { speakers } : {}) };
 }
 
+/** The words of every speaker's name (`stuart`, `russell`, `lex`, …), in the scorer's lower-case spelling. */
+export function speakerWords(corpus: readonly CorpusLabel[]): string[] {
+  const words = new Set<string>();
+  for (const episode of corpus) for (const name of episode.speakers ?? []) for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w);
+  return [...words].sort();
+}
+
 /** An episode is about AI unless its group is N (or it has no ordinal). */
 export function isAiEpisode(label: CorpusLabel): boolean {
   return label.group !== 'N' && label.ordinal !== null;

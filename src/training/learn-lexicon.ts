@@ -30,7 +30,7 @@ export interface LearnOptions {
 }
 
 export const DEFAULT_LEARN: LearnOptions = {
-  candidates: DEFAULT_CANDIDATES,
+  candidates: { ...DEFAULT_CANDIDATES, dropNames: true, dropNumbers: true },
   model: DEFAULT_ORDINAL,
   offTopicWeight: 0.5,
   maxEntries: 800,

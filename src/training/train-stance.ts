@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BUILTIN_LEXICONS } from '../lexicons/builtin-lexicons';
 import { validateLexicon } from '../lexicons/validate-lexicon';
-import { readCorpus } from './corpus';
-import { DEFAULT_LEARN, learnLexicon, STANCE_LEXICON_ID } from './learn-lexicon';
+import { readCorpus, speakerWords } from './corpus';
+import { DEFAULT_LEARN, learnLexicon, STANCE_LEXICON_ID, type LearnOptions } from './learn-lexicon';
 import { lexiconJson, trainingReport } from './training-report';
 import { agreementFigures, crossValidate, readTrainingData, resolvePassages, type LexiconSetSpec } from './stance-training';
 
@@ -40,8 +40,10 @@ const data = readTrainingData(values.passages);
 const passages = resolvePassages(data, corpus);
 log(`train:stance: ${passages.length} passages (${data.references.length} references into ${corpus.length} episodes, ${data.written.length} written)`);
 
+// The corpus's speaker names never become stance words (with the names found in the passages themselves).
+const options: LearnOptions = { ...DEFAULT_LEARN, excludedWords: speakerWords(corpus) };
 const trainStarted = Date.now();
-const learned = learnLexicon(passages, DEFAULT_LEARN, values.version);
+const learned = learnLexicon(passages, options, values.version);
 const trainSeconds = (Date.now() - trainStarted) / 1000;
 const check = validateLexicon(learned.lexicon);
 if (!check.ok) throw new Error(`the learned lexicon does not validate: ${check.errors.slice(0, 3).join('; ')}`);
@@ -55,8 +57,8 @@ const sets: LexiconSetSpec[] = [
   { name: 'hand-made spectrum + lenses (v0.1 default)', others: [...hand, ...lens], learned: false },
   { name: 'ai-stance + hand-made spectrum + lenses', others: [...hand, ...lens], learned: true },
 ];
-const cv = values.cv && !values['no-cv'] ? crossValidate(passages, corpus, sets, DEFAULT_LEARN, log) : null;
-const report = trainingReport({ data, passages, learned, cv, agreement: agreementFigures(data), options: DEFAULT_LEARN });
+const cv = values.cv && !values['no-cv'] ? crossValidate(passages, corpus, sets, options, log) : null;
+const report = trainingReport({ data, passages, learned, cv, agreement: agreementFigures(data), options });
 writeFileSync(values.report, report);
 log(report.slice(report.indexOf('## Cross-validation'), report.indexOf('## The learned lexicon')).trim());
 log(`report → ${values.report}; ${((Date.now() - started) / 1000).toFixed(1)} s in all (training ${trainSeconds.toFixed(1)} s${cv ? `, cross-validation ${cv.seconds.toFixed(1)} s` : ''})`);
