@@ -25,6 +25,11 @@ export interface LearnOptions {
   handPatterns: boolean;
   /** Sample weight of a reference into the corpus relative to a written passage (before class balancing). */
   referenceWeight: number;
+  /**
+   * Give every corpus episode the same total weight among the references (written passages keep theirs), so a
+   * long episode's vocabulary (363 passages of one risk-forward talk) cannot become the lexicon's idea of risk.
+   */
+  balanceSources: boolean;
   /** Words no pattern may hold: the corpus's speaker names (labels.json), added to the names found in the text. */
   excludedWords: readonly string[];
 }
@@ -37,6 +42,7 @@ export const DEFAULT_LEARN: LearnOptions = {
   maxRefits: 5,
   handPatterns: true,
   referenceWeight: 1,
+  balanceSources: false,
   excludedWords: [],
 };
 
@@ -52,8 +58,12 @@ export interface LearnedLexicon {
 const TARGET: Record<StanceLabel, -1 | 0 | 1> = { risk: -1, neutral: 0, opportunity: 1, 'off-topic': 0 };
 
 /** Sample weights that give risk, opportunity and neutral (with off-topic at a discount) equal total weight. */
-export function trainingRows(passages: readonly Passage[], features: readonly FeatureRow[], offTopicWeight: number, referenceWeight = 1): TrainingRow[] {
-  const base = passages.map((p) => (p.label === 'off-topic' ? offTopicWeight : 1) * (p.source === WRITTEN_SOURCE ? 1 : referenceWeight));
+export function trainingRows(passages: readonly Passage[], features: readonly FeatureRow[], offTopicWeight: number, referenceWeight = 1, balanceSources = false): TrainingRow[] {
+  const perSource = new Map<string, number>();
+  for (const p of passages) if (p.source !== WRITTEN_SOURCE) perSource.set(p.source, (perSource.get(p.source) ?? 0) + 1);
+  const references = [...perSource.values()].reduce((a, b) => a + b, 0);
+  const sourceWeight = (p: Passage) => (p.source === WRITTEN_SOURCE ? 1 : balanceSources ? references / (perSource.size * (perSource.get(p.source) as number)) : 1);
+  const base = passages.map((p) => (p.label === 'off-topic' ? offTopicWeight : 1) * (p.source === WRITTEN_SOURCE ? 1 : referenceWeight) * sourceWeight(p));
   const totals = new Map<number, number>();
   passages.forEach((p, i) => totals.set(TARGET[p.label], (totals.get(TARGET[p.label]) ?? 0) + (base[i] as number)));
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
@@ -78,7 +88,7 @@ export function learnLexicon(passages: readonly Passage[], options: LearnOptions
   let refits = 0;
   for (;;) {
     const space = featureSpace(patterns);
-    const rows = trainingRows(passages, passages.map((p) => featuresOf(p.text, space)), options.offTopicWeight, options.referenceWeight);
+    const rows = trainingRows(passages, passages.map((p) => featuresOf(p.text, space)), options.offTopicWeight, options.referenceWeight, options.balanceSources);
     // A refit starts from the previous weights of the patterns it keeps (same optimum, far fewer iterations).
     const previous = model;
     const warm = previous && lastPatterns ? warmStart(lastPatterns, previous, patterns) : undefined;

@@ -104,10 +104,11 @@ export interface LexiconSetSpec {
   learned: boolean;
 }
 
-export function scoreEpisode(episode: CorpusEpisode, lexicons: Lexicon[]): EpisodeResult {
+/** `withAuto` false (the quick CV) skips the auto-caption form: its figures then repeat the as-is ones. */
+export function scoreEpisode(episode: CorpusEpisode, lexicons: Lexicon[], withAuto = true): EpisodeResult {
   const kind = /\.vtt$/i.test(episode.file) ? 'asr' : 'uploaded';
   const map = scoreCues(episode.cues, { lexicons, captionKind: kind });
-  const auto = scoreCues(autoCaptionCues(episode.cues), { lexicons, captionKind: 'asr' });
+  const auto = withAuto ? scoreCues(autoCaptionCues(episode.cues), { lexicons, captionKind: 'asr' }) : map;
   return {
     id: episode.id,
     group: episode.group,
@@ -153,7 +154,16 @@ export const FOLDS = 5;
  * metrics) and the whole held-out episodes (stance, topic) — as they are and in the auto-caption form. No
  * passage of a held-out episode is ever in its training set.
  */
-export function crossValidate(passages: readonly Passage[], corpus: readonly CorpusEpisode[], sets: readonly LexiconSetSpec[], options: LearnOptions = DEFAULT_LEARN, log: (line: string) => void = () => {}, folds = FOLDS): CrossValidation {
+export function crossValidate(
+  passages: readonly Passage[],
+  corpus: readonly CorpusEpisode[],
+  sets: readonly LexiconSetSpec[],
+  options: LearnOptions = DEFAULT_LEARN,
+  log: (line: string) => void = () => {},
+  folds = FOLDS,
+  /** Quick mode for iterating: the auto-caption form is not scored (its figures repeat the as-is ones). */
+  withAuto = true,
+): CrossValidation {
   const started = Date.now();
   const predictions: PassagePrediction[] = [];
   const episodes = new Map<string, EpisodeResult[]>(sets.map((s) => [s.name, []]));
@@ -166,22 +176,18 @@ export function crossValidate(passages: readonly Passage[], corpus: readonly Cor
     const { lexicon } = learnLexicon(train, options);
     entriesPerFold.push(lexicon.entries.length);
     for (const p of test) {
-      predictions.push({
-        id: p.id,
-        source: p.source,
-        label: p.label,
-        predicted: LABEL_OF_BAND[scorePassage(p.text, [lexicon]).band],
-        predictedAuto: LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), [lexicon]).band],
-      });
+      const predicted = LABEL_OF_BAND[scorePassage(p.text, [lexicon]).band];
+      const predictedAuto = withAuto ? LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), [lexicon]).band] : predicted;
+      predictions.push({ id: p.id, source: p.source, label: p.label, predicted, predictedAuto });
     }
     for (const set of sets) {
       if (!set.learned) continue;
-      for (const episode of heldOut) (episodes.get(set.name) as EpisodeResult[]).push(scoreEpisode(episode, [lexicon, ...set.others]));
+      for (const episode of heldOut) (episodes.get(set.name) as EpisodeResult[]).push(scoreEpisode(episode, [lexicon, ...set.others], withAuto));
     }
     log(`  fold ${fold + 1}/${folds} (${heldOut.map((e) => e.id).join(', ')}): ${train.length} training passages, ${test.length} held out, ${lexicon.entries.length} entries`);
   }
   for (const set of sets) {
-    const results = set.learned ? (episodes.get(set.name) as EpisodeResult[]) : corpus.map((e) => scoreEpisode(e, [...set.others]));
+    const results = set.learned ? (episodes.get(set.name) as EpisodeResult[]) : corpus.map((e) => scoreEpisode(e, [...set.others], withAuto));
     const order = new Map(corpus.map((e, i) => [e.id, i]));
     episodes.set(set.name, [...results].sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number)));
   }

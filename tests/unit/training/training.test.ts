@@ -170,6 +170,22 @@ describe('candidates that cannot name an episode', () => {
   });
 });
 
+describe('sample weights', () => {
+  const p = (source: string, label: 'risk' | 'neutral'): Passage => ({ id: `${source}${Math.random()}`, source, text: 'x', label });
+  const row = { index: new Int32Array(), value: new Float64Array(), words: 10 };
+  it('can give every episode the same total weight among the references, written passages untouched', () => {
+    const passages = [p('big', 'risk'), p('big', 'risk'), p('big', 'risk'), p('small', 'risk'), p('written', 'risk'), p('big', 'neutral'), p('small', 'neutral')];
+    const plain = trainingRows(passages, passages.map(() => row), 0.5);
+    expect(plain[0]?.weight).toBeCloseTo(plain[3]?.weight as number);
+    const balanced = trainingRows(passages, passages.map(() => row), 0.5, 1, true);
+    // Before class balancing each episode weighs the same in all (4 passages of `big` at 0.75, 2 of `small` at
+    // 1.5); the class weights then scale each class alike, so within a class the ratios show it.
+    const risk = balanced.slice(0, 5).map((r) => r.weight);
+    expect((risk[3] as number) / (risk[0] as number)).toBeCloseTo(2);
+    expect((risk[4] as number) / (risk[0] as number)).toBeCloseTo(4 / 3);
+  });
+});
+
 describe('learning', () => {
   it('fits an ordinal model that separates a toy set, deterministically', () => {
     const space = featureSpace(candidatePatterns(TOY, { ...DEFAULT_CANDIDATES, maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }));
