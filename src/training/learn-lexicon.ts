@@ -42,7 +42,7 @@ export const DEFAULT_LEARN: LearnOptions = {
   maxRefits: 5,
   handPatterns: true,
   referenceWeight: 1,
-  balanceSources: false,
+  balanceSources: true,
   excludedWords: [],
 };
 

@@ -73,7 +73,7 @@ export function trainingReport(input: ReportInput): string {
       `${options.candidates.dropNumbers ? '; no numbers or number words' : ''}` +
       `${options.handPatterns ? ', plus the hand-made spectrum lexicons\' patterns' : ''}), counted through the runtime matcher and modifiers. ` +
       `Elastic net (L1 ${options.model.l1}, L2 ${options.model.l2}), FISTA, ${learned.model.iterations} iterations in the last fit, ${learned.refits} refit(s) after pruning, at most ${options.maxEntries} entries. ` +
-      `Classes weighted to equal total weight; off-topic passages train as neutral at weight ${options.offTopicWeight}${options.referenceWeight !== 1 ? `; references weigh ${options.referenceWeight} of a written passage` : ''}. ` +
+      `Classes weighted to equal total weight; off-topic passages train as neutral at weight ${options.offTopicWeight}${options.referenceWeight !== 1 ? `; references weigh ${options.referenceWeight} of a written passage` : ''}${options.balanceSources ? '; every corpus episode carries the same total weight among the references' : ''}. ` +
       `θ = ${f2(learned.model.theta)}; weights scaled by ${f2(runtimeScale(learned.model.theta))} so the model's cut points fall on the scorer's band thresholds (±18). ` +
       `Result: **${learned.lexicon.entries.length} entries** (${learned.lexicon.entries.filter((e) => e.weight < 0).length} risk, ${learned.lexicon.entries.filter((e) => e.weight > 0).length} opportunity).`,
   );
