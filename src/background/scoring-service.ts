@@ -12,7 +12,6 @@ import { transcriptPages, type TranscriptPages } from './transcript-pages';
 import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
-import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -188,10 +187,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       return once(key, async () => {
         const matcher = matchers?.get(lexicons, lexiconHash);
         const machineTranslated = isMachineTranslated(track);
-        const rescored = withTranslationCaveat(
-          deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher }),
-          machineTranslated,
-        );
+        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher });
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -240,17 +236,14 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = withTranslationCaveat(
-        deps.scoreCues(parsed.cues, {
-          lexicons,
-          matcher: matchers?.get(lexicons, lexiconHash),
-          videoId,
-          captionKind,
-          machineTranslated,
-          onProgress: (fraction) => report('score', fraction),
-        }),
+      map = deps.scoreCues(parsed.cues, {
+        lexicons,
+        matcher: matchers?.get(lexicons, lexiconHash),
+        videoId,
+        captionKind,
         machineTranslated,
-      );
+        onProgress: (fraction) => report('score', fraction),
+      });
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }

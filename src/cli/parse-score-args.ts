@@ -13,6 +13,8 @@ export interface ScoreArgs {
   lexiconFiles: string[];
   /** `--kind`: overrides the caption kind guessed from the file name and body. */
   captionKind?: CaptionKind;
+  /** `--machine-translated`: the captions are YouTube's English translation (as the extension scores a `tlang=en` track). */
+  machineTranslated?: boolean;
   help: boolean;
 }
 
@@ -22,7 +24,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE =
-  'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel]';
+  'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel] [--machine-translated]';
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'csv'];
 const KINDS = CaptionKindSchema.options;
@@ -45,6 +47,11 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
     const flag = eq === -1 ? arg : arg.slice(0, eq);
     if (flag === '--help') {
       args.help = true;
+      continue;
+    }
+    if (flag === '--machine-translated') {
+      if (eq !== -1) throw new UsageError('--machine-translated takes no value');
+      args.machineTranslated = true;
       continue;
     }
     const value = (): string => {
