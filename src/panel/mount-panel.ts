@@ -22,6 +22,7 @@ import { hostAttributes } from './host-attributes';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
+import { loadDrawerBody } from './load-drawer';
 import { createShadowHost } from './shadow-host';
 import { stayAttached } from './stay-attached';
 import { createVideoClock } from './video-clock';
@@ -95,6 +96,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     },
     loadTranscript: (from: number, count: number) => deps.loadTranscript(from, count),
     copyText: (text: string) => deps.copyText(text),
+    loadDrawer: loadDrawerBody,
   };
 
   function syncHost(): void {
