@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { buildDrawerChunk } from './build/drawer-chunk';
 import { DRAWER_CHUNK_FILE } from './src/panel/drawer-chunk';
@@ -30,6 +31,18 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The watch-page content script (isolated world) uses the browser's own promise-based `browser` / `chrome`
+    // instead of webextension-polyfill (~3 KB gzip of the §9.1 budget): what it calls — runtime.sendMessage,
+    // runtime.getURL, storage.local, storage.onChanged — returns promises natively in Chrome MV3 and Firefox, and
+    // its onMessage listener answers through `sendResponse` (src/messaging/extension-messaging.ts), the form both
+    // support. Every other context keeps the polyfill the @wxt-dev/webextension-polyfill module aliases in.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'youtube') return;
+      const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
+      const alias = viteConfig.resolve?.alias;
+      if (Array.isArray(alias)) alias.unshift({ find: /^wxt\/browser$/, replacement: nativeBrowser });
+      else viteConfig.resolve = { ...viteConfig.resolve, alias: { ...alias, 'wxt/browser': nativeBrowser } };
+    },
     'build:publicAssets': async (wxt, files) => {
       files.push({
         relativeDest: DRAWER_CHUNK_FILE,
