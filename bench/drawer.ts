@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { GENERATED_EPISODES_DIR } from '../tests/e2e/replica/long-episode';
 import { ensureSilenceWav } from '../tests/e2e/replica/media';
 import { startReplica } from '../tests/e2e/replica/server';
+import { launchArgs, routeToReplica } from '../tests/e2e/harness';
 
 /**
  * `npm run bench -- drawer` (issue 12): opening the transcript drawer on the replica, with the production build.
@@ -21,7 +22,8 @@ import { startReplica } from '../tests/e2e/replica/server';
  * BENCH_REPS (default 3); asserts nothing.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. an older commit's, for before/after figures). */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 const FIXTURE_EPISODES = join(ROOT, 'tests', 'fixtures', 'episodes');
 const CACHE = join(ROOT, 'tests', 'e2e', '.cache');
 const SEED = '4WNWeUQ7Hfc';
@@ -43,17 +45,9 @@ async function launch(replicaUrl: string): Promise<{ context: BrowserContext; di
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: 'en-US',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--mute-audio', '--autoplay-policy=no-user-gesture-required', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: launchArgs(EXTENSION_DIR),
   });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== 'https://www.youtube.com') return url.protocol.startsWith('http') ? route.abort() : route.continue();
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch {
-      // page closed mid-request
-    }
-  });
+  await routeToReplica(context, { url: replicaUrl }, []);
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
     Object.assign(window, { __longTasks: tasks });
