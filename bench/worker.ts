@@ -5,17 +5,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScoringService, type ScoringService } from '../src/background/scoring-service';
+import { SCORING_ENGINE } from '../src/background/scoring-engine';
 import type { TrackRef } from '../src/captions/caption-track';
-import { parseCaptions } from '../src/captions/parse-captions';
 import { openCache } from '../src/cache/open-cache';
-import { lexiconSetHash } from '../src/lexicons/lexicon-hash';
-import { resolveLexicons } from '../src/lexicons/resolve-lexicons';
 import { BACKGROUND_MESSAGE_TYPES } from '../src/messaging/message-directions';
 import type { MessageArgs } from '../src/messaging/protocol';
 import { validateMessage, PROTOCOL_TAG } from '../src/messaging/validate-message';
-import { scoreCues, scoreCuesWithHits } from '../src/scoring/score-cues';
-import { compileMatcher } from '../src/scoring/compile-matcher';
-import { SCORER_VERSION } from '../src/scoring/scorer-version';
 import { defaultSettings, type Settings } from '../src/settings/settings-schema';
 
 /**
@@ -42,13 +37,7 @@ export async function run(): Promise<void> {
       openCache: () => openCache({ indexedDB: factory, now: () => Date.now(), log: { warn: () => {} } }),
       // In the worker this is a browser.storage read on every request; here an async in-memory read.
       readSettings: async () => structuredClone(settings),
-      parseCaptions,
-      scoreCues,
-      scoreCuesWithHits,
-      compileMatcher,
-      resolveLexicons,
-      lexiconSetHash,
-      scorerVersion: SCORER_VERSION,
+      ...SCORING_ENGINE,
     });
 
   /** Arrival of the message: the same O(1) check the worker runs before the service sees the body. */

@@ -1,16 +1,12 @@
-import { parseCaptions } from '../captions/parse-captions';
 import { openCache } from '../cache/open-cache';
-import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { createLibraryRecorder, type LibraryRecorder } from '../library/library-recorder';
 import { openLibrary } from '../library/open-library';
-import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { onBackgroundMessage, sendToTab } from '../messaging/extension-messaging';
-import { scoreCues, scoreCuesWithHits } from '../scoring/score-cues';
-import { compileMatcher } from '../scoring/compile-matcher';
 import { SCORER_VERSION } from '../scoring/scorer-version';
 import { readSettings } from '../settings/settings';
 import type { MapAnswer, LookupArgs } from '../messaging/protocol';
 import { createScoringService, type ScoringService } from './scoring-service';
+import { SCORING_ENGINE } from './scoring-engine';
 
 export interface BackgroundDeps {
   /** IndexedDB factory (tests pass a fresh fake-indexeddb one); defaults to the worker's. */
@@ -29,13 +25,7 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
   const service = createScoringService({
     openCache: cache,
     readSettings: () => readSettings(),
-    parseCaptions,
-    scoreCues,
-    scoreCuesWithHits,
-    compileMatcher,
-    resolveLexicons,
-    lexiconSetHash,
-    scorerVersion: SCORER_VERSION,
+    ...SCORING_ENGINE,
     sendProgress: (tabId, args) => sendToTab(tabId, 'bg-cs:progress', args),
   });
   const library = createLibraryRecorder({

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EPISODES_DIR, MEDIA_FILE } from './global-setup';
-import { startReplica, type Replica } from './replica/server';
+import type { Replica } from './replica/server';
+import { replicaFixture } from './replica-fixture';
 import type { E2EBrowser, SharedCase } from './driver/e2e-driver';
 import { playwrightBrowser } from './driver/playwright-driver';
 
@@ -83,14 +83,7 @@ export async function routeToReplica(context: BrowserContext, replica: Pick<Repl
 }
 
 export const test = base.extend<HarnessTestFixtures, HarnessWorkerFixtures>({
-  replica: [
-    async ({}, use) => {
-      const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
-      await use(replica);
-      await replica.close();
-    },
-    { scope: 'worker' },
-  ],
+  replica: replicaFixture(),
 
   loadExtension: [true, { option: true }],
 

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWatch, panelOf, type E2EBrowser } from '../driver/e2e-driver';
-import { ensureLongEpisode, type LongEpisode } from '../replica/long-episode';
+import { ensureLongEpisode, GENERATED_EPISODES_DIR, type LongEpisode } from '../replica/long-episode';
+import type { Replica } from '../replica/server';
+import { replicaFixture, type WorkerFixtureTuple } from '../replica-fixture';
 
 /**
  * Browsers stop an extension's background at will — also in the middle of a job (a Chromium MV3 service worker, a
@@ -27,6 +29,29 @@ export function longEpisodeWithSlices(): LongEpisodeWithSlices {
   const rows = csv.trim().split('\n').filter((line) => /^\d+,/.test(line));
   return { ...episode, slices: rows.length };
 }
+
+export type LongEpisodeWorkerFixtures = { longEpisode: LongEpisodeWithSlices; replica: Replica };
+
+/** The worker fixtures of both worker-lifecycle specs: the generated episode, and a replica that also serves it. */
+export const longEpisodeFixtures: {
+  longEpisode: WorkerFixtureTuple<LongEpisodeWithSlices>;
+  replica: WorkerFixtureTuple<Replica, { longEpisode: LongEpisodeWithSlices }>;
+} = {
+  longEpisode: [
+    async ({}, use: (episode: LongEpisodeWithSlices) => Promise<void>) => {
+      await use(longEpisodeWithSlices());
+    },
+    { scope: 'worker' },
+  ],
+  // Depends on longEpisode so the episode is generated before the replica loads its folder.
+  replica: [
+    async ({ longEpisode }: { longEpisode: LongEpisodeWithSlices }, use: (replica: Replica) => Promise<void>) => {
+      void longEpisode;
+      await replicaFixture([GENERATED_EPISODES_DIR])[0]({}, use);
+    },
+    { scope: 'worker' },
+  ],
+};
 
 const RETRY_LOG = /the background worker went away while scoring/;
 export const MID_JOB_TITLE = 'a background stopped while a 12-hour episode is uploaded or scored: the panel still ends ready with every slice';

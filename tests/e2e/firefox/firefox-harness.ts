@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { EPISODES_DIR, MEDIA_FILE } from '../global-setup';
-import { startReplica, type Replica } from '../replica/server';
+import type { Replica } from '../replica/server';
+import { replicaFixture } from '../replica-fixture';
 import { YOUTUBE, type E2EBrowser, type E2ETab, type SharedCase } from '../driver/e2e-driver';
 
 /**
@@ -189,14 +189,7 @@ async function stopEventPage(browser: Browser, id: string): Promise<void> {
 }
 
 export const test = base.extend<FirefoxTestFixtures, FirefoxWorkerFixtures>({
-  replica: [
-    async ({}, use) => {
-      const replica = await startReplica({ episodesDir: EPISODES_DIR, mediaFile: MEDIA_FILE });
-      await use(replica);
-      await replica.close();
-    },
-    { scope: 'worker' },
-  ],
+  replica: replicaFixture(),
 
   firefox: [
     async ({}, use) => {
