@@ -221,7 +221,9 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     let current = true;
     setBodyError(null);
     actions.loadDrawer().then(
-      (loaded) => current && setBody(() => loaded),
+      // Drawn in a task of its own: the chunk's evaluation (this continuation runs at the end of its task) plus the
+      // body's first render, measuring and scrolling would otherwise be one long task (bench/drawer.ts).
+      (loaded) => setTimeout(() => current && setBody(() => loaded), 0),
       (error: unknown) => {
         if (current) setBodyError(`The transcript could not be shown (${error instanceof Error ? error.message : String(error)}). Reload the page.`);
       },
