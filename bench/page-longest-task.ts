@@ -48,8 +48,8 @@ interface RunFigures {
 
 async function launch(withExtension: boolean, replicaUrl: string): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
-  const args = launchArgs(withExtension ? EXTENSION_DIR : null);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args });
+  // The e2e harness's flags and routing (www.youtube.com answered by the replica, anything else aborted).
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args: launchArgs(withExtension ? EXTENSION_DIR : null) });
   await routeToReplica(context, { url: replicaUrl }, []);
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];

@@ -4,15 +4,13 @@
  * `getVideoData().isLive` (the player) say "live now"; `isLiveContent` alone means "was broadcast live" — an
  * ended stream, which maps like any other video. Pure; untrusted input, never throws.
  */
+import { isPlainRecord } from '../schema/plain-record';
 export type LiveStatus = 'live' | 'ended-live' | 'not-live';
 
 export function readLiveStatus(playerResponse: unknown, videoData?: unknown): LiveStatus {
-  const details = isRecord(playerResponse) && isRecord(playerResponse.videoDetails) ? playerResponse.videoDetails : {};
+  const details = isPlainRecord(playerResponse) && isPlainRecord(playerResponse.videoDetails) ? playerResponse.videoDetails : {};
   if (details.isLive === true) return 'live';
-  if (isRecord(videoData) && videoData.isLive === true) return 'live';
+  if (isPlainRecord(videoData) && videoData.isLive === true) return 'live';
   return details.isLiveContent === true ? 'ended-live' : 'not-live';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

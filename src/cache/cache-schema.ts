@@ -1,13 +1,14 @@
 import type { IDBPDatabase, IDBPTransaction, DBSchema, StoreNames } from 'idb';
-import type { CaptionSource, TrackRef } from '../captions/caption-track';
-import type { CaptionFormat, Cue } from '../captions/cue';
-import type { PerspectiveMap } from '../scoring/perspective-map';
+import * as v from 'valibot';
+import { CaptionKindSchema, CaptionSourceSchema, TrackRefSchema, type CaptionKind } from '../captions/caption-track';
+import { CaptionFormatSchema, CueSchema } from '../captions/cue';
+import { PerspectiveMapSchema } from '../scoring/perspective-map';
 
 /**
- * The IndexedDB layout of the cache, its record shapes, the checks that reject corrupt records on read,
- * and the migration chain. Changing any record shape means: bump CACHE_SCHEMA_VERSION, append a step to
- * CACHE_MIGRATIONS, and bump RECORD_VERSION if old records can't be read as the new shape (they are then
- * dropped on read as corrupt and recomputed — this is a cache).
+ * The IndexedDB layout of the cache, its record shapes (valibot schemas; the types are inferred from them), the
+ * checks that reject corrupt records on read, and the migration chain. Changing any record shape means: bump
+ * CACHE_SCHEMA_VERSION, append a step to CACHE_MIGRATIONS, and bump RECORD_VERSION if old records can't be read
+ * as the new shape (they are then dropped on read as corrupt and recomputed — this is a cache).
  */
 
 export const CACHE_DB_NAME = 'perspective-map';
@@ -15,50 +16,54 @@ export const CACHE_SCHEMA_VERSION = 1;
 /** Written into every record; a record with another value is treated as corrupt (dropped, recomputed). */
 export const RECORD_VERSION = 1;
 
-/** A perspective map for one episode under one lexicon set and scorer version. */
-export interface MapRecord {
-  v: typeof RECORD_VERSION;
-  key: string;
-  episode: string;
-  videoId: string;
-  lexiconHash: string;
-  scorerVersion: string;
-  storedAt: number;
-  bytes: number;
-  map: PerspectiveMap;
-  /** The strategy that delivered the captions this map was scored from (the panel's data-source). */
-  source?: CaptionSource;
-}
+const FiniteSchema = v.pipe(v.number(), v.finite());
 
-/** How the cues were captioned, as the scorer weighs it (the transcript panel has start times only). */
-export type CaptionKind = 'asr' | 'uploaded' | 'panel';
+/** A perspective map for one episode under one lexicon set and scorer version. */
+export const MapRecordSchema = v.object({
+  v: v.literal(RECORD_VERSION),
+  key: v.string(),
+  episode: v.string(),
+  videoId: v.string(),
+  lexiconHash: v.string(),
+  scorerVersion: v.string(),
+  storedAt: FiniteSchema,
+  bytes: FiniteSchema,
+  map: PerspectiveMapSchema,
+  /** The strategy that delivered the captions this map was scored from (the panel's data-source). */
+  source: v.optional(CaptionSourceSchema),
+});
+export type MapRecord = v.InferOutput<typeof MapRecordSchema>;
+
+export type { CaptionKind };
 
 /** The parsed cues of one episode (video + track), so a lexicon change re-scores without refetching captions. */
-export interface CuesRecord {
-  v: typeof RECORD_VERSION;
-  key: string;
-  videoId: string;
-  track: TrackRef;
-  format: CaptionFormat;
-  captionKind: CaptionKind;
+export const CuesRecordSchema = v.object({
+  v: v.literal(RECORD_VERSION),
+  key: v.string(),
+  videoId: v.string(),
+  track: TrackRefSchema,
+  format: CaptionFormatSchema,
+  captionKind: CaptionKindSchema,
   /** The strategy that delivered these captions. */
-  source?: CaptionSource;
-  storedAt: number;
-  bytes: number;
-  cues: Cue[];
-}
+  source: v.optional(CaptionSourceSchema),
+  storedAt: FiniteSchema,
+  bytes: FiniteSchema,
+  cues: v.pipe(v.array(CueSchema), v.minLength(1)),
+});
+export type CuesRecord = v.InferOutput<typeof CuesRecordSchema>;
 
 /**
  * The LRU ledger: one small record per episode, naming every record stored for it (its cues under
  * CUES_PART, its maps under their keys) with their approximate sizes. Eviction and statistics read only
  * this store, never the large values; it is updated in the same transaction as the records it lists.
  */
-export interface EpisodeRecord {
-  key: string;
-  videoId: string;
-  lastUsed: number;
-  parts: Record<string, number>;
-}
+export const EpisodeRecordSchema = v.object({
+  key: v.string(),
+  videoId: v.string(),
+  lastUsed: FiniteSchema,
+  parts: v.record(v.string(), FiniteSchema),
+});
+export type EpisodeRecord = v.InferOutput<typeof EpisodeRecordSchema>;
 
 export const CUES_PART = 'cues';
 
@@ -108,40 +113,21 @@ export function hasExpectedLayout(db: IDBPDatabase<CacheSchema>): boolean {
 
 // --- record checks (run on every read; a failure means: delete the record, treat as a miss) -------------
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isCaptionSource = (value: unknown): value is CaptionSource => value === 'player' || value === 'direct' || value === 'panel';
-
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
+/** A map record under this key, for this lexicon set and scorer version. */
 export function isMapRecord(value: unknown, expect: { key: string; lexiconHash: string; scorerVersion: string }): value is MapRecord {
-  if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== expect.key) return false;
-  if (value.lexiconHash !== expect.lexiconHash || value.scorerVersion !== expect.scorerVersion) return false;
-  const map = value.map;
-  if (!isObject(map) || !isObject(map.headline) || !Array.isArray(map.slices) || !Array.isArray(map.lexicons)) return false;
-  if (!isFiniteNumber(map.captionSegments) || map.scorerVersion !== expect.scorerVersion) return false;
-  if (value.source !== undefined && !isCaptionSource(value.source)) return false;
-  return map.slices.every((slice) => isObject(slice) && isFiniteNumber(slice.score) && isFiniteNumber(slice.startMs));
+  return (
+    v.is(MapRecordSchema, value) &&
+    value.key === expect.key &&
+    value.lexiconHash === expect.lexiconHash &&
+    value.scorerVersion === expect.scorerVersion &&
+    value.map.scorerVersion === expect.scorerVersion
+  );
 }
 
 export function isCuesRecord(value: unknown, key: string): value is CuesRecord {
-  if (!isObject(value) || value.v !== RECORD_VERSION || value.key !== key) return false;
-  if (typeof value.format !== 'string' || !['asr', 'uploaded', 'panel'].includes(value.captionKind as string)) return false;
-  if (value.source !== undefined && !isCaptionSource(value.source)) return false;
-  if (!Array.isArray(value.cues) || value.cues.length === 0) return false;
-  return value.cues.every(
-    (cue) => isObject(cue) && isFiniteNumber(cue.startMs) && isFiniteNumber(cue.endMs) && typeof cue.text === 'string',
-  );
+  return v.is(CuesRecordSchema, value) && value.key === key;
 }
 
 export function isEpisodeRecord(value: unknown): value is EpisodeRecord {
-  return (
-    isObject(value) &&
-    typeof value.key === 'string' &&
-    isFiniteNumber(value.lastUsed) &&
-    isObject(value.parts) &&
-    Object.values(value.parts).every(isFiniteNumber)
-  );
+  return v.is(EpisodeRecordSchema, value);
 }

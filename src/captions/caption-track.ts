@@ -62,6 +62,13 @@ export const CaptionSourceSchema = v.picklist(['player', 'direct', 'panel']);
 export type CaptionSource = v.InferOutput<typeof CaptionSourceSchema>;
 
 /**
+ * How cues were captioned, as the scorer weighs them: ASR, uploaded, or read from the transcript panel (start
+ * times only). The one meaning of "caption kind" (the cache records it, the CLI's `--kind` names it).
+ */
+export const CaptionKindSchema = v.picklist(['asr', 'uploaded', 'panel']);
+export type CaptionKind = v.InferOutput<typeof CaptionKindSchema>;
+
+/**
  * The vssId of a machine translation: the source's vssId, `~tlang.`, the target language (e.g. `.de~tlang.en`).
  * It keeps a translation apart from its source everywhere a track is named by vssId (picker, cache key),
  * without a second field in `TrackRef`.

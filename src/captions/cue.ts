@@ -1,11 +1,13 @@
-/** One caption segment as the rest of the product sees it: text with its time span. */
-export interface Cue {
-  startMs: number;
-  endMs: number;
-  text: string;
-}
+import * as v from 'valibot';
 
-export type CaptionFormat = 'json3' | 'srv3' | 'srv2' | 'srv1' | 'vtt' | 'text';
+const MsSchema = v.pipe(v.number(), v.finite());
+
+/** One caption segment as the rest of the product sees it: text with its time span. */
+export const CueSchema = v.object({ startMs: MsSchema, endMs: MsSchema, text: v.string() });
+export type Cue = v.InferOutput<typeof CueSchema>;
+
+export const CaptionFormatSchema = v.picklist(['json3', 'srv3', 'srv2', 'srv1', 'vtt', 'text']);
+export type CaptionFormat = v.InferOutput<typeof CaptionFormatSchema>;
 
 /** What a parser hands on: the cues in transcript order and the format it recognised. */
 export interface ParsedCaptions {

@@ -2,6 +2,7 @@ import { CaptionParseError, type Cue } from './cue';
 import { normalizeCueText } from './cue-text';
 import { finishCues } from './finish-cues';
 import { isNormalCueText } from './is-normal-cue-text';
+import { isPlainRecord } from '../schema/plain-record';
 
 /**
  * YouTube's `fmt=json3` body (uploaded and ASR tracks).
@@ -18,12 +19,12 @@ export function parseJson3(body: string): Cue[] {
     const detail = error instanceof Error ? error.message : String(error);
     throw new CaptionParseError(`json3: invalid or truncated JSON (${detail})`, 'json3');
   }
-  const events = isRecord(root) ? root.events : undefined;
+  const events = isPlainRecord(root) ? root.events : undefined;
   if (!Array.isArray(events)) throw new CaptionParseError('json3: no "events" array', 'json3');
 
   const cues: Cue[] = [];
   for (const event of events as unknown[]) {
-    if (!isRecord(event)) continue;
+    if (!isPlainRecord(event)) continue;
     const segs = event.segs;
     if (!Array.isArray(segs) || segs.length === 0) continue; // window / style events
     const joined = joinSegs(segs as unknown[]);
@@ -46,7 +47,7 @@ function joinSegs(segs: unknown[]): string {
 }
 
 function segText(seg: unknown): string {
-  if (!isRecord(seg)) return '';
+  if (!isPlainRecord(seg)) return '';
   const utf8 = seg.utf8;
   return typeof utf8 === 'string' ? utf8 : '';
 }
@@ -55,6 +56,3 @@ function finiteOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

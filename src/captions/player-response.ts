@@ -1,4 +1,5 @@
 import { isEnglish, type CaptionTrack } from './caption-track';
+import { isPlainRecord } from '../schema/plain-record';
 
 /**
  * What a player response (`ytInitialPlayerResponse`, `movie_player.getPlayerResponse()`, or a
@@ -12,12 +13,12 @@ export type TrackListing =
 
 export function readCaptionTracks(playerResponse: unknown): TrackListing {
   const videoId = readVideoId(playerResponse);
-  if (!isRecord(playerResponse)) return { status: 'unplayable', videoId, reason: 'no player response' };
+  if (!isPlainRecord(playerResponse)) return { status: 'unplayable', videoId, reason: 'no player response' };
 
   const tracks = readTracks(playerResponse);
   if (tracks.length > 0) return { status: 'ok', videoId, tracks };
 
-  const playability = isRecord(playerResponse.playabilityStatus) ? playerResponse.playabilityStatus : {};
+  const playability = isPlainRecord(playerResponse.playabilityStatus) ? playerResponse.playabilityStatus : {};
   const status = typeof playability.status === 'string' ? playability.status : 'OK';
   const reason = readReason(playability) ?? status;
   // A non-web client refused as a suspected bot: a failed strategy (try another), not "no captions".
@@ -28,7 +29,7 @@ export function readCaptionTracks(playerResponse: unknown): TrackListing {
 
 /** `videoDetails.videoId` — the only reliable way to tell a stale response (SPA navigation) from the current one. */
 export function readVideoId(playerResponse: unknown): string | null {
-  if (!isRecord(playerResponse) || !isRecord(playerResponse.videoDetails)) return null;
+  if (!isPlainRecord(playerResponse) || !isPlainRecord(playerResponse.videoDetails)) return null;
   const id = playerResponse.videoDetails.videoId;
   return typeof id === 'string' && VIDEO_ID.test(id) ? id : null;
 }
@@ -48,7 +49,7 @@ export interface RawVideoDetails {
  * the bridge's schema bounds them. null when title or author is missing (nothing worth showing).
  */
 export function readVideoDetails(playerResponse: unknown): RawVideoDetails | null {
-  if (!isRecord(playerResponse) || !isRecord(playerResponse.videoDetails)) return null;
+  if (!isPlainRecord(playerResponse) || !isPlainRecord(playerResponse.videoDetails)) return null;
   const { title, author, channelId, lengthSeconds } = playerResponse.videoDetails;
   if (typeof title !== 'string' || typeof author !== 'string') return null;
   const seconds = typeof lengthSeconds === 'string' && /^\d{1,9}$/.test(lengthSeconds) ? Number(lengthSeconds) : null;
@@ -57,8 +58,8 @@ export function readVideoDetails(playerResponse: unknown): RawVideoDetails | nul
 
 function readTracks(response: Record<string, unknown>): CaptionTrack[] {
   const captions = response.captions;
-  const renderer = isRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
-  const list = isRecord(renderer) ? renderer.captionTracks : undefined;
+  const renderer = isPlainRecord(captions) ? captions.playerCaptionsTracklistRenderer : undefined;
+  const list = isPlainRecord(renderer) ? renderer.captionTracks : undefined;
   if (!Array.isArray(list)) return [];
   const english = readTranslationLanguages(renderer).some(isEnglish);
   const tracks: CaptionTrack[] = [];
@@ -73,13 +74,13 @@ function readTracks(response: Record<string, unknown>): CaptionTrack[] {
 
 /** `translationLanguages[].languageCode`: the languages YouTube can machine-translate this video's tracks into. */
 function readTranslationLanguages(renderer: unknown): string[] {
-  const list = isRecord(renderer) ? renderer.translationLanguages : undefined;
+  const list = isPlainRecord(renderer) ? renderer.translationLanguages : undefined;
   if (!Array.isArray(list)) return [];
-  return (list as unknown[]).flatMap((item) => (isRecord(item) && typeof item.languageCode === 'string' ? [item.languageCode] : []));
+  return (list as unknown[]).flatMap((item) => (isPlainRecord(item) && typeof item.languageCode === 'string' ? [item.languageCode] : []));
 }
 
 function readTrack(item: unknown): CaptionTrack | null {
-  if (!isRecord(item)) return null;
+  if (!isPlainRecord(item)) return null;
   const { baseUrl, languageCode } = item;
   if (typeof baseUrl !== 'string' || baseUrl === '' || typeof languageCode !== 'string' || languageCode === '') return null;
   const asr = item.kind === 'asr';
@@ -95,22 +96,19 @@ function readReason(playability: Record<string, unknown>): string | null {
   const fromText = readText(playability.reason);
   if (fromText) return fromText;
   if (Array.isArray(playability.messages) && typeof playability.messages[0] === 'string') return playability.messages[0];
-  const screen = isRecord(playability.errorScreen) ? playability.errorScreen.playerErrorMessageRenderer : undefined;
-  return isRecord(screen) ? readText(screen.reason) : null;
+  const screen = isPlainRecord(playability.errorScreen) ? playability.errorScreen.playerErrorMessageRenderer : undefined;
+  return isPlainRecord(screen) ? readText(screen.reason) : null;
 }
 
 /** YouTube text objects come as `{simpleText}` or `{runs: [{text}]}` depending on the client. */
 function readText(value: unknown): string | null {
   if (typeof value === 'string') return value;
-  if (!isRecord(value)) return null;
+  if (!isPlainRecord(value)) return null;
   if (typeof value.simpleText === 'string') return value.simpleText;
   if (Array.isArray(value.runs)) {
-    const text = (value.runs as unknown[]).map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    const text = (value.runs as unknown[]).map((run) => (isPlainRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
     return text === '' ? null : text;
   }
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

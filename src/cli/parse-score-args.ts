@@ -1,5 +1,8 @@
+import * as v from 'valibot';
+import { CaptionKindSchema, type CaptionKind } from '../captions/caption-track';
+
 export type OutputFormat = 'text' | 'json' | 'csv';
-export type CaptionKind = 'asr' | 'uploaded' | 'panel';
+export type { CaptionKind };
 
 export interface ScoreArgs {
   files: string[];
@@ -22,7 +25,7 @@ export const USAGE =
   'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel]';
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'csv'];
-const KINDS: readonly CaptionKind[] = ['asr', 'uploaded', 'panel'];
+const KINDS = CaptionKindSchema.options;
 
 /** Accepts `--flag value` and `--flag=value`; `--` ends the options. */
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
@@ -69,8 +72,8 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
         break;
       case '--kind': {
         const kind = value();
-        if (!KINDS.includes(kind as CaptionKind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${kind}")`);
-        args.captionKind = kind as CaptionKind;
+        if (!v.is(CaptionKindSchema, kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${kind}")`);
+        args.captionKind = kind;
         break;
       }
       default:

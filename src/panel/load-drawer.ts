@@ -7,7 +7,7 @@
  * imported by a content script runs in the content script's isolated world, not in the page's. It brings no
  * preact: `bindPreact` hands it this script's own hooks and JSX runtime first.
  */
-import type { ComponentType } from 'preact';
+import { Component, h, type ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import { browser } from 'wxt/browser';
@@ -21,21 +21,16 @@ interface DrawerChunk {
   TranscriptDrawerBody: DrawerBody;
 }
 
-const PREACT: Record<DrawerPreactName, unknown> = { useEffect, useLayoutEffect, useMemo, useRef, useState, jsx, jsxs, Fragment };
+const PREACT: Record<DrawerPreactName, unknown> = { useEffect, useLayoutEffect, useMemo, useRef, useState, jsx, jsxs, Fragment, Component, h };
 
-let loading: Promise<DrawerBody> | null = null;
-
-/** The drawer's body; the chunk is fetched once per page (a failed load is tried again on the next call). */
-export function loadDrawerBody(): Promise<DrawerBody> {
-  loading ??= (async () => {
-    // A file the build adds (not an entrypoint or public/ file), so WXT's PublicPath type does not list it.
-    const url = (browser.runtime.getURL as (path: string) => string)(`/${DRAWER_CHUNK_FILE}`);
-    const chunk = (await import(/* @vite-ignore */ url)) as DrawerChunk;
-    chunk.bindPreact(PREACT);
-    return chunk.TranscriptDrawerBody;
-  })();
-  loading.catch(() => {
-    loading = null;
-  });
-  return loading;
+/**
+ * The drawer's body. The browser's module map fetches and evaluates the chunk once per page; a later call (another
+ * panel after navigation) gets the same module back, so binding it again is a no-op in effect.
+ */
+export async function loadDrawerBody(): Promise<DrawerBody> {
+  // A file the build adds (not an entrypoint or public/ file), so WXT's PublicPath type does not list it.
+  const url = (browser.runtime.getURL as (path: string) => string)(`/${DRAWER_CHUNK_FILE}`);
+  const chunk = (await import(/* @vite-ignore */ url)) as DrawerChunk;
+  chunk.bindPreact(PREACT);
+  return chunk.TranscriptDrawerBody;
 }

@@ -154,7 +154,11 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['dark'] });
 
   // The host: placed now, or when #below / #secondary appears; afterwards kept in the page (stay-attached).
-  const hostWatch = stayAttached(host, () => putBack(), { MutationObserver: win.MutationObserver });
+  const hostWatch = stayAttached(host, () => putBack(), {
+    MutationObserver: win.MutationObserver,
+    // Something keeps removing the panel (another extension): leave the page to it rather than loop.
+    onStandDown: () => console.warn('[perspective-map] something keeps removing the panel; not putting it back'),
+  });
   function putBack(): void {
     if (removed || !mounted || host.isConnected) return;
     // Another panel took the page (a newer session mounted): this one is superseded, never the reverse.

@@ -8,6 +8,7 @@ import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import type { MissingPart } from '../youtube-page/diagnostics';
+import type { StripStatus } from './progress-strip';
 
 export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
 
@@ -72,5 +73,5 @@ export interface PanelAttachment {
   place: 'below' | 'secondary' | 'last-resort' | null;
   progressBar: 'chaptered-host' | 'line-host' | 'classic-bar' | null;
   /** `no-bar`: a map to draw and a duration, but no progress bar on the page. */
-  progressBarStatus: 'off' | 'attached' | 'no-bar' | 'no-duration';
+  progressBarStatus: StripStatus;
 }

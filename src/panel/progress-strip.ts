@@ -30,8 +30,12 @@ export interface ProgressStripDeps {
   onStatusChange?(status: StripStatus): void;
 }
 
-/** `no-bar`: a map to draw and a known duration, but none of the attach points is on the page. */
-export type StripStatus = 'off' | 'attached' | 'no-bar' | 'no-duration';
+/**
+ * `no-bar`: a map to draw and a known duration, but none of the attach points is on the page. `stood-down`:
+ * something else kept removing the strip (another extension's segments in the same bar); it stays out of the
+ * page for the rest of this panel's life rather than fight (stay-attached.ts).
+ */
+export type StripStatus = 'off' | 'attached' | 'no-bar' | 'no-duration' | 'stood-down';
 
 export interface ProgressStrip {
   /** Draws these slices (now, or as soon as a bar and the duration are known). */
@@ -72,7 +76,17 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   let host: { element: HTMLElement; name: ProgressBarName; restorePosition: string | null } | null = null;
   // YouTube rebuilding the bar takes the strip with it: the ancestor chain tells, and the bar is chosen again.
   const MutationObserverCtor = doc.defaultView?.MutationObserver;
-  const keep: StayAttached | null = MutationObserverCtor ? stayAttached(strip, () => (wanted ? refresh() : undefined), { MutationObserver: MutationObserverCtor }) : null;
+  const keep: StayAttached | null = MutationObserverCtor
+    ? stayAttached(strip, () => (wanted ? refresh() : undefined), { MutationObserver: MutationObserverCtor, onStandDown: standDown })
+    : null;
+  let stoodDown = false;
+  function standDown(): void {
+    stoodDown = true;
+    listen(false);
+    release();
+    setStatus('stood-down');
+    console.warn('[perspective-map] something keeps removing the progress-bar strip; leaving the bar to it');
+  }
   let drawnKey = '';
   let listening = false;
   let status: StripStatus = 'off';
@@ -130,6 +144,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
   }
 
   function refresh(): void {
+    if (stoodDown) return;
     if (!wanted || wanted.slices.length === 0) {
       release();
       return setStatus('off');
@@ -181,6 +196,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
     show(slices, palette) {
       if (wanted && wanted.slices !== slices) drawnKey = '';
       wanted = { slices, palette };
+      if (stoodDown) return;
       listen(true);
       refresh();
     },
@@ -189,7 +205,7 @@ export function createProgressStrip(deps: ProgressStripDeps): ProgressStrip {
       listen(false);
       release();
       drawnKey = '';
-      setStatus('off');
+      setStatus(stoodDown ? 'stood-down' : 'off');
     },
     refresh,
     attachedTo: () => (host && strip.isConnected ? host.name : null),

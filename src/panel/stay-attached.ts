@@ -8,7 +8,15 @@
  * While the node is out (its place rebuilt without it), the deepest ancestor it had that is still in the page is
  * watched: YouTube puts the rebuilt part back under it, and `place()` is tried again. A place rebuilt deeper than
  * that, later, is caught by the owner's own checks (mount-panel.ts re-places on media loads and on updates).
+ *
+ * **Standing down**: something else may keep removing the node (another extension's strip in the same place, a
+ * page "cleaner"). Putting it back at once would start a remove/re-add loop that runs at mutation speed and freezes
+ * the page. So when the node is taken away after being put back `MAX_RESTORES` times within `RESTORE_WINDOW_MS`,
+ * the watch ends instead and `onStandDown` says so; the other side keeps the place. YouTube rebuilding a part happens seconds apart, far under that rate.
  */
+export const MAX_RESTORES = 5;
+export const RESTORE_WINDOW_MS = 2_000;
+
 export interface StayAttached {
   /** Re-places the node now if it is out, and watches its (new) ancestor chain. */
   check(): void;
@@ -17,6 +25,9 @@ export interface StayAttached {
 
 export interface StayAttachedDeps {
   MutationObserver: typeof MutationObserver;
+  /** Called once when the watch gives up because the node keeps being taken away. */
+  onStandDown?: () => void;
+  now?: () => number;
 }
 
 /**
@@ -28,6 +39,9 @@ export function stayAttached(node: Node, place: () => void, deps: StayAttachedDe
   /** The node's ancestors when it was last in the page, nearest first. */
   let ancestors: Node[] = [];
   const observer = new deps.MutationObserver(() => check());
+  const now = deps.now ?? (() => Date.now());
+  /** When the node was put back within the last RESTORE_WINDOW_MS, oldest first. */
+  const restores: number[] = [];
 
   function watch(): void {
     observer.disconnect();
@@ -42,17 +56,32 @@ export function stayAttached(node: Node, place: () => void, deps: StayAttachedDe
 
   function check(): void {
     if (stopped) return;
-    if (!node.isConnected) place();
+    if (!node.isConnected) {
+      // Taken away again right after being put back MAX_RESTORES times: someone else wants the place. The check
+      // comes before putting it back, so the other side keeps the place and the loop ends there.
+      if (recentRestores() >= MAX_RESTORES) {
+        stop();
+        deps.onStandDown?.();
+        return;
+      }
+      place();
+      if (node.isConnected) restores.push(now());
+    }
     watch();
   }
 
+  function recentRestores(): number {
+    const at = now();
+    while (restores.length > 0 && at - restores[0]! > RESTORE_WINDOW_MS) restores.shift();
+    return restores.length;
+  }
+
+  function stop(): void {
+    stopped = true;
+    ancestors = [];
+    observer.disconnect();
+  }
+
   watch();
-  return {
-    check,
-    stop() {
-      stopped = true;
-      ancestors = [];
-      observer.disconnect();
-    },
-  };
+  return { check, stop };
 }

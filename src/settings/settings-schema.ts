@@ -33,42 +33,45 @@ function listOf<T>(item: v.GenericSchema<unknown, T>, unique: (value: T) => stri
   );
 }
 
+/** The fields, each with its fallback (one storage key each: stored-settings.ts). */
+export const SettingsFieldsSchema = v.object({
+  /** Ids of the enabled lexicons (built-in and custom), each once. */
+  enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...DEFAULT_ENABLED_LEXICON_IDS]),
+  /**
+   * Custom lexicons imported by the user: the same rule as on import (a full lexicon, not a built-in's id);
+   * a later duplicate id is dropped.
+   */
+  customLexicons: v.fallback(listOf(CustomLexiconSchema, (lexicon) => lexicon.id), (): Lexicon[] => []),
+  /** Preferred caption language (BCP 47, e.g. `en`), or null for the browser's language. */
+  preferredLanguage: v.fallback(v.nullable(LanguageCodeSchema), null),
+  palette: v.fallback(PaletteIdSchema, 'default'),
+  /** Thin clock-time strip inside the player's progress bar. */
+  progressBarStrip: v.fallback(v.boolean(), true),
+  /** Panel collapsed to its headline line. */
+  collapsed: v.fallback(v.boolean(), false),
+  /** The transcript drawer is open (closed by default; the user's last choice is kept). */
+  transcriptOpen: v.fallback(v.boolean(), false),
+  /**
+   * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
+   * a bad retention number falls back to "no limit", never the recording switch with it.
+   */
+  library: v.fallback(
+    v.pipe(
+      v.fallback(v.looseObject({}), {}),
+      v.object({
+        recording: v.fallback(librarySettingsSchema.entries.recording, true),
+        keepEpisodes: v.fallback(librarySettingsSchema.entries.keepEpisodes, null),
+        keepDays: v.fallback(librarySettingsSchema.entries.keepDays, null),
+      }),
+    ),
+    defaultLibrarySettings,
+  ),
+});
+
 export const SettingsSchema = v.pipe(
   // Not an object at all (null, a string, a list): every field takes its default.
   v.fallback(v.looseObject({}), {}),
-  v.object({
-    /** Ids of the enabled lexicons (built-in and custom), each once. */
-    enabledLexicons: v.fallback(listOf(LexiconIdSchema, (id) => id), (): string[] => [...DEFAULT_ENABLED_LEXICON_IDS]),
-    /**
-     * Custom lexicons imported by the user: the same rule as on import (a full lexicon, not a built-in's id);
-     * a later duplicate id is dropped.
-     */
-    customLexicons: v.fallback(listOf(CustomLexiconSchema, (lexicon) => lexicon.id), (): Lexicon[] => []),
-    /** Preferred caption language (BCP 47, e.g. `en`), or null for the browser's language. */
-    preferredLanguage: v.fallback(v.nullable(LanguageCodeSchema), null),
-    palette: v.fallback(PaletteIdSchema, 'default'),
-    /** Thin clock-time strip inside the player's progress bar. */
-    progressBarStrip: v.fallback(v.boolean(), true),
-    /** Panel collapsed to its headline line. */
-    collapsed: v.fallback(v.boolean(), false),
-    /** The transcript drawer is open (closed by default; the user's last choice is kept). */
-    transcriptOpen: v.fallback(v.boolean(), false),
-    /**
-     * The episode library: recording on/paused and the optional retention limits (src/library), field by field —
-     * a bad retention number falls back to "no limit", never the recording switch with it.
-     */
-    library: v.fallback(
-      v.pipe(
-        v.fallback(v.looseObject({}), {}),
-        v.object({
-          recording: v.fallback(librarySettingsSchema.entries.recording, true),
-          keepEpisodes: v.fallback(librarySettingsSchema.entries.keepEpisodes, null),
-          keepDays: v.fallback(librarySettingsSchema.entries.keepDays, null),
-        }),
-      ),
-      defaultLibrarySettings,
-    ),
-  }),
+  SettingsFieldsSchema,
 );
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

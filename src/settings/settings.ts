@@ -1,66 +1,54 @@
 /**
- * User settings: one versioned item in `browser.storage.local` (small data only; large data lives in IndexedDB).
- * Read it on every request — the service worker may have been restarted, and the popup may have changed it.
- * CONTRACT: popup/options write it, the background and content scripts read and watch it.
- *
- * Versioning: the item is at SETTINGS_VERSION (1). WXT stores the version next to the value (`settings$`)
- * and, when an item is defined at a higher version, runs SETTINGS_MIGRATIONS[n] for each step up before
- * any read. To change the shape: bump SETTINGS_VERSION, add `SETTINGS_MIGRATIONS[n] = (previous) => next`
- * (it receives whatever was stored, so treat it as unknown), and extend SettingsSchema. A failed or
- * downgraded migration is logged by WXT, and readSettings() still answers: normalizeSettings merges whatever
- * is readable with the defaults, so a corrupt or partial value never crashes a reader.
+ * User settings for the extension's own contexts (background, popup, options, library): the full `SettingsSchema`
+ * over the one settings store (`stored-settings.ts`: a key per field, migrations, never a lost edit). Read them on
+ * every request — the service worker may have been restarted, and the popup may have changed them. Small data only;
+ * large data lives in IndexedDB. The watch page reads the same store with a narrower schema (page-settings.ts).
  */
-import { storage } from 'wxt/utils/storage';
-import { defaultSettings, normalizeSettings, type Settings } from './settings-schema';
+import { browser } from 'wxt/browser';
+import { SettingsFieldsSchema, normalizeSettings, type Settings } from './settings-schema';
+import { createStoredSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type SettingsLocks, type SettingsStorage } from './stored-settings';
 
 export { BUILTIN_LEXICON_IDS, defaultSettings, normalizeSettings } from './settings-schema';
 export type { PaletteId, Settings } from './settings-schema';
+export { SETTINGS_KEY, SETTINGS_META_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './stored-settings';
 
-export const SETTINGS_KEY = 'local:settings' as const;
-export const SETTINGS_VERSION = 1;
+/** The extension's pages and worker share one origin, so a Web Lock serialises their `edit`s (absent in tests). */
+const locks = (): SettingsLocks | null => (globalThis.navigator as { locks?: SettingsLocks } | undefined)?.locks ?? null;
 
-/** Step n turns a version n−1 value into a version n value. None yet: version 1 is the first shape. */
-export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => unknown> = {};
-
-export type SettingsItem = ReturnType<typeof defineSettingsItem>;
-
-/** The storage item definition; parameters exist so a test can exercise the migration hook with a future step. */
+/** The store; parameters exist so a test can exercise the migration hook with a future step. */
 export function defineSettingsItem(
   version: number = SETTINGS_VERSION,
   migrations: Record<number, (previous: unknown) => unknown> = SETTINGS_MIGRATIONS,
+  storage: SettingsStorage = browser.storage as unknown as SettingsStorage,
 ) {
-  return storage.defineItem<Settings>(SETTINGS_KEY, {
-    fallback: defaultSettings(),
-    version,
-    migrations,
-  });
+  const stored = createStoredSettings(storage, SettingsFieldsSchema, { version, migrations, locks: locks() });
+  return {
+    getValue: (): Promise<Settings> => stored.read(),
+    /** Writes the fields of `settings` that differ from what is stored (normalised first). */
+    setValue: async (settings: Settings): Promise<void> => void (await stored.edit(() => normalizeSettings(settings))),
+    edit: (change: (current: Settings) => Settings | null): Promise<Settings | null> => stored.edit(change),
+    watch: (callback: (settings: Settings) => void): (() => void) => stored.watch(callback),
+  };
 }
+
+export type SettingsItem = ReturnType<typeof defineSettingsItem>;
 
 export const settingsItem = defineSettingsItem();
 
 /** The current settings, validated: missing / wrong-typed fields fall back to defaults. Never rejects. */
-export async function readSettings(item: SettingsItem = settingsItem): Promise<Settings> {
-  try {
-    return normalizeSettings(await item.getValue());
-  } catch (err) {
-    console.warn('[perspective-map] settings could not be read; using defaults', err);
-    return defaultSettings();
-  }
+export function readSettings(item: Pick<SettingsItem, 'getValue'> = settingsItem): Promise<Settings> {
+  return item.getValue();
 }
 
 /** Calls `callback` with the validated settings after every change (from any context). Returns unwatch. */
 export function watchSettings(callback: (settings: Settings) => void, item: SettingsItem = settingsItem): () => void {
-  return item.watch((value) => callback(normalizeSettings(value)));
+  return item.watch(callback);
 }
 
-/** Writes settings (normalised first, so a caller can't store a shape readers would reject). */
-export async function writeSettings(settings: Settings, item: SettingsItem = settingsItem): Promise<void> {
-  await item.setValue(normalizeSettings(settings));
+/** Writes settings: only the fields that differ from what is stored, so another context's edit is kept. */
+export function writeSettings(settings: Settings, item: SettingsItem = settingsItem): Promise<void> {
+  return item.setValue(settings);
 }
 
-/** The settings as a store object (getValue / setValue / watch), e.g. for the popup's and options page's deps. */
-export const settingsStore = {
-  getValue: (): Promise<Settings> => readSettings(),
-  setValue: (value: Settings): Promise<void> => writeSettings(value),
-  watch: (callback: (value: Settings) => void): (() => void) => watchSettings(callback),
-};
+/** The settings as a store object (getValue / setValue / edit / watch), e.g. for the popup's and options page's deps. */
+export const settingsStore = settingsItem;

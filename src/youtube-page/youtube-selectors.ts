@@ -81,6 +81,8 @@ export const youtubeSelectors = {
     descriptionExpand: sel('tp-yt-paper-button#expand'),
     showTranscriptButton: sel('ytd-video-description-transcript-section-renderer button'),
     panelCloseButton: sel('#visibility-button button, button[aria-label="Close transcript"]'),
+    /** One entry of the panel's language menu, named as the track is (`captionTracks[].name`); the shown one is `aria-selected="true"`. */
+    languageItem: sel('ytd-transcript-footer-renderer tp-yt-paper-item'),
     visibilityAttribute: sel('visibility', 'attribute'),
     expanded: sel('ENGAGEMENT_PANEL_VISIBILITY_EXPANDED', 'value'),
     hidden: sel('ENGAGEMENT_PANEL_VISIBILITY_HIDDEN', 'value'),
@@ -124,6 +126,7 @@ export const selectorProvenance: Readonly<Record<string, Provenance>> = {
   'transcript.descriptionExpand': { seen: '2026-06', source: 'FACTS §4 (vegcom/scripty-scripts auto-transcript.user.js)' },
   'transcript.showTranscriptButton': { seen: '2026-06', source: 'FACTS §4 (vegcom/scripty-scripts auto-transcript.user.js)' },
   'transcript.panelCloseButton': { seen: 'inferred', source: 'engagement panels have a visibility button in their header; no source we hold' },
+  'transcript.languageItem': { seen: 'inferred', source: 'the panel\'s language menu (footer dropdown of track names); no source we hold describes its markup' },
   'transcript.visibilityAttribute': { seen: '2026-06', source: 'FACTS §4 (bowencool/Tampermonkey-Scripts youtube-show-transcript.js)' },
   'transcript.expanded': { seen: '2026-06', source: 'FACTS §4 (bowencool/Tampermonkey-Scripts youtube-show-transcript.js)' },
   'transcript.hidden': { seen: 'inferred', source: 'the counterpart of ..._EXPANDED; no source we hold' },

@@ -70,3 +70,45 @@ test('leaving the watch page for another page removes the panel', async ({ page 
   await page.evaluate(() => history.pushState({}, '', '/feed/subscriptions'));
   await expect.poll(() => p.hostCount(), { timeout: 5000 }).toBe(0);
 });
+
+// Defect 1 (issue 10): the main world switched captions on to learn A's token with no lock and no check that the page
+// was still on A. A user with captions off who moved to B during that switch had B save "on" as the user's state:
+// captions stayed on, and B's `player` strategy failed.
+test('a quick A → B while A’s captions are switched on for the token: captions end off (the user’s state) and B is mapped', async ({ page }) => {
+  await page.addInitScript(
+    ({ a, b }) => {
+      // The user moves on to B the moment the extension switches captions on for A (deterministic, no timing).
+      type Player = HTMLElement & { loadModule?: (m: string) => void; isSubtitlesOn?: () => boolean };
+      const hook = () => {
+        const player = document.querySelector('#movie_player') as Player | null;
+        const original = player?.loadModule;
+        if (!player || typeof original !== 'function') return void requestAnimationFrame(hook);
+        let moved = false;
+        player.loadModule = function (this: Player, module: string) {
+          original.call(this, module);
+          if (module !== 'captions' || moved || !location.search.includes(a)) return;
+          moved = true;
+          setTimeout(() => {
+            const w = window as unknown as { __ccWhenMoved?: boolean; __replica: { navigate(id: string): Promise<void> } };
+            w.__ccWhenMoved = player.isSubtitlesOn?.() ?? false;
+            void w.__replica.navigate(b);
+          }, 0);
+        };
+      };
+      requestAnimationFrame(hook);
+    },
+    { a: A, b: B },
+  );
+  await openWatch(page, A);
+  const p = panel(page);
+  await expect.poll(async () => (await p.attributes())['data-video-id'], { timeout: 40_000 }).toBe(B);
+  // The move happened while A's switch had captions on.
+  expect(await page.evaluate(() => (window as unknown as { __ccWhenMoved?: boolean }).__ccWhenMoved)).toBe(true);
+  await p.waitForState(['ready', 'unavailable', 'error', 'off-topic'], 50_000);
+  expect(await p.attributes()).toMatchObject({ 'data-video-id': B, 'data-state': 'ready', 'data-source': 'player' });
+  const captionsOn = () => page.evaluate(() => (document.querySelector('#movie_player') as unknown as { isSubtitlesOn(): boolean }).isSubtitlesOn());
+  await expect.poll(captionsOn, { timeout: 10_000 }).toBe(false);
+  // …and they stay off (a late restore of someone else's "on" would land here).
+  await page.waitForTimeout(2_000);
+  expect(await captionsOn()).toBe(false);
+});

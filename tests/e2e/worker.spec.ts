@@ -17,8 +17,8 @@ async function setEnabledLexicons(context: BrowserContext, extensionId: string, 
   await page.evaluate(async (enabled) => {
     type StorageArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     const api = (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome;
-    const { settings } = await api.storage.local.get('settings');
-    await api.storage.local.set({ settings: { ...(settings as object | undefined), enabledLexicons: enabled } });
+    // One storage key per settings field (src/settings/stored-settings.ts).
+    await api.storage.local.set({ 'settings.enabledLexicons': enabled });
   }, ids);
   await page.close();
 }

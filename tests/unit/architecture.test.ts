@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXTENSION_CODE, NODE_ONLY, PURE_CORE } from '../../code-boundaries.js';
 
 /**
  * The conventions of STYLE.md, enforced: thin entrypoints, a README per src/ folder, a pure core that imports
@@ -23,8 +24,13 @@ const code = (f: string) =>
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/^\s*\/\/.*$/gm, '');
 
-const PURE_CORE = ['src/scoring', 'src/lexicons', 'src/schema', 'src/captions', 'src/cache/cache-key.ts', 'src/panel/geometry.ts', 'src/panel/colour-scale.ts'];
+/** The files of a code-boundaries.js list (folders end in `/`). */
+const filesOf = (entries: readonly string[]) =>
+  entries.flatMap((entry) => (entry.endsWith('/') ? sourceFiles(entry) : [join(ROOT, entry)])).filter((f) => !f.endsWith('.d.ts'));
 const FORBIDDEN_IN_CORE = /from\s+['"](wxt(\/[^'"]*)?|#imports|idb|preact(\/[^'"]*)?|webextension-polyfill|@webext-core\/[^'"]+)['"]|import\(\s*['"](wxt|idb|preact)/;
+const NODE_MODULES = ['fs', 'path', 'os', 'url', 'util', 'crypto', 'child_process', 'worker_threads', 'buffer', 'stream'];
+const NODE_IMPORT = new RegExp(`(from\\s+|import\\(\\s*|require\\(\\s*)['"](node:[^'"]+|(${NODE_MODULES.join('|')})(/[^'"]*)?)['"]`);
+const NODE_GLOBAL = /(^|[^.\w$'"`])(process|Buffer|__dirname|__filename)\b(?!\s*:)/m;
 
 describe('architecture', () => {
   it.each(sourceFiles('entrypoints').map(rel))('entrypoint %s is thin (a define* call or a render, and one start)', (file) => {
@@ -39,12 +45,24 @@ describe('architecture', () => {
     expect(readme.length).toBeGreaterThan(200);
   });
 
-  const coreFiles = PURE_CORE.flatMap((p) => (p.endsWith('.ts') ? [join(ROOT, p)] : sourceFiles(p))).filter(
-    // The captions folder also holds one glue type file shared with the browser side; it imports nothing.
-    (f) => !f.endsWith('.d.ts'),
-  );
-  it.each(coreFiles.map(rel))('pure core %s imports no browser, WXT, idb or Preact code', (file) => {
-    expect(code(join(ROOT, file))).not.toMatch(FORBIDDEN_IN_CORE);
+  it.each(filesOf(PURE_CORE).map(rel))('pure core %s imports no browser, WXT, idb or Preact code and touches no page globals', (file) => {
+    const text = code(join(ROOT, file));
+    expect(text).not.toMatch(FORBIDDEN_IN_CORE);
+    expect(text).not.toMatch(/(^|[^.\w$])(document|window|navigator|chrome|browser)\./m);
+  });
+
+  it('tsconfig.extension.json (no Node types) covers exactly the extension code: src/ and entrypoints/ minus the Node-only tools', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.extension.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { include: string[]; exclude: string[] };
+    expect(config.include.filter((p) => !p.startsWith('.wxt')).map((p) => `${p}/`).sort()).toEqual([...EXTENSION_CODE].sort());
+    expect(config.exclude.map((p) => `${p}/`).sort()).toEqual([...NODE_ONLY].sort());
+  });
+
+  const nodeOnly = new Set(filesOf(NODE_ONLY));
+  const extensionFiles = filesOf(EXTENSION_CODE).filter((f) => !nodeOnly.has(f));
+  it.each(extensionFiles.map(rel))('extension code %s uses no Node module or global (it runs in a browser)', (file) => {
+    const text = code(join(ROOT, file));
+    expect(text).not.toMatch(NODE_IMPORT);
+    expect(text).not.toMatch(NODE_GLOBAL);
   });
 
   const shipped = [...sourceFiles('src'), ...sourceFiles('entrypoints')];

@@ -7,6 +7,7 @@ import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
 import * as v from 'valibot';
+import { isPlainRecord } from '../../schema/plain-record';
 import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics-schema';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
@@ -68,28 +69,25 @@ export function stanceText(map: PerspectiveMap): string | null {
 /** "Not about AI: 4.6 AI mentions per hour", or null when the map is on topic (or says nothing about it). */
 export function topicText(map: PerspectiveMap): string | null {
   const topic = (map.headline as Partial<PerspectiveMap['headline']>).topic;
-  if (!isRecord(topic) || topic.onTopic !== false || typeof topic.aiMentionsPerHour !== 'number') return null;
+  if (!isPlainRecord(topic) || topic.onTopic !== false || typeof topic.aiMentionsPerHour !== 'number') return null;
   const perHour = topic.aiMentionsPerHour < 10 ? Math.round(topic.aiMentionsPerHour * 10) / 10 : Math.round(topic.aiMentionsPerHour);
   return `Not about AI: ${perHour} AI mention${perHour === 1 ? '' : 's'} per hour`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** The fields the UI reads from a map, checked before use (the answer crosses a context boundary). */
 function looksLikeMap(value: unknown): value is PerspectiveMap {
-  if (!isRecord(value) || !Array.isArray(value.slices) || !isRecord(value.headline)) return false;
+  if (!isPlainRecord(value) || !Array.isArray(value.slices) || !isPlainRecord(value.headline)) return false;
   const h = value.headline;
   return typeof h.sentence === 'string' && typeof h.leaning === 'string' && typeof h.confidence === 'string';
 }
 
 /** Turns a raw `ui-cs:summary` answer into a TabSummary; anything malformed reads as no video. */
 export function toTabSummary(tabId: number, answer: unknown): TabSummary {
-  if (!isRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
+  if (!isPlainRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
   const state = typeof answer.state === 'string' ? answer.state : 'loading';
   if ((state === 'ready' || state === 'off-topic') && looksLikeMap(answer.map)) {
-    const track = isRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
+    const track = isPlainRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
     return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic', ...readProblems(answer) };
   }
   const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);

@@ -7,10 +7,11 @@ import type { LexiconValidation } from '../../lexicons/validate-lexicon';
 import type { MessageAnswer, MessageArgs } from '../../messaging/protocol';
 import type { Settings } from '../../settings/settings';
 
-/** The settings storage item, as far as the UI uses it (WXT's `settingsItem` satisfies it). */
+/** The settings store, as far as the UI uses it (`settingsStore` in src/settings/settings.ts satisfies it). */
 export interface SettingsStore {
   getValue(): Promise<Settings>;
-  setValue(value: Settings): Promise<void>;
+  /** Applies `change` to the stored settings and writes only the fields it changed; null writes nothing. */
+  edit(change: (current: Settings) => Settings | null): Promise<Settings | null>;
   /** Calls back on every change (also changes made elsewhere, e.g. the panel collapsing); returns unwatch. */
   watch(callback: (value: Settings) => void): () => void;
 }

@@ -1,7 +1,7 @@
 /**
  * The current settings, kept live: changes made elsewhere (the other UI page, the panel collapsing)
- * re-render, and `update` always starts from the stored value so two pages never overwrite each other's
- * change with a stale copy.
+ * re-render, and `update` edits the stored value (src/settings/stored-settings.ts): it starts from what is stored and
+ * writes only the fields it changed, so two pages (or a page and the watch page) never overwrite each other's change.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../settings/settings';
@@ -33,10 +33,8 @@ export default function useSettings(store: SettingsStore): SettingsHandle {
 
   const update = useCallback(
     async (change: (current: Settings) => Settings | null) => {
-      const next = change(await store.getValue());
-      if (next === null) return null;
-      await store.setValue(next);
-      setSettings(next);
+      const next = await store.edit(change);
+      if (next !== null) setSettings(next);
       return next;
     },
     [store],

@@ -75,7 +75,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   const ctx: UrlContext = { origin: options.publicOrigin ?? 'https://www.youtube.com', signer, expire: Math.floor(Date.now() / 1000) + 6 * 3600 };
 
   const pageData = (episode: ReplicaEpisode, pageType: ReplicaPageData['pageType']): ReplicaPageData => {
-    const panelTrack = episode.tracks.find((t) => t.kind !== 'asr') ?? episode.tracks[0];
+    const uploaded = episode.tracks.findIndex((t) => t.kind !== 'asr');
     return {
       pageType,
       videoId: episode.videoId,
@@ -95,7 +95,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
         progressBar: episode.variants.progressBar ?? 'classic',
       },
       playerResponse: playerResponse(episode, ctx, 'WEB') as ReplicaPageData['playerResponse'],
-      panelSegments: (panelTrack?.cues ?? []).map((c) => ({ startMs: c.startMs, text: c.text })),
+      panelTracks: episode.tracks.map((t) => ({ name: t.name, segments: t.cues.map((c) => ({ startMs: c.startMs, text: c.text })) })),
+      panelDefaultTrack: Math.max(0, uploaded),
       related: [...episodes.values()].filter((e) => e.videoId !== episode.videoId).map((e) => ({ videoId: e.videoId, title: e.title })),
       mediaUrl: `${MEDIA_PREFIX}${mediaName}`,
     };

@@ -41,6 +41,13 @@ async function postedRequest(win: { posted: string[] }): Promise<{ id: string; n
   }
 }
 
+/** A gate the page helper's handler waits on, opened once the test has injected its forged message. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
 const opts = (timeoutMs = 300) => ({ signal: new AbortController().signal, timeoutMs });
 
 describe('worlds bridge', () => {
@@ -78,18 +85,21 @@ describe('worlds bridge', () => {
     ['bad schema', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: true, value: { videoId: VIDEO, url: 42 } })],
   ])('a forged answer (%s) is ignored and the real one still wins', async (_name, forge) => {
     const win = fakeWindow();
+    // The real answer leaves only after the forged one was posted (messages arrive in order): no timing to win.
+    const forged = gate();
     const slow = handlers({
       'player-url': async ({ videoId }) => {
-        await tick(30);
+        await forged.opened;
         return { videoId, url: `${TRACK.baseUrl}&pot=real`, potSource: 'observed-request' };
       },
     });
     startBridgeServer(win, slow);
     const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
-    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(500));
+    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(5_000));
     // A page script that reads the traffic knows the request id and nonce: it races the real answer.
     const request = await postedRequest(win);
     win.inject(JSON.stringify(forge(request.id, request.nonce)));
+    forged.open();
     await expect(pending).resolves.toMatchObject({ url: expect.stringContaining('pot=real') });
   });
 
@@ -101,11 +111,13 @@ describe('worlds bridge', () => {
     ['an unknown code for this video', (id: string, nonce: string) => ({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce, id, ok: false, videoId: VIDEO, error: 'forged: visit evil.example' })],
   ])('a forged failure (%s) is ignored and the real answer still wins', async (_name, forge) => {
     const win = fakeWindow();
-    startBridgeServer(win, handlers({ 'player-url': async ({ videoId }) => (await tick(60), { videoId, url: `${TRACK.baseUrl}&pot=real`, potSource: 'observed-request' }) }));
+    const forged = gate();
+    startBridgeServer(win, handlers({ 'player-url': async ({ videoId }) => (await forged.opened, { videoId, url: `${TRACK.baseUrl}&pot=real`, potSource: 'observed-request' }) }));
     const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
-    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(2_000));
+    const pending = client.request('player-url', { videoId: VIDEO, vssId: 'a.en', languageCode: 'en' }, opts(5_000));
     const request = await postedRequest(win);
     win.inject(JSON.stringify(forge(request.id, request.nonce)));
+    forged.open();
     await expect(pending).resolves.toMatchObject({ url: expect.stringContaining('pot=real') });
   });
 
@@ -128,18 +140,21 @@ describe('worlds bridge', () => {
     ['another source (a frame)', { source: {} }],
   ])('messages from %s are not even parsed', async (_name, from) => {
     const win = fakeWindow();
+    // The real answer is sent only once the foreign one was posted, so it always arrives second (no fixed wait).
+    const foreign = gate();
     const slow = handlers({
       snapshot: async ({ videoId }) => {
-        await tick(30);
+        await foreign.opened;
         return { videoId, listing: { status: 'no-captions', videoId }, innertube: null };
       },
     });
     startBridgeServer(win, slow);
     const client = createBridgeClient(win, { signal: new AbortController().signal, newToken: token });
-    const pending = client.request('snapshot', { videoId: VIDEO }, opts(500));
+    const pending = client.request('snapshot', { videoId: VIDEO }, opts(5_000));
     const request = await postedRequest(win);
     // A well-formed failure for this very video: only where it comes from gives it away.
     win.inject(JSON.stringify({ ch: BRIDGE_CHANNEL, kind: 'answer', nonce: request.nonce, id: request.id, ok: false, videoId: VIDEO, error: 'failed' }), from);
+    foreign.open();
     await expect(pending).resolves.toMatchObject({ videoId: VIDEO });
   });
 
@@ -221,8 +236,8 @@ describe('worlds bridge', () => {
     startBridgeServer(win, handlers({ snapshot: () => new Promise(() => undefined) }));
     const life = new AbortController();
     const client = createBridgeClient(win, { signal: life.signal, newToken: token });
-    const pending = client.request('snapshot', { videoId: VIDEO }, opts(1000));
-    await tick(10);
+    const pending = client.request('snapshot', { videoId: VIDEO }, opts(5_000));
+    await postedRequest(win);
     life.abort();
     await expect(pending).rejects.toThrow();
   });

@@ -136,6 +136,24 @@ describe('progress-bar strip', () => {
     expect(document.querySelectorAll(`[${PROGRESS_STRIP_ATTRIBUTE}]`)).toHaveLength(1);
   });
 
+  it('two strips wanting the same bar (an old instance after an extension update, another extension): one stands down, no endless fight', async () => {
+    const bars = player();
+    const first = createProgressStrip({ doc: document, getVideo: () => video });
+    const second = createProgressStrip({ doc: document, getVideo: () => video });
+    first.show(fixtureSlices(3), PALETTES.default);
+    second.show(fixtureSlices(3), PALETTES.default); // removes the first as stale; the first puts itself back…
+    for (let i = 0; i < 20; i++) await flush();
+    expect(document.querySelectorAll(`[${PROGRESS_STRIP_ATTRIBUTE}]`)).toHaveLength(1);
+    expect([first.status(), second.status()].sort()).toEqual(['attached', 'stood-down']);
+    expect(stripIn(bars.classic)).not.toBeNull();
+    // Stood down for good: a later show or hide does not bring it back into the fight.
+    const loser = first.status() === 'stood-down' ? first : second;
+    loser.show(fixtureSlices(4), PALETTES.default);
+    loser.hide();
+    expect(loser.status()).toBe('stood-down');
+    expect(document.querySelectorAll(`[${PROGRESS_STRIP_ATTRIBUTE}]`)).toHaveLength(1);
+  });
+
   it('ignores media events of other videos (a hover preview’s)', () => {
     const bars = player();
     const main = { duration: 50 };

@@ -65,4 +65,43 @@ describe('stayAttached', () => {
     await flush();
     expect(place).not.toHaveBeenCalled();
   });
+
+  it('stands down when something keeps taking the node away (another extension): no endless remove/re-add loop', async () => {
+    const { holder, node } = page();
+    const place = vi.fn(() => holder.append(node));
+    const standDown = vi.fn();
+    // Another script that removes the node whenever it appears, at mutation speed (a rival strip, a "cleaner").
+    const rival = new MutationObserver(() => {
+      if (node.isConnected) node.remove();
+    });
+    rival.observe(holder, { childList: true });
+    const watch = stayAttached(node, place, { MutationObserver, onStandDown: standDown });
+    node.remove();
+    for (let i = 0; i < 50; i++) await flush();
+    rival.disconnect();
+    expect(place.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(standDown).toHaveBeenCalledTimes(1);
+    // Once stood down, the watch is over: a later removal is left alone.
+    holder.append(node);
+    node.remove();
+    await flush();
+    expect(node.isConnected).toBe(false);
+    watch.stop();
+  });
+
+  it('still follows YouTube rebuilding the part now and then (a few times, seconds apart)', async () => {
+    const { below, node } = page();
+    let now = 0;
+    const place = vi.fn(() => below.querySelector('div')?.append(node));
+    const standDown = vi.fn();
+    const watch = stayAttached(node, place, { MutationObserver, onStandDown: standDown, now: () => now });
+    for (let i = 0; i < 30; i++) {
+      now += 5_000;
+      below.replaceChildren(document.createElement('div'));
+      await flush();
+      expect(node.isConnected).toBe(true);
+    }
+    expect(standDown).not.toHaveBeenCalled();
+    watch.stop();
+  });
 });

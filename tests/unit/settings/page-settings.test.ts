@@ -4,15 +4,14 @@ import { defaultSettings, normalizeSettings } from '../../../src/settings/settin
 
 function fakeStorage(initial: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = { ...initial };
-  const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
+  const listeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
   const storage: PageSettingsStorage = {
     local: {
-      get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+      get: async (keys) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
       set: async (items) => {
-        for (const [k, value] of Object.entries(items)) {
-          data[k] = structuredClone(value);
-          for (const l of listeners) l({ [k]: { newValue: structuredClone(value) } }, 'local');
-        }
+        for (const [k, value] of Object.entries(items)) data[k] = structuredClone(value);
+        const changes = Object.fromEntries(Object.entries(items).map(([k, value]) => [k, { newValue: structuredClone(value) }]));
+        for (const l of listeners) l(changes, 'local');
       },
     },
     onChanged: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
@@ -20,7 +19,7 @@ function fakeStorage(initial: Record<string, unknown> = {}) {
   return { storage, data, listeners };
 }
 
-describe('page settings (the content script reads the WXT settings item without wxt/utils/storage)', () => {
+describe('page settings (the content script reads the one settings store with a narrow schema)', () => {
   it('reads the defaults when nothing is stored, and the same display fields as the full schema', async () => {
     const empty = createPageSettings(fakeStorage().storage);
     const defaults = defaultSettings();
@@ -31,21 +30,38 @@ describe('page settings (the content script reads the WXT settings item without 
     expect(page).toMatchObject({ palette: full.palette, collapsed: full.collapsed, transcriptOpen: full.transcriptOpen, preferredLanguage: full.preferredLanguage, progressBarStrip: full.progressBarStrip });
   });
 
-  it('writes only its own field and keeps everything else as stored', async () => {
-    const custom = [{ id: 'mine', whatever: 1 }];
-    const fake = fakeStorage({ settings: { customLexicons: custom, library: { recording: false }, collapsed: false } });
-    await createPageSettings(fake.storage).update({ transcriptOpen: true });
-    expect(fake.data.settings).toEqual({ customLexicons: custom, library: { recording: false }, collapsed: false, transcriptOpen: true });
+  it('reads a field key over the legacy whole object', async () => {
+    const fake = fakeStorage({ settings: { palette: 'default', collapsed: true }, 'settings.palette': 'colorblind' });
+    expect(await createPageSettings(fake.storage).read()).toMatchObject({ palette: 'colorblind', collapsed: true });
   });
 
-  it('watches local changes to the settings key only, and stops when unwatched', async () => {
+  it('writes only its own field, under its own key, and leaves everything else as stored', async () => {
+    const custom = [{ id: 'mine', whatever: 1 }];
+    const legacy = { customLexicons: custom, library: { recording: false }, collapsed: false };
+    const fake = fakeStorage({ settings: legacy, 'settings.palette': 'colorblind' });
+    await createPageSettings(fake.storage).update({ transcriptOpen: true });
+    expect(fake.data).toEqual({ settings: legacy, 'settings.palette': 'colorblind', 'settings.transcriptOpen': true });
+  });
+
+  it('migrates what it reads from an older version, as every other reader does', async () => {
+    const fake = fakeStorage({ settings: { colour: 'cb' }, settings$: { v: 1 } });
+    // A hypothetical version 2 that renamed `colour` to `palette`.
+    const v2 = { version: 2, migrations: { 2: (old: unknown) => ({ palette: (old as { colour?: string }).colour === 'cb' ? 'colorblind' : 'default' }) } };
+    const page = createPageSettings(fake.storage, v2);
+    expect(await page.read()).toMatchObject({ palette: 'colorblind' });
+    // The first write after the upgrade stores every field at the new version.
+    await page.update({ collapsed: true });
+    expect(fake.data).toMatchObject({ 'settings.palette': 'colorblind', 'settings.collapsed': true, settings$: { v: 2 } });
+  });
+
+  it('watches changes to the settings keys only, and stops when unwatched', async () => {
     const fake = fakeStorage();
     const settings = createPageSettings(fake.storage);
     const seen = vi.fn();
     const unwatch = settings.watch(seen);
     await fake.storage.local.set({ other: 1 });
     await settings.update({ collapsed: true });
-    expect(seen).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
     expect(seen.mock.calls[0]![0]).toMatchObject({ collapsed: true });
     unwatch();
     expect(fake.listeners.size).toBe(0);

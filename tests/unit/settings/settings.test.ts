@@ -5,7 +5,6 @@ import {
   defineSettingsItem,
   normalizeSettings,
   readSettings,
-  settingsItem,
   SETTINGS_VERSION,
   watchSettings,
   writeSettings,
@@ -69,7 +68,8 @@ describe('settings storage', () => {
 
   it('answers defaults when storage itself fails', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const broken = { getValue: () => Promise.reject(new Error('storage gone')) } as unknown as typeof settingsItem;
+    const gone = () => Promise.reject(new Error('storage gone'));
+    const broken = defineSettingsItem(SETTINGS_VERSION, {}, { local: { get: gone, set: gone }, onChanged: { addListener: () => {}, removeListener: () => {} } });
     expect(await readSettings(broken)).toEqual(defaultSettings());
   });
 
@@ -93,6 +93,10 @@ describe('settings storage', () => {
       },
     });
     expect(await readSettings(v2)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind' });
-    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 2 } });
+    // Readers migrate in memory; the first write after the upgrade stores every field at the new version.
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 1 } });
+    await writeSettings({ ...(await readSettings(v2)), collapsed: true }, v2);
+    expect(await fakeBrowser.storage.local.get(['settings$', 'settings.palette', 'settings.collapsed'])).toEqual({ settings$: { v: 2 }, 'settings.palette': 'colorblind', 'settings.collapsed': true });
+    expect(await readSettings(v2)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind', collapsed: true });
   });
 });

@@ -14,6 +14,19 @@
  *   after `CLASSIC_LOAD_DELAY_MS`), as the old panel loaded its transcript lazily.
  * Hidden = `visibility="ENGAGEMENT_PANEL_VISIBILITY_HIDDEN"` (+ `hidden` attribute); opened by the
  * description's "Show transcript" button or by setting `visibility="ENGAGEMENT_PANEL_VISIBILITY_EXPANDED"`.
+ *
+ * Language menu (both layouts) — NO SOURCE describes it; all of this is a guess from how the panel looks to a user:
+ * a footer `ytd-transcript-footer-renderer` › `yt-sort-filter-sub-menu-renderer` › `tp-yt-paper-menu-button` with the
+ * current language's name in `#label-text` and a `tp-yt-paper-listbox` of `tp-yt-paper-item[role=option]`, one per
+ * caption track, named as the track is named in the player response (`captionTracks[].name`), the shown one
+ * `aria-selected="true"`. The panel first shows the default track (the first uploaded one, else the first).
+ * Clicking an item selects it at once (label and `aria-selected`), and its rows replace the shown ones
+ * `timing.languageMs` later, as if fetched.
+ *
+ * Stale rows after in-page navigation — NO SOURCE describes this either: the panel element is kept across an SPA
+ * navigation, open or closed as it was, and keeps the previous video's rows AND language menu for
+ * `timing.staleMs`; then both are replaced by the new video's (default language). A test sets the timing through
+ * `window.__replica.transcriptTiming(…)` to cover a short, a long and a never-ending stale period.
  */
 export type PanelLayout = 'modern' | 'classic';
 
@@ -83,13 +96,40 @@ function classicRow(doc: Document, seg: PanelSegment): HTMLElement {
   return row;
 }
 
-export interface BuiltPanel {
-  element: HTMLElement;
-  /** Called when the panel is first expanded; the classic layout fills its rows then. */
-  onFirstOpen(): void;
+/** One caption track as the panel offers it: its name in the language menu and its rows. */
+export interface PanelTrack {
+  name: string;
+  segments: PanelSegment[];
 }
 
-export function buildTranscriptPanel(doc: Document, layout: PanelLayout, segments: PanelSegment[]): BuiltPanel {
+/** What the panel shows for one video: its tracks and which one it shows first. */
+export interface PanelContent {
+  tracks: PanelTrack[];
+  defaultIndex: number;
+}
+
+/** How long the inferred delays last (see the header); a test may change them through the page. */
+export interface PanelTiming {
+  staleMs: number;
+  languageMs: number;
+}
+
+export const DEFAULT_PANEL_TIMING: PanelTiming = { staleMs: 1_500, languageMs: 300 };
+
+export const LANGUAGE_ITEM = 'ytd-transcript-footer-renderer tp-yt-paper-item';
+
+export interface BuiltPanel {
+  element: HTMLElement;
+  layout: PanelLayout;
+  /** Called when the panel is first expanded; the classic layout fills its rows then. */
+  onFirstOpen(): void;
+  /** The next video's content after an SPA navigation: shown after `timing.staleMs` (stale until then). */
+  navigateTo(content: PanelContent): void;
+  /** The track whose rows are shown (or will be, once loaded), by name; for tests. */
+  shownTrack(): string | null;
+}
+
+export function buildTranscriptPanel(doc: Document, layout: PanelLayout, first: PanelContent, timing: () => PanelTiming = () => DEFAULT_PANEL_TIMING): BuiltPanel {
   const targetId = layout === 'modern' ? MODERN_TARGET_ID : CLASSIC_TARGET_ID;
   const panel = el(doc, 'ytd-engagement-panel-section-list-renderer', {
     class: 'style-scope ytd-watch-flexy',
@@ -100,30 +140,80 @@ export function buildTranscriptPanel(doc: Document, layout: PanelLayout, segment
   panel.append(header(doc, 'Transcript'));
   const content = el(doc, 'div', { id: 'content', class: 'style-scope ytd-engagement-panel-section-list-renderer' });
   panel.append(content);
+  let rowsBox: HTMLElement;
   if (layout === 'modern') {
     const list = el(doc, 'yt-section-list-renderer', { 'data-target-id': MODERN_TARGET_ID });
-    const contents = el(doc, 'div', { id: 'contents' });
-    for (const seg of segments) contents.append(modernRow(doc, seg));
-    list.append(contents);
+    rowsBox = el(doc, 'div', { id: 'contents' });
+    list.append(rowsBox);
     content.append(list);
-    return { element: panel, onFirstOpen: () => undefined };
+  } else {
+    const renderer = el(doc, 'ytd-transcript-renderer', { class: 'style-scope ytd-engagement-panel-section-list-renderer' });
+    const segmentList = el(doc, 'ytd-transcript-segment-list-renderer', { class: 'style-scope ytd-transcript-search-panel-renderer' });
+    rowsBox = el(doc, 'div', { id: 'segments-container', class: 'style-scope ytd-transcript-segment-list-renderer' });
+    segmentList.append(rowsBox);
+    renderer.append(segmentList);
+    content.append(renderer);
   }
-  const renderer = el(doc, 'ytd-transcript-renderer', { class: 'style-scope ytd-engagement-panel-section-list-renderer' });
-  const segmentList = el(doc, 'ytd-transcript-segment-list-renderer', { class: 'style-scope ytd-transcript-search-panel-renderer' });
-  const segs = el(doc, 'div', { id: 'segments-container', class: 'style-scope ytd-transcript-segment-list-renderer' });
-  segmentList.append(segs);
-  renderer.append(segmentList);
-  content.append(renderer);
-  let filled = false;
+  const footer = el(doc, 'ytd-transcript-footer-renderer', { class: 'style-scope ytd-engagement-panel-section-list-renderer' });
+  panel.append(footer);
+
+  let current = first;
+  let selected = first.defaultIndex;
+  /** Bumped on every change of content or language: a late load of an older one is dropped. */
+  let generation = 0;
+  /** Classic: rows are fetched on the first open only. */
+  let loaded = layout === 'modern';
+
+  const renderRows = () => {
+    const segments = current.tracks[selected]?.segments ?? [];
+    rowsBox.replaceChildren(...segments.map((seg) => (layout === 'modern' ? modernRow(doc, seg) : classicRow(doc, seg))));
+  };
+  const renderMenu = () => {
+    const menu = el(doc, 'yt-sort-filter-sub-menu-renderer');
+    const button = el(doc, 'tp-yt-paper-menu-button');
+    const label = el(doc, 'div', { id: 'label-text' }, current.tracks[selected]?.name ?? '');
+    const listbox = el(doc, 'tp-yt-paper-listbox', { role: 'listbox' });
+    current.tracks.forEach((track, index) => {
+      const item = el(doc, 'tp-yt-paper-item', { role: 'option', 'aria-selected': String(index === selected) }, track.name);
+      item.addEventListener('click', () => choose(index));
+      listbox.append(item);
+    });
+    button.append(label, listbox);
+    menu.append(button);
+    footer.replaceChildren(menu);
+  };
+  const choose = (index: number) => {
+    if (index === selected) return;
+    selected = index;
+    renderMenu();
+    const mine = ++generation;
+    if (loaded) setTimeout(() => mine === generation && renderRows(), timing().languageMs);
+  };
+
+  renderMenu();
+  if (loaded) renderRows();
   return {
     element: panel,
+    layout,
     onFirstOpen: () => {
-      if (filled) return;
-      filled = true;
-      setTimeout(() => {
-        for (const seg of segments) segs.append(classicRow(doc, seg));
-      }, CLASSIC_LOAD_DELAY_MS);
+      if (loaded) return;
+      loaded = true;
+      const mine = generation;
+      setTimeout(() => mine === generation && renderRows(), CLASSIC_LOAD_DELAY_MS);
     },
+    navigateTo: (next) => {
+      const mine = ++generation;
+      const show = () => {
+        if (mine !== generation) return;
+        current = next;
+        selected = next.defaultIndex;
+        renderMenu();
+        if (loaded) renderRows();
+      };
+      const { staleMs } = timing();
+      if (Number.isFinite(staleMs)) setTimeout(show, staleMs);
+    },
+    shownTrack: () => current.tracks[selected]?.name ?? null,
   };
 }
 
@@ -133,6 +223,7 @@ export function buildTranscriptPanel(doc: Document, layout: PanelLayout, segment
  */
 export function wirePanelVisibility(panel: BuiltPanel, signal: AbortSignal): void {
   const sync = () => {
+    if (signal.aborted) return;
     const expanded = panel.element.getAttribute('visibility') === VISIBILITY_EXPANDED;
     panel.element.toggleAttribute('hidden', !expanded);
     if (expanded) panel.onFirstOpen();

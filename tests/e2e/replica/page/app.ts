@@ -1,4 +1,4 @@
-import { buildTranscriptPanel, wirePanelVisibility, VISIBILITY_EXPANDED } from '../inferred/transcript-panel';
+import { buildTranscriptPanel, wirePanelVisibility, DEFAULT_PANEL_TIMING, VISIBILITY_EXPANDED, type BuiltPanel, type PanelTiming } from '../inferred/transcript-panel';
 import { createLayouts, type LayoutState, type Layouts } from '../inferred/layouts';
 import type { ReplicaPageData } from './page-data';
 import { createReplicaPlayer } from './player';
@@ -18,6 +18,10 @@ declare global {
       pageData(): ReplicaPageData | null;
       /** Switches the page's layout (theater, fullscreen, narrow, hover preview, miniplayer, progress-bar markup). */
       layout?(next: Partial<LayoutState>): LayoutState;
+      /** The transcript panel's inferred delays (stale rows after navigation, a language's rows): inferred/transcript-panel.ts. */
+      transcriptTiming?(next: Partial<PanelTiming>): PanelTiming;
+      /** The name of the track the transcript panel shows (or is loading), or null without a panel. */
+      transcriptTrack?(): string | null;
     };
   }
 }
@@ -36,6 +40,8 @@ function start(win: Window): void {
   const app = doc.querySelector('ytd-app');
   let current: ReplicaPageData = initial;
   let pageAbort = new AbortController();
+  let transcript: BuiltPanel | null = null;
+  let transcriptTiming: PanelTiming = { ...DEFAULT_PANEL_TIMING };
 
   const fire = (type: string, detail: unknown) => (app ?? doc).dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   const endpoint = (d: ReplicaPageData) =>
@@ -52,7 +58,7 @@ function start(win: Window): void {
     if (owner) owner.textContent = d.channelName;
     const description = doc.querySelector('#description #description-text');
     if (description) description.textContent = d.description;
-    renderPanel(doc, d, pageAbort.signal);
+    transcript = renderPanel(doc, d, pageAbort.signal, transcript, () => transcriptTiming);
     renderRelated(doc, d);
   };
 
@@ -150,22 +156,36 @@ function start(win: Window): void {
       layouts?.set(next);
       return layouts?.state() ?? ({} as LayoutState);
     },
+    transcriptTiming: (next) => (transcriptTiming = { ...transcriptTiming, ...next }),
+    transcriptTrack: () => transcript?.shownTrack() ?? null,
   };
 }
 
-function renderPanel(doc: Document, d: ReplicaPageData, signal: AbortSignal): void {
+/**
+ * The transcript panel for this page. After an SPA navigation the same panel element is kept (open or closed as it
+ * was) and shows the previous video's rows until the new ones load (inferred/transcript-panel.ts); a hard load, a
+ * video of another layout or one without a panel builds it afresh.
+ */
+function renderPanel(doc: Document, d: ReplicaPageData, signal: AbortSignal, previous: BuiltPanel | null, timing: () => PanelTiming): BuiltPanel | null {
   const panels = doc.querySelector('#secondary #panels');
   const section = doc.querySelector('ytd-video-description-transcript-section-renderer');
-  panels?.replaceChildren();
-  if (d.variants.transcriptPanel === 'none' || d.panelSegments.length === 0 || !panels) {
+  const content = { tracks: d.panelTracks, defaultIndex: d.panelDefaultTrack };
+  if (d.variants.transcriptPanel === 'none' || d.panelTracks.length === 0 || !panels) {
+    panels?.replaceChildren();
     section?.setAttribute('hidden', '');
-    return;
+    return null;
   }
   section?.removeAttribute('hidden');
-  const panel = buildTranscriptPanel(doc, d.variants.transcriptPanel, d.panelSegments);
-  panels.append(panel.element);
+  let panel = previous;
+  if (panel && panel.layout === d.variants.transcriptPanel && panel.element.isConnected) panel.navigateTo(content);
+  else {
+    panel = buildTranscriptPanel(doc, d.variants.transcriptPanel, content, timing);
+    panels.replaceChildren(panel.element);
+  }
   wirePanelVisibility(panel, signal);
-  section?.querySelector('button')?.addEventListener('click', () => panel.element.setAttribute('visibility', VISIBILITY_EXPANDED), { signal });
+  const opened = panel;
+  section?.querySelector('button')?.addEventListener('click', () => opened.element.setAttribute('visibility', VISIBILITY_EXPANDED), { signal });
+  return panel;
 }
 
 function renderRelated(doc: Document, d: ReplicaPageData): void {

@@ -28,8 +28,10 @@ export interface ReplicaPageData {
   playerResponse: Record<string, unknown> & {
     captions?: { playerCaptionsTracklistRenderer: { captionTracks: WebCaptionTrack[] } };
   };
-  /** The transcript panel's rows (the default track, start times only, like the real panel). */
-  panelSegments: { startMs: number; text: string }[];
+  /** The transcript panel's tracks (its language menu), each with its rows (start times only, like the real panel). */
+  panelTracks: { name: string; segments: { startMs: number; text: string }[] }[];
+  /** The track the panel shows first (inferred: the first uploaded one, else the first). */
+  panelDefaultTrack: number;
   related: { videoId: string; title: string }[];
   mediaUrl: string;
 }

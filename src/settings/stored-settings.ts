@@ -1,0 +1,150 @@
+/**
+ * The one reader and writer of the settings in `browser.storage.local`, for every context: the background, the
+ * popup, the options and library pages (full `SettingsSchema`) and the watch page (its narrow schema, to keep the
+ * content script small). No `wxt/utils/storage` (~2.9 KB gzip in the content script).
+ *
+ * Layout: one storage key per field, `settings.<field>` (e.g. `settings.palette`), under the legacy whole object
+ * `settings` that earlier builds wrote (and that WXT's item kept, with its version in `settings$`). A field key wins
+ * over the object's field. Every write sets only the fields it changes, so two contexts changing different fields
+ * at once never overwrite each other: `storage.local.set` of distinct keys does not conflict, and nothing reads,
+ * modifies and writes a shared value. `edit` (a change computed from the current value, e.g. adding a custom
+ * lexicon) runs under a Web Lock where the context has one (the extension's own pages and worker share an origin);
+ * the watch page only sets its own booleans, which needs no read.
+ *
+ * Versions: `settings$` = `{ v }` (WXT's meta key) is the version of what is stored. A reader migrates what it reads
+ * from an older version in memory (`SETTINGS_MIGRATIONS[n]` turns a version n−1 value into a version n one), so no
+ * context ever sees an unmigrated value; the first write after an upgrade writes every field and the new version.
+ */
+import * as v from 'valibot';
+import { isPlainRecord } from '../schema/plain-record';
+
+/** The legacy whole-object key (WXT's `local:settings`), and WXT's meta key holding its version. */
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_META_KEY = 'settings$';
+export const SETTINGS_VERSION = 1;
+
+/** Step n turns a version n−1 value into a version n value. None yet: version 1 is the first shape. */
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, (previous: unknown) => unknown>> = {};
+
+export const settingsFieldKey = (field: string) => `${SETTINGS_KEY}.${field}`;
+
+/** The parts of `browser.storage` this needs (the real one and WXT's fake browser both fit). */
+export interface SettingsStorage {
+  local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  onChanged: {
+    addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
+    removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
+  };
+}
+
+/** `navigator.locks`, as far as `edit` uses it. */
+export interface SettingsLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+export interface StoredSettingsOptions {
+  version?: number;
+  migrations?: Readonly<Record<number, (previous: unknown) => unknown>>;
+  locks?: SettingsLocks | null;
+}
+
+/** A settings schema: an object schema, its fields each with a fallback (so reading never fails). */
+type ObjectSchema = v.ObjectSchema<v.ObjectEntries, undefined>;
+
+const LOCK_NAME = 'perspective-map:settings';
+
+/** Runs each migration step from `from` up to `to` (a failing step leaves the value as it was: readers normalise). */
+export function migrateSettings(value: unknown, from: number, to: number, migrations: StoredSettingsOptions['migrations'] = SETTINGS_MIGRATIONS): unknown {
+  let current = value;
+  for (let step = from + 1; step <= to; step++) {
+    const migrate = migrations?.[step];
+    if (!migrate) continue;
+    try {
+      current = migrate(current);
+    } catch (err) {
+      console.warn(`[perspective-map] settings migration to version ${step} failed`, err);
+    }
+  }
+  return current;
+}
+
+export function createStoredSettings<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions = {}) {
+  type Value = v.InferOutput<S>;
+  const version = options.version ?? SETTINGS_VERSION;
+  const fields = Object.keys(schema.entries);
+  const keys = [SETTINGS_KEY, SETTINGS_META_KEY, ...fields.map(settingsFieldKey)];
+  const parse = (raw: unknown): Value => v.parse(schema, isPlainRecord(raw) ? raw : {});
+
+  /** What is stored, merged (field keys over the legacy object) and migrated, with the version it was stored at. */
+  const load = async (): Promise<{ value: Value; storedVersion: number }> => {
+    const got = await storage.local.get(keys);
+    const meta = got[SETTINGS_META_KEY];
+    const storedVersion = isPlainRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+    const merged: Record<string, unknown> = isPlainRecord(got[SETTINGS_KEY]) ? { ...got[SETTINGS_KEY] } : {};
+    for (const field of fields) {
+      const key = settingsFieldKey(field);
+      if (got[key] !== undefined) merged[field] = got[key];
+    }
+    return { value: parse(migrateSettings(merged, storedVersion, version, options.migrations)), storedVersion };
+  };
+
+  const read = async (): Promise<Value> => {
+    try {
+      return (await load()).value;
+    } catch (err) {
+      console.warn('[perspective-map] settings could not be read; using defaults', err);
+      return parse(undefined);
+    }
+  };
+
+  /** Sets `changed` fields (all of them after an upgrade, with the new version). */
+  const store = async (next: Value, changed: readonly string[], storedVersion: number): Promise<void> => {
+    const upgrade = storedVersion < version;
+    const items: Record<string, unknown> = {};
+    for (const field of upgrade ? fields : changed) items[settingsFieldKey(field)] = (next as Record<string, unknown>)[field];
+    if (upgrade) items[SETTINGS_META_KEY] = { v: version };
+    if (Object.keys(items).length > 0) await storage.local.set(items);
+  };
+
+  const locked = <T>(work: () => Promise<T>): Promise<T> => (options.locks ? options.locks.request(LOCK_NAME, work) : work());
+
+  return {
+    /** The current settings, migrated and validated; never rejects (defaults when storage cannot be read). */
+    read,
+    /**
+     * Sets these fields to these values, every other field untouched (no read of the others, so nothing to lose).
+     * Values are checked by the schema first: a value readers would reject is never stored.
+     */
+    async write(patch: Partial<Value>): Promise<void> {
+      const { value, storedVersion } = await load();
+      const next = parse({ ...value, ...patch });
+      await store(next, Object.keys(patch).filter((field) => fields.includes(field)), storedVersion);
+    },
+    /**
+     * Applies `change` to the current settings and writes the fields it changed; `change` may return null to write
+     * nothing. Under the settings lock where there is one, so two pages changing the same list do not lose an item.
+     */
+    edit(change: (current: Value) => Value | null): Promise<Value | null> {
+      return locked(async () => {
+        const { value, storedVersion } = await load();
+        const proposed = change(value);
+        if (proposed === null) return null;
+        const next = parse(proposed);
+        const changed = fields.filter((field) => JSON.stringify((next as Record<string, unknown>)[field]) !== JSON.stringify((value as Record<string, unknown>)[field]));
+        await store(next, changed, storedVersion);
+        return next;
+      });
+    },
+    /** Calls `callback` with the settings after every change to them (from any context). Returns unwatch. */
+    watch(callback: (settings: Value) => void): () => void {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !Object.keys(changes).some((key) => keys.includes(key))) return;
+        void read().then(callback);
+      };
+      storage.onChanged.addListener(listener);
+      return () => storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+export type StoredSettings<S extends ObjectSchema> = ReturnType<typeof createStoredSettings<S>>;
