@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { buildDrawerChunk } from './build/drawer-chunk';
+import { DRAWER_CHUNK_FILE } from './src/panel/drawer-chunk';
 
 // Manifest and build settings. Permissions stay minimal: settings live in storage,
 // and the only host the extension ever talks to is YouTube.
@@ -13,6 +16,8 @@ export default defineConfig({
       'Shows where each part of a YouTube episode sits from Risk-forward to Opportunity-forward, scored from its captions.',
     permissions: ['storage'],
     host_permissions: ['https://www.youtube.com/*'],
+    // The transcript drawer's code, imported by the watch-page content script on first open (src/panel/load-drawer.ts).
+    web_accessible_resources: [{ resources: [DRAWER_CHUNK_FILE], matches: ['https://www.youtube.com/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -25,6 +30,30 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The watch-page content script (isolated world) uses the browser's own promise-based `browser` / `chrome`
+    // instead of webextension-polyfill (~3 KB gzip of the §9.1 budget): what it calls — runtime.sendMessage,
+    // runtime.getURL, storage.local, storage.onChanged — returns promises natively in Chrome MV3 and Firefox, and
+    // its onMessage listener answers through `sendResponse` (src/messaging/extension-messaging.ts), the form both
+    // support. Every other context keeps the polyfill the @wxt-dev/webextension-polyfill module aliases in.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'youtube') return;
+      const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
+      const alias = viteConfig.resolve?.alias;
+      if (Array.isArray(alias)) alias.unshift({ find: /^wxt\/browser$/, replacement: nativeBrowser });
+      else viteConfig.resolve = { ...viteConfig.resolve, alias: { ...alias, 'wxt/browser': nativeBrowser } };
+    },
+    'build:publicAssets': async (wxt, files) => {
+      files.push({
+        relativeDest: DRAWER_CHUNK_FILE,
+        contents: await buildDrawerChunk({
+          root: wxt.config.root,
+          minify: wxt.config.mode === 'production',
+          target: [wxt.config.browser === 'firefox' ? 'firefox128' : 'chrome120'],
+        }),
+      });
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

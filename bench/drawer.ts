@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { GENERATED_EPISODES_DIR } from '../tests/e2e/replica/long-episode';
 import { ensureSilenceWav } from '../tests/e2e/replica/media';
 import { startReplica } from '../tests/e2e/replica/server';
+import { launchArgs, routeToReplica } from '../tests/e2e/harness';
 
 /**
  * `npm run bench -- drawer` (issue 12): opening the transcript drawer on the replica, with the production build.
@@ -18,10 +19,12 @@ import { startReplica } from '../tests/e2e/replica/server';
  *     `ScriptDuration`, page + content scripts) per second of playback, in the same page, round-robin.
  * Episodes: the seed (3,261 cues: the baseline) and a generated 100,000-cue one (the seed's words, six to a cue,
  * 1.3 s apart: ~36 hours, ~9 MB of json3, written under tests/e2e/.cache/). Prints medians and spread over
- * BENCH_REPS (default 3); asserts nothing.
+ * BENCH_REPS (default 3); asserts nothing. `BENCH_DRAWER_PROFILE=1` adds, per open, what ran in the longest stretch of
+ * main-thread work (a CPU profile; the figures of that run include the profiler's overhead).
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. an older commit's, for before/after figures). */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 const FIXTURE_EPISODES = join(ROOT, 'tests', 'fixtures', 'episodes');
 const CACHE = join(ROOT, 'tests', 'e2e', '.cache');
 const SEED = '4WNWeUQ7Hfc';
@@ -43,17 +46,9 @@ async function launch(replicaUrl: string): Promise<{ context: BrowserContext; di
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: 'en-US',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--mute-audio', '--autoplay-policy=no-user-gesture-required', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: launchArgs(EXTENSION_DIR),
   });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== 'https://www.youtube.com') return url.protocol.startsWith('http') ? route.abort() : route.continue();
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch {
-      // page closed mid-request
-    }
-  });
+  await routeToReplica(context, { url: replicaUrl }, []);
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
     Object.assign(window, { __longTasks: tasks });
@@ -115,6 +110,58 @@ async function openDrawer(page: Page): Promise<OpenFigures> {
     longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
     longTasks: during.length,
   };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * `BENCH_DRAWER_PROFILE=1`: what runs in the longest stretch of main-thread work while the drawer opens. A CDP CPU
+ * profile of the renderer (page and content scripts share its isolate) from the click until every page is in; the
+ * longest run of samples without "(idle)" stands for the longest task; its self time is summed per function.
+ */
+async function profiledOpen(page: Page): Promise<{ figures: OpenFigures; report: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const figures = await openDrawer(page);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  await cdp.detach();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const idle = (id: number) => {
+    const name = byId.get(id)?.callFrame.functionName;
+    return name === '(idle)' || name === '(program)';
+  };
+  let best = { from: 0, to: 0, us: 0 };
+  let from = -1;
+  let us = 0;
+  for (let i = 0; i <= profile.samples.length; i++) {
+    const busy = i < profile.samples.length && !idle(profile.samples[i]!);
+    if (busy) {
+      if (from < 0) {
+        from = i;
+        us = 0;
+      }
+      us += profile.timeDeltas[i + 1] ?? 0;
+    } else if (from >= 0) {
+      if (us > best.us) best = { from, to: i, us };
+      from = -1;
+    }
+  }
+  const self = new Map<string, number>();
+  for (let i = best.from; i < best.to; i++) {
+    const frame = byId.get(profile.samples[i]!)!.callFrame;
+    const file = frame.url.split('/').pop() || '(native)';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const report = [`     longest busy stretch ${(best.us / 1000).toFixed(0)} ms, self time:`, ...top.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`)].join('\n');
+  return { figures, report };
 }
 
 /** Renderer main-thread script time per second of playback (CDP Performance metrics), drawer open and closed. */
@@ -214,11 +261,13 @@ export default async function drawerBench(): Promise<void> {
           await ready(page, videoId); // scored and cached
           await ready(page, videoId); // a reload: the map from the cache, as a returning viewer sees it
           await page.waitForTimeout(3000); // the page's own load work is over before the click
-          const f = await openDrawer(page);
+          const profiled = process.env.BENCH_DRAWER_PROFILE ? await profiledOpen(page) : null;
+          const f = profiled ? profiled.figures : await openDrawer(page);
           results[videoId]!.push(f);
           console.log(
             `${String(rep).padEnd(4)} ${videoId.padEnd(13)} ${String(f.cues).padStart(7)} ${f.firstRowsMs.toFixed(0).padStart(9)} ms ${f.allPagesMs.toFixed(0).padStart(8)} ms ${String(f.rowsInDom).padStart(10)} ${f.longestTaskMs.toFixed(0).padStart(11)} ms ${String(f.longTasks).padStart(10)}`,
           );
+          if (profiled) console.log(profiled.report);
           if (videoId === SEED) {
             const cost = await playbackCost(page);
             playback.push(cost);

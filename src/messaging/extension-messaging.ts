@@ -88,7 +88,8 @@ async function send<K extends MessageType>(
     throw err;
   }
   // The polyfill resolves `undefined` when Chromium reports "The message port closed before a response was
-  // received." — what a worker stopped mid-answer (or no listener answering) looks like from here.
+  // received." — what a worker stopped mid-answer (or no listener answering) looks like from here. Without the
+  // polyfill (the watch-page content script) Chrome rejects with that sentence instead: `receiver-gone` above.
   if (answer === undefined) throw new MessageError(`No valid answer to "${type}" (the receiver closed the channel)`, 'no-answer');
   // Answers are checked like arrivals (a context from another build, or a bug, must not hand on a wrong shape).
   const result = validateAnswer(type, answer);
@@ -97,13 +98,26 @@ async function send<K extends MessageType>(
 }
 
 function listen<K extends MessageType>(accepted: readonly K[], handlers: Partial<MessageHandlers<K>>): () => void {
-  const listener = (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+  const listener = (
+    raw: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse?: (answer: Result<unknown>) => void,
+  ): true | Promise<Result<unknown>> | undefined => {
     const checked = validateMessage(raw, accepted);
-    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-    const { type, args } = checked.message;
-    const handler = handlers[type] as MessageHandler<K> | undefined;
-    if (!handler) return undefined;
-    return answer(() => handler(args, senderInfo(sender)));
+    let result: Promise<Result<unknown>>;
+    if (!checked.ok) result = Promise.resolve({ ok: false, error: checked.error });
+    else {
+      const { type, args } = checked.message;
+      const handler = handlers[type] as MessageHandler<K> | undefined;
+      if (!handler) return undefined;
+      result = answer(() => handler(args, senderInfo(sender)));
+    }
+    // `sendResponse` + `true` is the one way to answer later that every runtime takes: Chrome's own onMessage (the
+    // watch-page content script has no polyfill, see wxt.config.ts) ignores a returned promise; Firefox and the
+    // polyfill take both. A runtime without `sendResponse` (WXT's fake browser in unit tests) takes the promise.
+    if (!sendResponse) return result;
+    void result.then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -1,5 +1,5 @@
 /**
- * The one file that places the panel on the page (WXT's createShadowRootUi) and wires it to the page:
+ * The one file that places the panel on the page (its host and shadow root: shadow-host.ts) and wires it to the page:
  * host attributes (DESIGN §9), theme, the <video> clock, the progress-bar strip. Everything drawn inside
  * comes from <Panel view=…/> (props only).
  *
@@ -16,13 +16,14 @@
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { paletteFor } from './colour-scale';
 import { Panel, type CopyResult } from './components/panel';
 import { hostAttributes } from './host-attributes';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
+import { loadDrawerBody } from './load-drawer';
+import { createShadowHost } from './shadow-host';
 import { stayAttached } from './stay-attached';
 import { createVideoClock } from './video-clock';
 import panelCss from './panel.css?inline';
@@ -43,18 +44,6 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   removeStaleHosts(doc);
 
-  // One lifetime for everything this panel hangs on the content-script context, so remove() can let go of it
-  // all. WXT's createShadowRootUi registers `ctx.onInvalidated(remove)` and drops the unsubscribe: given the real
-  // context, every mount would stay referenced by it until the extension reloads. It gets this panel's own.
-  const life = new AbortController();
-  const panelCtx = {
-    options: ctx.options,
-    onInvalidated(cb: () => void) {
-      life.signal.addEventListener('abort', cb, { once: true });
-      return () => life.signal.removeEventListener('abort', cb);
-    },
-  } as unknown as ContentScriptContext;
-
   const clock = createVideoClock({
     events: doc,
     getVideo: () => deps.getVideo(),
@@ -65,35 +54,20 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   const strip = createProgressStrip({ doc, getVideo: () => deps.getVideo(), onStatusChange: () => draw() });
   let placedAt: PlacementName | null = null;
 
-  const ui = await createShadowRootUi(panelCtx, {
-    name: HOST_TAG,
-    mode: 'open',
-    position: 'inline',
-    // The panel's :host rule replaces WXT's `all: initial !important`, which would also beat the inline
-    // `display: none` the skipped state relies on.
-    inheritStyles: true,
-    css: panelCss,
-    // Keys pressed in the panel are not YouTube shortcuts (arrows would seek, space would pause).
-    isolateEvents: true,
-    anchor: () => findPlacement(doc)?.parent,
-    append: (_anchor, host) => {
-      const placement = findPlacement(doc);
-      if (!placement) return;
-      placeHost(host, placement);
-      placedAt = placement.where;
-    },
-    onMount: (uiContainer) => {
-      container = uiContainer;
-      draw();
-      return uiContainer;
-    },
-    onRemove: (uiContainer) => {
-      if (uiContainer) render(null, uiContainer);
-      container = null;
-    },
-  });
-  const host = ui.shadowHost;
+  // The panel's :host rule resets inherited page styles itself (all: initial), but never with !important: the
+  // inline `display: none` of the skipped state must win. Keys pressed in the panel are not YouTube shortcuts.
+  const { host, container: body } = createShadowHost(doc, HOST_TAG, panelCss);
   host.id = HOST_ID;
+  /** Places the host where the panel belongs now (false: no place on the page yet) and draws into it. */
+  function placeAndDraw(): boolean {
+    const placement = findPlacement(doc);
+    if (!placement) return false;
+    placeHost(host, placement);
+    placedAt = placement.where;
+    container = body;
+    draw();
+    return true;
+  }
 
   const display = () => view.display ?? DEFAULT_DISPLAY;
 
@@ -122,6 +96,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     },
     loadTranscript: (from: number, count: number) => deps.loadTranscript(from, count),
     copyText: (text: string) => deps.copyText(text),
+    loadDrawer: loadDrawerBody,
   };
 
   function syncHost(): void {
@@ -191,7 +166,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     if (other && other !== host) return controller.remove();
     // YouTube re-rendered the part of the page that held us: put the host back.
     placedAt = null;
-    if (findPlacement(doc)) ui.mount();
+    placeAndDraw();
   }
   let placementTimer = 0;
   const stopWaiting = () => {
@@ -200,8 +175,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
   };
   const tryMount = (): boolean => {
     if (removed || ctx.isInvalid || deps.signal?.aborted) return true;
-    if (!findPlacement(doc)) return false;
-    ui.mount();
+    if (!placeAndDraw()) return false;
     mounted = true;
     hostWatch.check();
     return true;
@@ -246,8 +220,8 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
       deps.signal?.removeEventListener('abort', onAbort);
       clock.dispose();
       strip.remove();
-      life.abort(); // WXT's own ui.remove() registered on the panel's context
-      ui.remove();
+      if (container) render(null, container);
+      container = null;
       host.remove();
     },
   };

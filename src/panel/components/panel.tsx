@@ -14,7 +14,8 @@ import { EpisodeArc } from './episode-arc';
 import { PerspectiveStrip } from './perspective-strip';
 import { StatusView, statusSentence } from './status-view';
 import { TrackPicker } from './track-picker';
-import { TranscriptDrawer, type DrawerTarget } from './transcript-drawer';
+import type { DrawerTarget } from './transcript-drawer';
+import type { DrawerBody } from '../load-drawer';
 import { DiagnosticsBox } from './diagnostics-box';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
@@ -28,6 +29,8 @@ export type PanelActions = Pick<
   PanelDeps,
   'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
 > & {
+  /** The transcript drawer's body, loaded on first open (load-drawer.ts; tests hand over the module itself). */
+  loadDrawer(): Promise<DrawerBody>;
   /** Copies the diagnostics text for a bug report; resolves with the text and whether the clipboard took it. */
   onCopyDiagnostics?(): Promise<CopyResult>;
 };
@@ -133,21 +136,30 @@ export function Panel({ view, actions, clock }: PanelProps) {
               {drawer.open ? 'Hide the transcript' : 'Open the transcript here'}
             </button>
           </div>
-          <TranscriptDrawer
-            open={drawer.open}
-            map={map}
-            videoId={map.videoId ?? view.videoId}
-            store={drawer.store}
-            palette={palette}
-            clock={clock}
-            target={drawer.target}
-            query={drawer.query}
-            onQueryChange={drawer.setQuery}
-            onMatchSlices={drawer.setMatchSlices}
-            onSeek={(ms) => clock.seek(ms)}
-            onClose={drawer.close}
-            onCopy={(text) => actions.copyText(text)}
-          />
+          <section class="transcript" data-transcript="" data-open={drawer.open ? 'true' : 'false'} aria-label="Transcript" hidden={!drawer.open}>
+            {drawer.open ? (
+              drawer.Body ? (
+                <drawer.Body
+                  map={map}
+                  videoId={map.videoId ?? view.videoId}
+                  store={drawer.store}
+                  palette={palette}
+                  clock={clock}
+                  target={drawer.target}
+                  query={drawer.query}
+                  onQueryChange={drawer.setQuery}
+                  onMatchSlices={drawer.setMatchSlices}
+                  onSeek={(ms) => clock.seek(ms)}
+                  onClose={drawer.close}
+                  onCopy={(text) => actions.copyText(text)}
+                />
+              ) : (
+                <p class="transcript-status" role="status">
+                  {drawer.bodyError ?? 'Loading the transcript…'}
+                </p>
+              )
+            ) : null}
+          </section>
           <footer class="foot">
             <TrackPicker track={view.track} tracks={view.tracks} onTrackChange={actions.onTrackChange} />
             <span class="segments">{segmentsLine(map)}</span>
@@ -201,6 +213,26 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     if (open && map) store.start();
   }, [open, map, store]);
 
+  // The drawer's code arrives on first open (load-drawer.ts); the first page of cues is asked for meanwhile.
+  const [Body, setBody] = useState<DrawerBody | null>(null);
+  const [bodyError, setBodyError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open || Body) return;
+    let current = true;
+    setBodyError(null);
+    actions.loadDrawer().then(
+      // Drawn in a task of its own: the chunk's evaluation (this continuation runs at the end of its task) plus the
+      // body's first render, measuring and scrolling would otherwise be one long task (bench/drawer.ts).
+      (loaded) => setTimeout(() => current && setBody(() => loaded), 0),
+      (error: unknown) => {
+        if (current) setBodyError(`The transcript could not be shown (${error instanceof Error ? error.message : String(error)}). Reload the page.`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, Body]);
+
   const setOpen = (next: boolean) => {
     setOpenState(next);
     actions.onTranscriptOpenChange(next);
@@ -217,6 +249,8 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
         if (back?.isConnected) back.focus();
       });
     },
+    Body,
+    bodyError,
     target,
     showSlice: (slice: number) => setTarget((prev) => ({ slice, seq: (prev?.seq ?? 0) + 1 })),
     store,

@@ -1,7 +1,12 @@
 /**
- * The transcript drawer (DESIGN §9.1): the words behind every score, grouped by slice, counted terms marked in
+ * The transcript drawer's body (DESIGN §9.1): the words behind every score, grouped by slice, counted terms marked in
  * place, the cue under the playhead marked and followed, a find box. Props only: the cues come from a
  * TranscriptStore, time from the VideoClock, and every action goes out through a callback.
+ *
+ * Loaded on first open, not with the content script (load-drawer.ts, the budget of §9.1): the panel draws the
+ * drawer's region (`[data-transcript]`, `data-open`) itself and this body inside it. So it imports from src/panel
+ * only pure helpers, and from preact only `preact/hooks` and the JSX runtime, which the loader hands over (one
+ * preact on the page: hooks work only with the preact that renders them).
  *
  * Virtualised per slice block (transcript-layout.ts): only blocks that meet the view are in the DOM. Caption
  * text is rendered as text nodes in spans — never parsed as markup.
@@ -15,6 +20,7 @@ import { formatClock, formatClockRange, formatScore } from '../geometry';
 import { bandLabel } from '../headline-text';
 import { blockOfCue, cueAt, estimateLayout, visibleBlocks, withMeasured, type BlockLayout } from '../transcript-layout';
 import type { TranscriptStore } from '../transcript-store';
+import drawerCss from './transcript-drawer.css?inline';
 import { cutText, findInCues, foldQuery, type FoundRange } from '../transcript-text';
 import type { ClockTick, VideoClock } from '../video-clock';
 import { pureView } from './pure-view';
@@ -35,7 +41,6 @@ export interface DrawerTarget {
 }
 
 export interface TranscriptDrawerProps {
-  open: boolean;
   map: PerspectiveMap;
   videoId: string;
   store: TranscriptStore;
@@ -56,19 +61,10 @@ function isOffTopic(slice: SliceScore): boolean {
   return (slice as SliceScore & { onTopic?: boolean }).onTopic === false;
 }
 
-export function TranscriptDrawer(props: TranscriptDrawerProps) {
-  const { open } = props;
-  return (
-    <section class="transcript" data-transcript="" data-open={open ? 'true' : 'false'} aria-label="Transcript" hidden={!open}>
-      {open ? <DrawerBody {...props} /> : null}
-    </section>
-  );
-}
-
 /** A search is run this long after the last keystroke (a 100,000-cue transcript takes a few ms to scan). */
 const FIND_DELAY_MS = 150;
 
-function DrawerBody({ map, videoId, store, palette, clock, target, query, onQueryChange, onMatchSlices, onSeek, onClose, onCopy }: TranscriptDrawerProps) {
+export function TranscriptDrawerBody({ map, videoId, store, palette, clock, target, query, onQueryChange, onMatchSlices, onSeek, onClose, onCopy }: TranscriptDrawerProps) {
   const slices = map.slices;
   const loadedCues = useLoaded(store);
   const { found, settled } = useFind(store, loadedCues, query);
@@ -353,6 +349,7 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
   const status = store.error ?? (store.total === null ? 'Loading the transcript…' : null);
   return (
     <div class="transcript-body" onKeyDown={onDrawerKey}>
+      <style>{drawerCss}</style>
       <div class="transcript-bar">
         <input
           type="search"

@@ -90,6 +90,31 @@ export const corePathCases: SharedCase[] = [
     },
   },
   {
+    title: 'the transcript drawer brings its code on first open and shows the cues, with its styles',
+    run: async ({ tab }) => {
+      await openWatch(tab, SEED);
+      const p = panelOf(tab);
+      await p.waitForState('ready', 40_000);
+      expect(await p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
+      expect(await p.count('[data-transcript] [data-cue-start-ms]')).toBe(0);
+      // The drawer's body is a separate file (transcript-drawer.js), imported by the content script on this click.
+      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+      await expect.poll(() => p.count('[data-transcript] [data-cue-start-ms]'), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await p.attributeOf('[data-transcript]', 'data-open')).toBe('true');
+      expect(await p.count('[data-transcript] input[type="search"]')).toBe(1);
+      expect(Number(await p.attributeOf('[data-transcript] [data-cue-start-ms]', 'data-cue-start-ms'))).toBe(0);
+      // Its styles came with it: the list scrolls inside a bounded box.
+      const overflow = await tab.evaluate(() => {
+        const list = document.getElementById('perspective-map')!.shadowRoot!.querySelector('.transcript-scroll')!;
+        return getComputedStyle(list).overflowY;
+      });
+      expect(overflow).toBe('auto');
+      // Closed again, so the saved choice does not open it for the next test.
+      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+      await expect.poll(() => p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
+    },
+  },
+  {
     title: 'a video without captions says so',
     run: async ({ tab }) => {
       await openWatch(tab, 'NoCaptions1');

@@ -93,6 +93,20 @@ describe('extension messaging', () => {
     expect(send).toHaveBeenCalledWith(5, { protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: {} }, { frameId: 0 });
   });
 
+  it('answers through sendResponse (returning true) where the runtime gives one: Chrome without the polyfill ignores a returned promise', async () => {
+    const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    onTabMessage({ 'ui-cs:summary': () => ({ videoId: null, state: 'loading', map: null, track: null }) });
+    const listener = add.mock.calls[0]![0] as unknown as (raw: unknown, sender: object, sendResponse: (answer: unknown) => void) => unknown;
+    const answered = new Promise((resolve) => {
+      expect(listener({ protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: {} }, {}, resolve)).toBe(true);
+    });
+    expect(await answered).toEqual({ ok: true, value: { videoId: null, state: 'loading', map: null, track: null } });
+    // Malformed: answered at once, the same way; a type this registration does not handle: not answered at all.
+    const refused = new Promise((resolve) => expect(listener({ protocol: PROTOCOL_TAG, type: 'ui-cs:summary', args: { x: 1 } }, {}, resolve)).toBe(true));
+    expect(await refused).toMatchObject({ ok: false });
+    expect(listener({ protocol: PROTOCOL_TAG, type: 'ui-cs:rescore', args: {} }, {}, () => {})).toBeUndefined();
+  });
+
   it('leaves tab types it does not handle to another registration in the same tab', async () => {
     const progress = vi.fn();
     onTabMessage({ 'ui-cs:summary': () => ({ videoId: null, state: 'loading', map: null, track: null }) });

@@ -9,6 +9,7 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preac
 import { transcriptPages } from '../../../src/background/transcript-pages';
 import type { Cue } from '../../../src/captions/cue';
 import { Panel } from '../../../src/panel/components/panel';
+import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
 import { createVideoClock, type ClockVideo } from '../../../src/panel/video-clock';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import * as transcriptText from '../../../src/panel/transcript-text';
@@ -49,11 +50,14 @@ describe('transcript drawer following playback', () => {
       onTranscriptOpenChange: vi.fn(),
       loadTranscript: vi.fn(async (from: number, count: number) => pages.page(from, count)),
       copyText: vi.fn(async () => undefined),
+      loadDrawer: vi.fn(async () => TranscriptDrawerBody),
     };
     const { container } = render(<Panel view={readyView({ map })} actions={actions} clock={clock} />);
     const root = container as HTMLElement;
     fireEvent.click(root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!);
     await waitFor(() => expect(root.querySelectorAll('[data-cue-start-ms]').length).toBeGreaterThan(10));
+    // The body arrives from a load (load-drawer.ts), after the click's act(): its effects run after the next frame.
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     act(() => clock.seek(cues[3]!.startMs + 10));
     const drawn = root.querySelectorAll('[data-cue-start-ms]').length;
     const cut = vi.mocked(transcriptText.cutText);

@@ -11,6 +11,7 @@ import type { PanelView } from '../../../src/panel/panel-view';
 import { scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import { HOSTILE, MOST_RISK, fixtureMap, fixtureSlices, readyView } from './fixtures';
+import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
 
 afterEach(cleanup);
 
@@ -49,6 +50,7 @@ function setup(view: PanelView, load: (from: number, count: number) => Promise<T
     onTranscriptOpenChange: vi.fn(),
     loadTranscript: vi.fn(load),
     copyText: vi.fn(async (_text: string) => undefined),
+    loadDrawer: vi.fn(async () => TranscriptDrawerBody),
   };
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   const root = result.container as HTMLElement;
@@ -62,6 +64,9 @@ const openButton = (root: HTMLElement) => root.querySelector<HTMLElement>('.tran
 async function open(root: HTMLElement) {
   fireEvent.click(openButton(root));
   await waitFor(() => expect(rows(root).length).toBeGreaterThan(0));
+  // The body arrives from a load (load-drawer.ts), after the click's act(): its effects (clock subscription, find
+  // reset) run after the next frame, as preact schedules them (rAF, then a task). Wait for that frame.
+  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 describe('transcript drawer', () => {
@@ -172,6 +177,22 @@ describe('transcript drawer', () => {
     fireEvent.input(search, { target: { value: 'nowhere at all' } });
     await waitFor(() => expect(root.querySelector('[data-testid="transcript-count"]')!.textContent).toBe('No matches'));
     await waitFor(() => expect(marked()).toEqual([]));
+  });
+
+  it('loads its body on first open only, and says so when the body cannot be loaded', async () => {
+    const map = fixtureMap();
+    const { load } = worker(fixtureCues(map), map, []);
+    const { root, actions } = setup(readyView({ map }), load);
+    expect(actions.loadDrawer).not.toHaveBeenCalled();
+    actions.loadDrawer.mockRejectedValueOnce(new Error('blocked'));
+    fireEvent.click(openButton(root));
+    await waitFor(() => expect(drawer(root).querySelector('[role="status"]')!.textContent).toMatch(/could not be shown \(blocked\)/));
+    expect(drawer(root).getAttribute('data-open')).toBe('true');
+    expect(rows(root)).toHaveLength(0);
+    // Closed and opened again: a new try, which works.
+    fireEvent.click(openButton(root));
+    await open(root);
+    expect(actions.loadDrawer).toHaveBeenCalledTimes(2);
   });
 
   it('marks the cue under the playhead (aria-current) and seeks when a cue is clicked', async () => {
