@@ -4,12 +4,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { parseCaptions } from '../src/captions/parse-captions';
 import type { BUILTIN_LEXICONS } from '../src/lexicons/builtin-lexicons';
+import type { compileMatcher } from '../src/scoring/compile-matcher';
 import type { scoreCues } from '../src/scoring/score-cues';
 
 /** The pure core entry points the scoring bench times. */
 export interface ScoringCore {
   parseCaptions: typeof parseCaptions;
   scoreCues: typeof scoreCues;
+  compileMatcher: typeof compileMatcher;
   BUILTIN_LEXICONS: typeof BUILTIN_LEXICONS;
 }
 
@@ -31,6 +33,7 @@ export async function loadShippedScoringCore(): Promise<{ core: ScoringCore; fil
       contents: [
         "export { parseCaptions } from './src/captions/parse-captions';",
         "export { scoreCues } from './src/scoring/score-cues';",
+        "export { compileMatcher } from './src/scoring/compile-matcher';",
         "export { BUILTIN_LEXICONS } from './src/lexicons/builtin-lexicons';",
       ].join('\n'),
       resolveDir: root,

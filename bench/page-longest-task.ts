@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureLongEpisode, GENERATED_EPISODES_DIR, LONG_EPISODE_ID } from '../tests/e2e/replica/long-episode';
 import { ensureSilenceWav } from '../tests/e2e/replica/media';
 import { startReplica } from '../tests/e2e/replica/server';
+import { launchArgs, routeToReplica } from '../tests/e2e/harness';
 
 /**
  * The longest task on a YouTube page while a 12-hour ASR caption body (~15 MB) is acquired, measured fairly
@@ -47,18 +48,9 @@ interface RunFigures {
 
 async function launch(withExtension: boolean, replicaUrl: string): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
-  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--mute-audio', '--autoplay-policy=no-user-gesture-required'];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== 'https://www.youtube.com') return url.protocol.startsWith('http') ? route.abort() : route.continue();
-    try {
-      await route.fulfill({ response: await route.fetch({ url: `${replicaUrl}${url.pathname}${url.search}`, maxRedirects: 0 }) });
-    } catch {
-      // page closed mid-request
-    }
-  });
+  // The e2e harness's flags and routing (www.youtube.com answered by the replica, anything else aborted).
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, locale: 'en-US', args: launchArgs(withExtension ? EXTENSION_DIR : null) });
+  await routeToReplica(context, { url: replicaUrl }, []);
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
     const scripts: { start: number; duration: number; source: string; invoker: string }[] = [];

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import globalSetup, { EPISODES_DIR, MEDIA_FILE } from '../tests/e2e/global-setup';
 import { startReplica } from '../tests/e2e/replica/server';
 import { launchArgs, routeToReplica, YOUTUBE } from '../tests/e2e/harness';
+import { routeToReplica as routePuppeteerToReplica } from '../tests/e2e/firefox/firefox-harness';
+import puppeteer from 'puppeteer-core';
 
 /**
  * `npm run bench -- playback` (DESIGN §9.1, issue 9): what the extension adds to the page's main thread while the
@@ -19,7 +21,10 @@ import { launchArgs, routeToReplica, YOUTUBE } from '../tests/e2e/harness';
  *   playing, scrolled     the page scrolled until the panel (and the player) are out of view;
  *   playing, collapsed    the panel collapsed with its Hide button (without the extension: just playing);
  *   playing, drawer open  the transcript drawer open (`[data-action="open-transcript"]`), when the panel has one;
- *   paused                then the video paused (the panel as the drawer row left it), the steady state.
+ *   paused, first window  then the video paused (the panel as the drawer row left it), 1 s after the pause;
+ *   paused                the next window, 3 s later: the steady state;
+ *   playing, hidden tab   a separate launch: the video playing in a tab that another tab has covered
+ *                         (`document.visibilityState === 'hidden'`, checked; the row says why if it is not).
  * Added ms/s = (extension − page) per repetition; median and interquartile range over the repetitions (the
  * machine is shared and noisy). Then a navigation-heap row: 20 SPA navigations between two episodes, JS heap
  * after a forced GC after the 2nd and after the 20th (issue 9 §4), with and without the extension.
@@ -33,7 +38,7 @@ const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output', '
 const SEED = '4WNWeUQ7Hfc';
 const OTHER = 'TwoLangEp01';
 
-const SCENARIOS = ['paused', 'playing, visible', 'playing, scrolled away', 'playing, collapsed', 'playing, drawer open'] as const;
+const SCENARIOS = ['playing, visible', 'playing, scrolled away', 'playing, collapsed', 'playing, drawer open', 'playing, hidden tab', 'paused, first window', 'paused'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Sample {
@@ -67,6 +72,51 @@ async function launch(withExtension: boolean, replicaUrl: string): Promise<{ con
   };
 }
 
+/**
+ * The hidden-tab row. Playwright cannot hide a tab: it turns on focus emulation (`Emulation.setFocusEmulationEnabled`)
+ * for every page it drives, so a covered or minimised tab stays `visible`. puppeteer-core does not, so this row
+ * launches the same Chromium, flags and build through it, covers the watch tab with a second tab, and reads the same
+ * CDP metrics from the covered one. Chromium's own background policies stay on (no `--disable-background-timer-
+ * throttling` / `--disable-renderer-backgrounding`, which both drivers otherwise pass): a real hidden tab.
+ */
+async function hiddenTabRun(withExtension: boolean, replicaUrl: string, windowMs: number): Promise<{ sample: Sample | null; why: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-hidden-'));
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    ignoreDefaultArgs: true,
+    args: ['--headless=new', `--user-data-dir=${dir}`, '--lang=en-US', '--window-size=1280,800', ...launchArgs(withExtension ? EXTENSION_DIR : null)],
+    defaultViewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await routePuppeteerToReplica(page, { url: replicaUrl } as Parameters<typeof routePuppeteerToReplica>[1], []);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await page.goto(`${YOUTUBE}/watch?v=${SEED}`, { waitUntil: 'load' });
+    if (withExtension) await page.waitForFunction(() => document.querySelector('#perspective-map')?.getAttribute('data-state') === 'ready', { timeout: 60_000, polling: 250 });
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.play());
+    await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video.html5-main-video')?.currentTime ?? 0) > 0.3, { timeout: 15_000 });
+    const cover = await browser.newPage();
+    await cover.bringToFront();
+    await new Promise((r) => setTimeout(r, 1000));
+    const state = await page.evaluate(() => document.visibilityState);
+    if (state !== 'hidden') return { sample: null, why: `the covered tab stayed ${state}` };
+    const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])) as Record<string, number>;
+    const time = () => page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.currentTime ?? 0);
+    const t0 = await time();
+    const a = await read();
+    await new Promise((r) => setTimeout(r, windowMs));
+    const b = await read();
+    const t1 = await time();
+    const seconds = (b.Timestamp ?? 0) - (a.Timestamp ?? 0);
+    const perS = (name: string, scale = 1) => (((b[name] ?? 0) - (a[name] ?? 0)) * scale) / seconds;
+    return { sample: { msPerS: perS('TaskDuration', 1000), cpuMsPerS: perS('ThreadTime', 1000), stylesPerS: perS('RecalcStyleCount'), played: t1 - t0 }, why: '' };
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
@@ -91,6 +141,8 @@ async function play(page: Page): Promise<void> {
 }
 
 const settle = (page: Page) => page.waitForTimeout(1000);
+/** Between the two paused windows. */
+const PAUSED_SETTLE_MS = 3000;
 
 async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: number): Promise<{ result: RunResult; note: string }> {
   const run = await launch(withExtension, replicaUrl);
@@ -129,14 +181,31 @@ async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: numb
 
     const drawer = host.locator('[data-action="open-transcript"]');
     if (!withExtension || (await drawer.count()) > 0) {
-      if (withExtension) await drawer.first().click();
+      if (withExtension) {
+        // The row measures following playback, not opening: wait until every page of cues has arrived (the opening's
+        // own cost is `npm run bench -- drawer`'s).
+        await drawer.first().click();
+        await page.waitForFunction(
+          () => {
+            const list = document.querySelector('#perspective-map')?.shadowRoot?.querySelector('.transcript-list');
+            const total = list?.getAttribute('data-total-cues');
+            return !!total && list?.getAttribute('data-loaded-cues') === total;
+          },
+          undefined,
+          { timeout: 60_000, polling: 250 },
+        );
+      }
       await settle(page);
       result['playing, drawer open'] = await measureWindow(page, cdp, windowMs);
     }
 
-    // Paused last: the steady state, not the after-effects of the map's arrival (its caption body's GC).
+    // Paused last, twice. The first window right after the pause usually holds V8's memory-reducing full GC (the
+    // page's allocation rate drops, so V8 collects then): its cost is the live heap's (JS and DOM), not work done
+    // while paused. The second window is the steady state.
     await page.evaluate(() => document.querySelector<HTMLVideoElement>('video.html5-main-video')?.pause());
     await settle(page);
+    result['paused, first window'] = await measureWindow(page, cdp, windowMs);
+    await page.waitForTimeout(PAUSED_SETTLE_MS);
     result.paused = await measureWindow(page, cdp, windowMs);
   } finally {
     await run.close();
@@ -151,19 +220,52 @@ async function oneRun(withExtension: boolean, replicaUrl: string, windowMs: numb
  */
 const HEAP_SETTLE_MS = 10_000;
 
-/** JS heap (bytes) after a full GC, read through CDP. */
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+interface HeapReading {
+  at: number;
+  /** JSHeapUsedSize after a full GC: the issue's figure. */
+  bytes: number;
+  /**
+   * The part of it that is V8's own code: bytecode, baseline / optimised machine code, feedback vectors, function
+   * metadata (heap-snapshot nodes of type `code`). It grows as functions run more often and tier up (JIT warm-up), not
+   * because anything is retained; the rest is what pages and the extension actually hold.
+   */
+  codeBytes: number;
+}
+
+/** The self sizes of a heap snapshot's nodes of type `code` (see HeapReading.codeBytes). */
+async function codeBytesOf(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => void chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const { node_fields: fields, node_types: types } = snapshot.snapshot.meta;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = types[0].indexOf('code');
+  let bytes = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) if (snapshot.nodes[i + typeAt] === code) bytes += snapshot.nodes[i + sizeAt] as number;
+  return bytes;
+}
+
+/** JS heap (bytes) after a full GC, read through CDP, and the part of it that is V8 code. */
+async function heapAfterGc(cdp: CDPSession, at: number): Promise<HeapReading> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  return (await metrics(cdp)).JSHeapUsedSize ?? 0;
+  const bytes = (await metrics(cdp)).JSHeapUsedSize ?? 0;
+  return { at, bytes, codeBytes: await codeBytesOf(cdp) };
 }
 
 /** The heap after the 2nd navigation, halfway, and after the last (the trend tells growth from warm-up). */
-async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<{ at: number; bytes: number }[]> {
+async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: number): Promise<HeapReading[]> {
   const run = await launch(withExtension, replicaUrl);
   const { page, cdp } = run;
   const readAt = new Set([2, Math.round(navs / 2), navs]);
-  const readings: { at: number; bytes: number }[] = [];
+  const readings: HeapReading[] = [];
   try {
     await cdp.send('HeapProfiler.enable');
     await page.goto(`${YOUTUBE}/watch?v=${SEED}`);
@@ -185,7 +287,7 @@ async function navigationHeap(withExtension: boolean, replicaUrl: string, navs: 
       await page.waitForTimeout(300);
       if (readAt.has(i)) {
         await page.waitForTimeout(HEAP_SETTLE_MS);
-        readings.push({ at: i, bytes: await heapAfterGc(cdp) });
+        readings.push(await heapAfterGc(cdp, i));
       }
     }
     return readings;
@@ -230,9 +332,15 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
   const empty = () => Object.fromEntries(SCENARIOS.map((s) => [s, [] as Sample[]])) as unknown as Record<Scenario, Sample[]>;
   const withExt = empty();
   const without = empty();
+  const hiddenWhy = new Set<string>();
   for (let rep = 1; rep <= reps; rep++) {
     const ext = await oneRun(true, replicaUrl, windowMs);
     const page = await oneRun(false, replicaUrl, windowMs);
+    for (const [run, withExtension] of [[ext, true], [page, false]] as const) {
+      const hidden = await hiddenTabRun(withExtension, replicaUrl, windowMs);
+      if (hidden.sample) run.result['playing, hidden tab'] = hidden.sample;
+      else hiddenWhy.add(hidden.why);
+    }
     const cells: string[] = [];
     for (const s of SCENARIOS) {
       const e = ext.result[s];
@@ -243,7 +351,7 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
       }
       withExt[s].push(e);
       without[s].push(p);
-      const stalled = s !== 'paused' && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
+      const stalled = s.startsWith('playing') && (e.played < 0.5 * (windowMs / 1000) || p.played < 0.5 * (windowMs / 1000)) ? ' (VIDEO DID NOT PLAY)' : '';
       cells.push(`${s}: ${fmt(e.msPerS)} vs ${fmt(p.msPerS)}${stalled}`);
     }
     console.log(`rep ${rep} (${ext.note}) task ms/s with vs without — ${cells.join('; ')}`);
@@ -252,7 +360,7 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
     console.log(`\n${title}: extension − page, median [IQR q1 … q3] of the ${reps} repetitions; (with / without medians)`);
     for (const s of SCENARIOS) {
       if (withExt[s].length === 0) {
-        console.log(`  ${s.padEnd(24)} n/a (no drawer)`);
+        console.log(`  ${s.padEnd(24)} n/a (${s === 'playing, hidden tab' ? [...hiddenWhy].join('; ') || 'not measured' : 'no drawer'})`);
         continue;
       }
       const added = withExt[s].map((e, i) => pick(e) - pick(without[s][i] as Sample));
@@ -268,14 +376,23 @@ async function playbackRows(replicaUrl: string, reps: number, windowMs: number):
 
 async function heapRows(replicaUrl: string, navs: number): Promise<void> {
   console.log(`\nnavigation heap: ${navs} SPA navigations ${SEED} ↔ ${OTHER}, JS heap after ${HEAP_SETTLE_MS / 1000} s and a GC (MB)`);
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+  const growth = (first: number, last: number) => {
+    const pct = first > 0 ? ((last - first) / first) * 100 : Number.NaN;
+    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (${((last - first) / 1e6).toFixed(2)} MB)`;
+  };
+  const rows: string[] = [];
   for (const withExtension of [true, false]) {
     const readings = await navigationHeap(withExtension, replicaUrl, navs);
-    const second = readings[0]?.bytes ?? 0;
-    const cells = readings.map(({ at, bytes }) => `after ${at}: ${(bytes / 1e6).toFixed(2)}`);
-    const last = readings.at(-1)?.bytes ?? 0;
-    const growth = second > 0 ? ((last - second) / second) * 100 : Number.NaN;
-    console.log(
-      `  ${(withExtension ? 'extension' : 'page').padEnd(10)} ${cells.join('  ')}  growth 2nd → ${navs}th ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%  (${((last - second) / 1e6).toFixed(2)} MB)`,
+    const first = readings[0];
+    const last = readings.at(-1);
+    if (!first || !last) continue;
+    const who = (withExtension ? 'extension' : 'page').padEnd(10);
+    console.log(`  ${who} ${readings.map(({ at, bytes }) => `after ${at}: ${mb(bytes)}`).join('  ')}  growth 2nd → ${navs}th ${growth(first.bytes, last.bytes)}`);
+    rows.push(
+      `  ${who} code ${readings.map(({ at, codeBytes }) => `${at}: ${mb(codeBytes)}`).join('  ')}   without code ${readings.map(({ at, bytes, codeBytes }) => `${at}: ${mb(bytes - codeBytes)}`).join('  ')}  growth 2nd → ${navs}th ${growth(first.bytes - first.codeBytes, last.bytes - last.codeBytes)}`,
     );
   }
+  console.log('  of which V8 code (bytecode, JIT code, feedback: heap-snapshot nodes of type `code`), and the heap without it (MB):');
+  for (const row of rows) console.log(row);
 }

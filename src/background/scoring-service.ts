@@ -12,7 +12,6 @@ import { transcriptPages, type TranscriptPages } from './transcript-pages';
 import type { CompiledMatcher } from '../scoring/compile-matcher';
 import type { Settings } from '../settings/settings-schema';
 import { createMatcherMemo } from './matcher-memo';
-import { withTranslationCaveat } from './translation-caveat';
 import { createUploadStore, type UploadStoreOptions } from './upload-store';
 
 /**
@@ -61,21 +60,32 @@ export interface ScoringServiceDeps {
   uploads?: UploadStoreOptions;
 }
 
+/**
+ * Who asks. A tab in a private (incognito) window leaves nothing on disk and reads nothing from it: the cache is
+ * shared with normal windows and lasts, and even a read updates its recency. Its episode is scored from the body
+ * every time and kept in this instance's memory only (for its transcript), like any episode the cache refused.
+ */
+export interface Requester {
+  tabId?: number;
+  private?: boolean;
+}
+
 export interface ScoringService {
-  /** A map for the episode under the current settings from the cache, or re-scored from cached cues; null = send the body. */
-  lookup(args: MessageArgs<'cs-bg:lookup'>): Promise<MapAnswer | null>;
+  /** A map for the episode under the current settings from the cache, or re-scored from cached cues; null = send the body (always, for a private tab). */
+  lookup(args: MessageArgs<'cs-bg:lookup'>, requester?: Requester): Promise<MapAnswer | null>;
   /** Holds one chunk of a body that a later `score({ uploadId })` takes (rejects with a coded MessageError). */
   uploadChunk(args: MessageArgs<'cs-bg:uploadChunk'>): { received: number };
   /**
-   * Parses and scores a caption body (inline, or an upload this instance holds), caches cues + map, answers the
-   * map. Rejects with a user-readable message; an upload this instance does not hold → MessageError `unknown-upload`.
+   * Parses and scores a caption body (inline, or an upload this instance holds), caches cues + map (not for a
+   * private tab), answers the map. Rejects with a user-readable message; an upload this instance does not hold →
+   * MessageError `unknown-upload`.
    */
-  score(args: MessageArgs<'cs-bg:score'>, sender?: { tabId?: number }): Promise<MapAnswer>;
+  score(args: MessageArgs<'cs-bg:score'>, requester?: Requester): Promise<MapAnswer>;
   /**
    * A page of the episode's cues for the transcript drawer, with slices and counted terms under the current
    * lexicons. Rejects with MessageError `no-transcript` when neither the cache nor this instance holds the cues.
    */
-  transcript(args: MessageArgs<'cs-bg:transcript'>): Promise<TranscriptPage>;
+  transcript(args: MessageArgs<'cs-bg:transcript'>, requester?: Requester): Promise<TranscriptPage>;
   clearCache(): Promise<{ cleared: number }>;
   cacheStats(): Promise<{ episodes: number; bytes: number }>;
 }
@@ -124,12 +134,12 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   }
 
   /** The paged transcript for an episode under these lexicons: built once per instance (≤ 2 kept). */
-  function transcriptFor(videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): Promise<TranscriptPages> {
-    const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
+  function transcriptFor(videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string, isPrivate: boolean): Promise<TranscriptPages> {
+    const key = `${isPrivate ? 'private:' : ''}${cacheKey(videoId, track, lexiconHash, deps.scorerVersion)}`;
     let pages = transcripts.get(key);
     if (!pages) {
       pages = (async () => {
-        const held = recentCues.get(episodeKey(videoId, track)) ?? (await withCache((cache) => cache.getCues(videoId, track), null));
+        const held = recentCues.get(episodeKey(videoId, track)) ?? (isPrivate ? null : await withCache((cache) => cache.getCues(videoId, track), null));
         if (!held) throw new MessageError('The transcript is not held any more: reload the page to read it.', 'no-transcript');
         const { map, hits } = deps.scoreCuesWithHits(held.cues, { lexicons, videoId, captionKind: held.captionKind });
         return transcriptPages(held.cues, map, hits);
@@ -144,9 +154,9 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
    * When the user keeps the drawer open, its first page will be asked for right after the map: build the paged
    * transcript now, after the answer has gone, so the drawer's first rows do not wait for a re-score.
    */
-  function warmTranscript(drawerOpen: boolean, videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string): void {
+  function warmTranscript(drawerOpen: boolean, videoId: string, track: TrackRef, lexicons: Lexicon[], lexiconHash: string, isPrivate: boolean): void {
     if (!drawerOpen) return;
-    setTimeout(() => void transcriptFor(videoId, track, lexicons, lexiconHash).catch(() => undefined), 0);
+    setTimeout(() => void transcriptFor(videoId, track, lexicons, lexiconHash, isPrivate).catch(() => undefined), 0);
   }
 
   function once(key: string, job: () => Promise<MapAnswer>): Promise<MapAnswer> {
@@ -158,7 +168,8 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
   }
 
   return {
-    async lookup({ videoId, track }) {
+    async lookup({ videoId, track }, requester) {
+      if (requester?.private) return null;
       const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
       const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
       const running = inFlight.get(key);
@@ -167,7 +178,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       const locator = { videoId, track, lexiconHash, scorerVersion: deps.scorerVersion };
       const hit = await withCache((cache) => cache.getMap(locator), null);
       if (hit) {
-        warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+        warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash, false);
         return { map: hit.map, origin: 'cache', ...(hit.source ? { source: hit.source } : {}) };
       }
       const cached = await withCache((cache) => cache.getCues(videoId, track), null);
@@ -176,10 +187,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
       return once(key, async () => {
         const matcher = matchers?.get(lexicons, lexiconHash);
         const machineTranslated = isMachineTranslated(track);
-        const rescored = withTranslationCaveat(
-          deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher }),
-          machineTranslated,
-        );
+        const rescored = deps.scoreCues(cached.cues, { lexicons, videoId, captionKind: cached.captionKind, machineTranslated, matcher });
         const source = cached.source;
         await store({ videoId, track, map: { lexiconHash, scorerVersion: deps.scorerVersion, map: rescored, ...(source ? { source } : {}) } });
         return { map: rescored, origin: 'cues', ...(source ? { source } : {}) };
@@ -188,20 +196,22 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
 
     uploadChunk: (args) => uploads.put(args),
 
-    async score(args, sender) {
+    async score(args, requester) {
       // Taken first (synchronously), so the upload is dropped even when an identical job is already running.
       const body = args.uploadId !== undefined ? uploads.take(args.uploadId) : args.body;
       const { videoId, track, source, requestId } = args;
       const { lexicons, lexiconHash, drawerOpen } = await currentLexicons();
-      const key = cacheKey(videoId, track, lexiconHash, deps.scorerVersion);
-      const answer = await once(key, () => scoreBody({ videoId, track, source, requestId }, body, sender?.tabId, lexicons, lexiconHash));
-      warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash);
+      const isPrivate = requester?.private === true;
+      // A private job is its own: a normal window's request must not get a map that was never stored, nor the reverse.
+      const key = `${isPrivate ? 'private:' : ''}${cacheKey(videoId, track, lexiconHash, deps.scorerVersion)}`;
+      const answer = await once(key, () => scoreBody({ videoId, track, source, requestId }, body, requester?.tabId, lexicons, lexiconHash, !isPrivate));
+      warmTranscript(drawerOpen, videoId, track, lexicons, lexiconHash, isPrivate);
       return answer;
     },
 
-    async transcript({ videoId, track, from, count }) {
+    async transcript({ videoId, track, from, count }, requester) {
       const { lexicons, lexiconHash } = await currentLexicons();
-      return (await transcriptFor(videoId, track, lexicons, lexiconHash)).page(from, count);
+      return (await transcriptFor(videoId, track, lexicons, lexiconHash, requester?.private === true)).page(from, count);
     },
 
     clearCache: async () => ({ cleared: await withCache((cache) => cache.clear(), 0) }),
@@ -214,6 +224,7 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     tabId: number | undefined,
     lexicons: Lexicon[],
     lexiconHash: string,
+    keep: boolean,
   ): Promise<MapAnswer> {
     const report = progressReporter(tabId !== undefined && body.length >= progressMinChars ? tabId : undefined, requestId);
     report('parse', 0);
@@ -225,27 +236,26 @@ export function createScoringService(deps: ScoringServiceDeps): ScoringService {
     const machineTranslated = isMachineTranslated(track);
     let map: PerspectiveMap;
     try {
-      map = withTranslationCaveat(
-        deps.scoreCues(parsed.cues, {
-          lexicons,
-          matcher: matchers?.get(lexicons, lexiconHash),
-          videoId,
-          captionKind,
-          machineTranslated,
-          onProgress: (fraction) => report('score', fraction),
-        }),
+      map = deps.scoreCues(parsed.cues, {
+        lexicons,
+        matcher: matchers?.get(lexicons, lexiconHash),
+        videoId,
+        captionKind,
         machineTranslated,
-      );
+        onProgress: (fraction) => report('score', fraction),
+      });
     } catch (err) {
       throw new Error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     report('store', 0);
-    await store({
-      videoId,
-      track,
-      cues: { format: parsed.format, captionKind, cues: parsed.cues, source },
-      map: { lexiconHash, scorerVersion: deps.scorerVersion, map, source },
-    });
+    if (keep) {
+      await store({
+        videoId,
+        track,
+        cues: { format: parsed.format, captionKind, cues: parsed.cues, source },
+        map: { lexiconHash, scorerVersion: deps.scorerVersion, map, source },
+      });
+    }
     report('store', 1);
     return { map, origin: 'scored', source };
   }

@@ -50,10 +50,11 @@ export function startBackground(deps: BackgroundDeps = {}): { service: ScoringSe
     return baseline ? { ...answer, baseline } : answer;
   };
   const stop = onBackgroundMessage({
-    'cs-bg:lookup': async (args, sender) => recorded(args, await service.lookup(args), sender.incognito),
-    'cs-bg:score': async (args, sender) => (await recorded(args, await service.score(args, { tabId: sender.tabId }), sender.incognito))!,
+    // A private window's tab: scored and shown, never stored (cache or library) — see Requester.
+    'cs-bg:lookup': async (args, sender) => recorded(args, await service.lookup(args, { private: sender.incognito }), sender.incognito),
+    'cs-bg:score': async (args, sender) => (await recorded(args, await service.score(args, { tabId: sender.tabId, private: sender.incognito }), sender.incognito))!,
     'cs-bg:uploadChunk': (args) => service.uploadChunk(args),
-    'cs-bg:transcript': (args) => service.transcript(args),
+    'cs-bg:transcript': (args, sender) => service.transcript(args, { private: sender.incognito }),
     'ui-bg:clearCache': () => service.clearCache(),
     'ui-bg:cacheStats': () => service.cacheStats(),
     'ui-bg:refreshLibrary': () => library.refresh(),

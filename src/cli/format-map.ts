@@ -1,4 +1,5 @@
 import type { PerspectiveMap } from '../scoring/perspective-map';
+import { emphasizesLine, leaningLine } from '../panel/headline-text';
 import { CSV_HEADER, csvText, sliceCsvRows } from '../scoring/map-csv';
 
 /** What the CLI scored: the map and the file it came from. */
@@ -7,21 +8,21 @@ export interface ScoredFile {
   map: PerspectiveMap;
 }
 
-const BAND_TEXT = { 'risk-forward': 'Risk-forward', mixed: 'Mixed', 'opportunity-forward': 'Opportunity-forward' } as const;
-
-/** The seed page's summary: the sentence, then leaning, lens, evidence mode, confidence, emphases, segment count. */
+/**
+ * The seed page's summary: the sentence, then the panel's leaning line ("Stance -4: Mixed leaning, primarily
+ * in the Technical lens. Evidence mode: interview. Confidence: medium.", the same function the panel and the
+ * popup read, so the three never word it differently) with emphases and segment count, then the topic.
+ */
 export function formatText(scored: ScoredFile): string {
   const { map } = scored;
   const h = map.headline;
-  const emphases = h.emphasizes.map((c) => `Emphasizes ${c}`).join(' · ');
-  const topic = h.topic.onTopic ? 'about AI' : 'not about AI (off-topic)';
+  const emphases = emphasizesLine(h);
+  const topic = h.topic.onTopic ? 'About AI' : 'Not about AI (off-topic)';
   const lines = [
     scored.file,
     h.sentence,
-    `Stance ${Math.round(h.stance) + 0} (${BAND_TEXT[h.leaning]}) · ${topic}: ${h.topic.aiMentionsPerHour} AI mentions per hour · ` +
-      `${map.slices.filter((s) => s.onTopic).length} of ${map.slices.length} slices on topic.`,
-    `${BAND_TEXT[h.leaning]} leaning, primarily in the ${h.lens} lens. Evidence mode: ${h.evidenceMode}. ` +
-      `Confidence: ${h.confidence}.${emphases ? ` ${emphases}.` : ''} ${map.captionSegments.toLocaleString('en-US')} caption segments.`,
+    `${leaningLine(h)}${emphases ? ` ${emphases}.` : ''} ${map.captionSegments.toLocaleString('en-US')} caption segments.`,
+    `${topic}: ${h.topic.aiMentionsPerHour} AI mentions per hour · ${map.slices.filter((s) => s.onTopic).length} of ${map.slices.length} slices on topic.`,
   ];
   if (h.confidenceReasons.length > 0) lines.push(`Confidence reasons: ${h.confidenceReasons.join('; ')}.`);
   return lines.join('\n') + '\n';

@@ -20,6 +20,8 @@ export interface ScoreArgs {
   lexiconFiles: string[];
   /** `--kind`: overrides the caption kind guessed from the file name and body. */
   captionKind?: CaptionKind;
+  /** `--machine-translated`: the captions are YouTube's English translation (as the extension scores a `tlang=en` track). */
+  machineTranslated?: boolean;
   help: boolean;
 }
 
@@ -29,7 +31,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE =
-  'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel]';
+  'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel] [--machine-translated]';
 
 /** A flag's value, or a UsageError naming the flag and the allowed values. */
 function checked<T>(flag: string, schema: v.GenericSchema<unknown, T> & { options?: readonly string[] }, value: string): T {
@@ -56,6 +58,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
       .filter((id) => id !== '');
   }
   if (values.kind !== undefined) args.captionKind = checked('--kind', CaptionKindSchema, values.kind);
+  if (values['machine-translated'] === true) args.machineTranslated = true;
   if (!args.help && args.files.length === 0) throw new UsageError('no caption file given');
   return args;
 }
@@ -80,6 +83,7 @@ function parseFlags(argv: readonly string[]) {
       lexicons: { type: 'string' },
       'lexicon-file': { type: 'string', multiple: true },
       kind: { type: 'string' },
+      'machine-translated': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });

@@ -5,6 +5,7 @@ import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicons';
 import type { Lexicon } from '../lexicons/lexicon';
 import { resolveLexicons } from '../lexicons/resolve-lexicons';
 import { validateCustomLexicon } from '../lexicons/validate-lexicon';
+import { compileMatcher } from '../scoring/compile-matcher';
 import { scoreCues } from '../scoring/score-cues';
 import { formatCsv, formatJson, formatSummaryTable, formatText, type ScoredFile } from './format-map';
 import { parseScoreArgs, USAGE, UsageError, type CaptionKind } from './parse-score-args';
@@ -40,10 +41,12 @@ export function runScore(argv: readonly string[], io: CliIo): number {
       const body = read(file, io);
       return { file, body, cues: parse(file, body) };
     });
+    // One compiled matcher for every file, as the worker's memo keeps one per lexicon set.
+    const matcher = compileMatcher(lexicons);
     const scored: ScoredFile[] = inputs.map(({ file, body, cues }) => {
       const videoId = videoIdFromPath(file);
       const captionKind = args.captionKind ?? guessCaptionKind(file, body);
-      return { file, map: scoreCues(cues, { lexicons, captionKind, ...(videoId ? { videoId } : {}) }) };
+      return { file, map: scoreCues(cues, { lexicons, matcher, captionKind, ...(args.machineTranslated ? { machineTranslated: true } : {}), ...(videoId ? { videoId } : {}) }) };
     });
     if (args.format === 'json') io.stdout(formatJson(scored));
     else if (args.format === 'csv') io.stdout(formatCsv(scored));

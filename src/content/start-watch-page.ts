@@ -17,6 +17,7 @@ import { createPageSettings } from '../settings/page-settings';
 import { createShowAnywayStore } from '../settings/show-anyway';
 import { createBackgroundClient, yieldToPage } from './background-client';
 import { watchPage } from './page-watcher';
+import { isAdShowing, watchAdFlag } from './ad-watch';
 import { collectDiagnostics } from './collect-diagnostics';
 import { WatchPageController } from './watch-page-controller';
 
@@ -26,7 +27,6 @@ export const WATCH_PAGE_TIMINGS = {
   handshakeMs: 4_000,
   /** An empty 200 is immediate; a stalled one (~8 s in the wild) is cut here and the next strategy runs. */
   strategyMs: 9_000,
-  adPollMs: 400,
   /** Inside `player`: the page helper may switch captions on and wait up to ~5 s for the token. */
   bridgeMs: 8_500,
   panelRowsMs: 6_000,
@@ -56,11 +56,8 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
       background: createBackgroundClient({ send: sendToBackground, newUploadId: () => crypto.randomUUID(), yieldToEvents: yieldToPage }),
       preferredLanguage: async () => (await readSettings()).preferredLanguage ?? navigator.language ?? 'en',
       showAnyway: createShowAnywayStore(browser.storage.local),
-      isAdShowing: () => {
-        const { root, adShowing, adInterrupting } = youtubeSelectors.player;
-        const player = document.querySelector(root.css);
-        return !!player && [adShowing, adInterrupting].some((c) => player.classList.contains(c.css));
-      },
+      isAdShowing: () => isAdShowing(document),
+      watchAd: (onChange, adSignal) => watchAdFlag({ doc: document, MutationObserver }, onChange, adSignal),
       newRequestId: () => crypto.randomUUID(),
       timings: WATCH_PAGE_TIMINGS,
       mountPanel: (deps, view) => mountPanel(ctx, deps, view),

@@ -28,8 +28,6 @@ export interface SessionTimings {
   snapshotMs: number;
   /** Bound on each strategy (an ~8 s stall moves on). */
   strategyMs: number;
-  /** How often to look at the player's ad flag. */
-  adPollMs: number;
 }
 
 export interface SessionDeps {
@@ -44,6 +42,8 @@ export interface SessionDeps {
   /** The user's "Show the map anyway" choices (src/settings/show-anyway.ts). */
   showAnyway: Pick<ShowAnywayStore, 'has' | 'remember'>;
   isAdShowing(): boolean;
+  /** Calls `onChange` whenever the player's ad flag may have changed, until `signal` aborts (ad-watch.ts: no polling). */
+  watchAd(onChange: () => void, signal: AbortSignal): void;
   newRequestId(): string;
   timings: SessionTimings;
 }
@@ -76,8 +76,9 @@ type Listed =
 export class WatchSession {
   private readonly life = new AbortController();
   private runController: AbortController | null = null;
-  private adTimer: ReturnType<typeof setInterval> | null = null;
   private adShown = false;
+  /** Resolvers of runs waiting for an ad to end (waitWhileAd). */
+  private readonly adEndWaiters = new Set<() => void>();
   private tracks: CaptionTrack[] = [];
   private chosenVssId: string | null = null;
   private requestId: string | null = null;
@@ -94,7 +95,7 @@ export class WatchSession {
     private readonly deps: SessionDeps,
   ) {
     this.view = { state: 'loading', videoId };
-    this.adTimer = setInterval(() => this.checkAd(), deps.timings.adPollMs);
+    deps.watchAd(() => this.checkAd(), this.life.signal);
   }
 
   get signal(): AbortSignal {
@@ -132,8 +133,6 @@ export class WatchSession {
 
   dispose(): void {
     this.life.abort();
-    if (this.adTimer !== null) clearInterval(this.adTimer);
-    this.adTimer = null;
   }
 
   private show(signal: AbortSignal, view: PanelView): void {
@@ -146,16 +145,25 @@ export class WatchSession {
   private checkAd(): void {
     if (this.life.signal.aborted) return;
     const ad = this.deps.isAdShowing();
+    if (!ad) for (const wake of [...this.adEndWaiters]) wake();
     if (ad === this.adShown) return;
     this.adShown = ad;
     this.deps.show(ad ? { state: 'skipped', videoId: this.videoId, message: AD_MESSAGE } : this.view);
   }
 
+  /** Resolves once no ad is showing (told by watchAd), or when the run is abandoned. */
   private async waitWhileAd(signal: AbortSignal): Promise<void> {
-    while (this.deps.isAdShowing() && !signal.aborted) {
-      this.checkAd();
-      await new Promise((r) => setTimeout(r, this.deps.timings.adPollMs));
-    }
+    this.checkAd();
+    if (!this.deps.isAdShowing() || signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.adEndWaiters.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.adEndWaiters.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   private async run(signal: AbortSignal, bypassCache: boolean): Promise<void> {

@@ -11,22 +11,26 @@ export function lexiconSetHash(lexicons: readonly Lexicon[]): string {
     .map(canonicalLexicon)
     .sort()
     .join('\u0001');
-  return fnv1a(canonical, 0x811c9dc5) + fnv1a(canonical, 0x01000193 ^ 0x5bd1e995);
+  // Both seeds in one pass over the text (the same two hashes as two passes).
+  let a = 0x811c9dc5 >>> 0;
+  let b = (0x01000193 ^ 0x5bd1e995) >>> 0;
+  for (let i = 0; i < canonical.length; i++) {
+    const code = canonical.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+  }
+  return hex8(a) + hex8(b);
 }
 
 function canonicalLexicon(lexicon: Lexicon): string {
   const entries = lexicon.entries
-    .map((e) => [e.pattern, e.weight, e.concept ?? '', e.lens ?? ''].join('\u0003'))
+    .map((e) => `${e.pattern}\u0003${e.weight}\u0003${e.concept ?? ''}\u0003${e.lens ?? ''}`)
     .sort()
     .join('\u0002');
-  return [lexicon.id, lexicon.version, lexicon.kind, entries].join('\u0004');
+  return `${lexicon.id}\u0004${lexicon.version}\u0004${lexicon.kind}\u0004${entries}`;
 }
 
-function fnv1a(text: string, seed: number): string {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+/** FNV-1a state as 8 hex digits (unsigned). */
+function hex8(hash: number): string {
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }

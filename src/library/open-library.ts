@@ -55,9 +55,25 @@ export interface LibraryDeps {
   schema?: { version: number; migrations: readonly LibraryMigration[] };
 }
 
+/** How `all` reads: in pages of `pageSize` records, awaiting `pause()` between pages (a page stays responsive). */
+export interface PagedRead {
+  pageSize: number;
+  pause(): Promise<void>;
+}
+
 export interface EpisodeLibrary {
-  /** Every readable entry (a record that fails the schema is skipped and logged, never deleted). */
-  all(): Promise<LibraryEntry[]>;
+  /**
+   * Every readable entry (a record that fails the schema is skipped and logged, never deleted). In one request,
+   * or in pages by video id when `paged` is given (each page is read, then checked, then the page yields).
+   */
+  all(paged?: PagedRead): Promise<LibraryEntry[]>;
+  /**
+   * The most recently watched entries, newest first: at least `limit` (when there are that many), plus every entry
+   * tied with the last one on its watch time, so sorting them by date gives the library's true first rows. Walks
+   * the lastWatchedAt index and reads nothing else. `complete` = that is every entry; `total` = how many are stored
+   * (readable or not).
+   */
+  recent(limit: number): Promise<{ entries: LibraryEntry[]; complete: boolean; total: number }>;
   get(videoId: string): Promise<LibraryEntry | null>;
   byChannel(channelId: string): Promise<LibraryEntry[]>;
   count(): Promise<number>;
@@ -120,7 +136,31 @@ function createLibrary(db: Db, log: Pick<Console, 'warn'>): EpisodeLibrary {
   };
 
   return {
-    all: async () => readable(await db.getAll('entries')),
+    async all(paged) {
+      if (!paged) return readable(await db.getAll('entries'));
+      const out: LibraryEntry[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+        const page: unknown[] = await db.getAll('entries', range, paged.pageSize);
+        out.push(...readable(page));
+        if (page.length < paged.pageSize) return out;
+        // keyPath is videoId: every stored record has it, readable or not.
+        after = String((page[page.length - 1] as { videoId: unknown }).videoId);
+        await paged.pause();
+      }
+    },
+
+    async recent(limit) {
+      // Three requests whatever the size: the limit-th newest watch time (a key cursor skipping ahead), then every
+      // record watched at or after it (ties included), and the count.
+      const tx = db.transaction('entries');
+      const byTime = tx.store.index('lastWatchedAt');
+      let cursor = await byTime.openKeyCursor(null, 'prev');
+      if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
+      const [records, total] = await Promise.all([byTime.getAll(cursor ? IDBKeyRange.lowerBound(cursor.key) : undefined), tx.store.count()]);
+      return { entries: readable(records), complete: records.length >= total, total };
+    },
     async get(videoId) {
       const [entry] = readable([await db.get('entries', videoId)].filter((r) => r !== undefined));
       return entry ?? null;

@@ -1,16 +1,19 @@
 import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
+import { AI_TOPIC_LEXICON } from './topic-terms';
 
 /** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
 export interface MatchedEntry {
   lexicon: Lexicon;
   entry: LexiconEntry;
+  /** The lexicon's place in `CompiledMatcher.lexicons` (−1 for the built-in marker and topic lists). */
+  lexiconIndex: number;
 }
 
 export interface TrieNode {
-  /** Children by exact next word. */
-  exact: Map<string, TrieNode>;
+  /** Children by exact next word (null until the first one: most nodes are leaves). */
+  exact: Map<string, TrieNode> | null;
   /** Children by word prefix (`stem*` pattern words), checked with startsWith. */
   stems: [stem: string, node: TrieNode][];
   /** Entries whose whole pattern ends here, split by lexicon kind (spectrum and lens matches never consume each other). */
@@ -18,6 +21,8 @@ export interface TrieNode {
   lens: MatchedEntry[];
   /** Evidence-mode markers ("thanks for having me"), a third independent channel. */
   markers: MatchedEntry[];
+  /** AI topic terms (topic-terms.ts), a fourth: the topic gate's mentions come from the same walk. */
+  topic: MatchedEntry[];
   /** Set once compiled, so the walk skips empty checks: some pattern ends here / no pattern goes on from here. */
   ends: boolean;
   leaf: boolean;
@@ -33,24 +38,45 @@ export interface CompiledMatcher {
   lexiconHash: string;
 }
 
-type Channel = 'spectrum' | 'lens' | 'markers';
+type Channel = 'spectrum' | 'lens' | 'markers' | 'topic';
 
 /**
  * Compiles afresh on every call (no module-level memo: STYLE habit 7). Whoever scores many times with one lexicon
  * set keeps the result — the worker's scoring service holds a small memo keyed by the set's hash
- * (src/background/matcher-memo.ts), since it resolves a new lexicon array on every request.
+ * (src/background/matcher-memo.ts), since it resolves a new lexicon array on every request. Besides the lexicons,
+ * the trie always holds the evidence-mode markers and the AI topic terms, each in its own channel.
  */
 export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
   const root = newNode();
-  const add = (lexicon: Lexicon, channel: Channel): void => {
-    for (const entry of lexicon.entries) {
-      let node = root;
-      for (const word of entry.pattern.trim().split(/\s+/)) node = child(node, word);
-      node[channel].push({ lexicon, entry });
+  lexicons.forEach((lexicon, index) => addLexicon(root, lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
+  for (const lexicon of EVIDENCE_MARKER_LEXICONS) addLexicon(root, lexicon, 'markers', -1);
+  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(root, lexicons, lexiconSetHash(lexicons));
+}
+
+/** A trie of the AI topic terms alone (topic.ts's findAiMentions, for callers without a scorer's matcher). */
+export function compileTopicMatcher(): CompiledMatcher {
+  const root = newNode();
+  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(root, [], '');
+}
+
+function addLexicon(root: TrieNode, lexicon: Lexicon, channel: Channel, lexiconIndex: number): void {
+  for (const entry of lexicon.entries) {
+    const { pattern } = entry;
+    let node: TrieNode;
+    if (SINGLE_WORD.test(pattern)) node = child(root, pattern);
+    else {
+      node = root;
+      for (const word of pattern.trim().split(/\s+/)) node = child(node, word);
     }
-  };
-  for (const lexicon of lexicons) add(lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum');
-  for (const lexicon of EVIDENCE_MARKER_LEXICONS) add(lexicon, 'markers');
+    const entries = node[channel];
+    if (entries === NONE) node[channel] = [{ lexicon, entry, lexiconIndex }];
+    else entries.push({ lexicon, entry, lexiconIndex });
+  }
+}
+
+function finish(root: TrieNode, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
   markEndsAndLeaves(root);
   const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
   for (const pair of root.stems) {
@@ -59,8 +85,19 @@ export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
     bucket.push(pair);
     rootStemsByPrefix.set(key, bucket);
   }
-  return { lexicons, root, rootStemsByPrefix, lexiconHash: lexiconSetHash(lexicons) };
+  return { lexicons, root, rootStemsByPrefix, lexiconHash };
 }
+
+/** Most patterns are one plain word (no space, no `*`): they need no split. */
+const SINGLE_WORD = /^[a-z0-9]+$/;
+
+/**
+ * The empty terminal list every node starts with, shared (never pushed to: `addLexicon` replaces it with a list
+ * of the node's own). Nodes are many and most end one pattern of one channel, so four fresh arrays and a Map
+ * per node were most of the compile's allocations.
+ */
+const NONE: MatchedEntry[] = Object.freeze([]) as unknown as MatchedEntry[];
+const NO_STEMS: [string, TrieNode][] = Object.freeze([]) as unknown as [string, TrieNode][];
 
 /**
  * A word's first two chars as one number (no substring is allocated per lookup): distinct for distinct
@@ -73,13 +110,13 @@ export function prefixKey(word: string): number {
 }
 
 function newNode(): TrieNode {
-  return { exact: new Map(), stems: [], spectrum: [], lens: [], markers: [], ends: false, leaf: true };
+  return { exact: null, stems: NO_STEMS, spectrum: NONE, lens: NONE, markers: NONE, topic: NONE, ends: false, leaf: true };
 }
 
 function markEndsAndLeaves(node: TrieNode): void {
-  node.ends = node.spectrum.length + node.lens.length + node.markers.length > 0;
-  node.leaf = node.exact.size === 0 && node.stems.length === 0;
-  for (const next of node.exact.values()) markEndsAndLeaves(next);
+  node.ends = node.spectrum.length + node.lens.length + node.markers.length + node.topic.length > 0;
+  node.leaf = node.exact === null && node.stems.length === 0;
+  if (node.exact !== null) for (const next of node.exact.values()) markEndsAndLeaves(next);
   for (const [, next] of node.stems) markEndsAndLeaves(next);
 }
 
@@ -89,9 +126,11 @@ function child(node: TrieNode, word: string): TrieNode {
     const existing = node.stems.find(([s]) => s === stem);
     if (existing) return existing[1];
     const next = newNode();
+    if (node.stems === NO_STEMS) node.stems = [];
     node.stems.push([stem, next]);
     return next;
   }
+  if (node.exact === null) node.exact = new Map();
   let next = node.exact.get(word);
   if (!next) {
     next = newNode();

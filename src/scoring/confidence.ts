@@ -19,8 +19,13 @@ export const VERY_SPARSE_HITS = 1;
 /** Medians of the even and odd slices further apart than this (or in different bands) disagree. */
 export const SPLIT_HALF_TOLERANCE = 10;
 
+/** The reason a map made from YouTube's machine translation into English gives (one step off). */
+export const MACHINE_TRANSLATED_REASON = "machine-translated captions (YouTube's English translation): the wording is the translator's";
+
 export interface ConfidenceInput {
   captionKind?: 'asr' | 'uploaded' | 'panel';
+  /** The captions are YouTube's translation of another language (`tlang=en`): the stance is read from the translator's words. */
+  machineTranslated?: boolean;
   sliceScores: readonly number[];
   excerpts: boolean;
   words: number;
@@ -48,6 +53,7 @@ export function assessConfidence(input: ConfidenceInput): { confidence: Confiden
 
   if (input.captionKind === 'asr') add(1, 'auto-generated (ASR) captions: names and terms may be mis-heard');
   if (input.captionKind === 'panel') add(1, 'transcript-panel text: start times only');
+  if (input.machineTranslated === true) add(1, MACHINE_TRANSLATED_REASON);
 
   const slices = input.sliceScores.length;
   if (slices === 0) add(2, 'no caption text to score');

@@ -13,19 +13,22 @@ export interface Matches {
   lens: TermMatch[];
   /** Evidence-mode markers. */
   markers: TermMatch[];
+  /** AI topic terms (the topic gate's mentions; entry weight = what the mention counts). */
+  topic: TermMatch[];
 }
 
 type Channel = keyof Matches;
-const CHANNELS: readonly Channel[] = ['spectrum', 'lens', 'markers'];
+const CHANNELS: readonly Channel[] = ['spectrum', 'lens', 'markers', 'topic'];
+const CHANNEL_COUNT = 4;
 
 /** The entries a node ends for channel c (explicit properties keep this hot path monomorphic). */
 function terminals(node: TrieNode, c: number): MatchedEntry[] {
-  return c === 0 ? node.spectrum : c === 1 ? node.lens : node.markers;
+  return c === 0 ? node.spectrum : c === 1 ? node.lens : c === 2 ? node.markers : node.topic;
 }
 
 /**
  * Leftmost-longest matching over the token stream: at each position the longest pattern wins and consumes
- * its tokens (`existential risk` is not also `risk`). Spectrum, lens and marker patterns are resolved
+ * its tokens (`existential risk` is not also `risk`). Spectrum, lens, marker and topic patterns are resolved
  * independently in the same walk, so a lens phrase never hides a stance word or the reverse. When several
  * lexicons hold a pattern of the winning length, each lexicon contributes once (an exact word beats a
  * wildcard).
@@ -39,19 +42,19 @@ export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher)
 /** matchTokens over a stream of word ids (tokenizeCueIds): the distinct words are looked up, not every token. */
 export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, matcher: CompiledMatcher): Matches {
   const { spellings } = words;
-  const found: Matches = { spectrum: [], lens: [], markers: [] };
+  const found: Matches = { spectrum: [], lens: [], markers: [], topic: [] };
   // Per call: each distinct word's root children (exact + wildcard) found once, then one array read per token.
   const rootChildren = new Array<readonly TrieNode[] | undefined>(words.size);
   const startsPattern = new Uint8Array(words.size);
-  const free = [0, 0, 0];
-  const best: MatchedEntry[][] = [[], [], []];
-  const bestLength = [0, 0, 0];
+  const free = [0, 0, 0, 0];
+  const best: MatchedEntry[][] = [[], [], [], []];
+  const bestLength = [0, 0, 0, 0];
   // best[c] may still be a trie node's own array; it is copied only if another lexicon must be merged in.
-  const bestOwned = [false, false, false];
+  const bestOwned = [false, false, false, false];
   let start = 0;
 
   const consider = (node: TrieNode, depth: number): void => {
-    for (let c = 0; c < 3; c++) {
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
       const entries = terminals(node, c);
       if (entries.length === 0) continue;
       if (depth > (bestLength[c] as number)) {
@@ -72,13 +75,17 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     if (node.ends) consider(node, depth);
     if (node.leaf || start + depth >= length) return;
     const word = spellings[ids[start + depth] as number] as string;
-    const next = node.exact.get(word);
+    const next = node.exact?.get(word);
     if (next) walk(next, depth + 1);
-    for (const [stem, stemNode] of node.stems) if (word.startsWith(stem)) walk(stemNode, depth + 1);
+    const stems = node.stems;
+    for (let k = 0; k < stems.length; k++) {
+      const [stem, stemNode] = stems[k] as [string, TrieNode];
+      if (word.startsWith(stem)) walk(stemNode, depth + 1);
+    }
   };
 
   for (start = 0; start < length; start++) {
-    if (start < (free[0] as number) && start < (free[1] as number) && start < (free[2] as number)) continue;
+    if (start < (free[0] as number) && start < (free[1] as number) && start < (free[2] as number) && start < (free[3] as number)) continue;
     const id = ids[start] as number;
     // Most tokens start no pattern: that answer is one byte per distinct word, read before any object.
     let starts = startsPattern[id] as number;
@@ -90,9 +97,9 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     }
     if (starts === NO) continue;
     const children = rootChildren[id] as readonly TrieNode[];
-    bestLength[0] = bestLength[1] = bestLength[2] = 0;
-    for (const node of children) walk(node, 1);
-    for (let c = 0; c < 3; c++) {
+    bestLength[0] = bestLength[1] = bestLength[2] = bestLength[3] = 0;
+    for (let k = 0; k < children.length; k++) walk(children[k] as TrieNode, 1);
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
       const length = bestLength[c] as number;
       if (length > 0 && start >= (free[c] as number)) {
         found[CHANNELS[c] as Channel].push({ start, end: start + length, entries: best[c] as MatchedEntry[] });
@@ -105,7 +112,7 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
 
 /** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
 function rootChildrenOf(matcher: CompiledMatcher, word: string): readonly TrieNode[] {
-  const exact = matcher.root.exact.get(word);
+  const exact = matcher.root.exact?.get(word);
   const stems = matcher.rootStemsByPrefix.get(prefixKey(word));
   if (stems === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
   const children: TrieNode[] = exact ? [exact] : [];

@@ -7,7 +7,7 @@ import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
 import { matchTokenIds, type TermMatch } from './match-tokens';
-import { modify, type TokenWords } from './modifiers';
+import { modifierFactor, modifierFlags } from './modifiers';
 import type { Lens, PerspectiveMap, SliceScore, SliceTerm } from './perspective-map';
 import { SCORER_VERSION } from './scorer-version';
 import { scoreStatistics } from './score-statistics';
@@ -15,12 +15,17 @@ import { planSlices } from './slice-plan';
 import { bandOf, sliceScore } from './slice-score';
 import { termHit, type TermHit } from './term-hits';
 import { tokenizeCueIds } from './tokenize-cues';
-import { episodeTopic, findAiMentions, slicesOnTopic } from './topic';
+import { episodeTopic, mentionsOf, slicesOnTopic } from './topic';
 
 export interface ScoreOptions {
   lexicons: Lexicon[];
   videoId?: string;
   captionKind?: 'asr' | 'uploaded' | 'panel';
+  /**
+   * The captions are YouTube's machine translation into English (a `tlang=en` track): scored the same, with
+   * confidence one step lower and the reason said (the lexicons read the translator's wording, not the speaker's).
+   */
+  machineTranslated?: boolean;
   /** Called with a fraction in 0…1 as phases complete (for a long transcript's progress bar). */
   onProgress?: (fraction: number) => void;
   /** `compileMatcher(lexicons)` made earlier for this very set (the worker's memo); compiled here when absent. */
@@ -65,7 +70,6 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   const stream = tokenizeCueIds(cues, { offsets: hits !== null });
   const { ids, cueOf, length: tokenCount } = stream;
   const { spellings } = stream.words;
-  const tokenWords: TokenWords = { length: tokenCount, word: (i) => (i >= 0 && i < tokenCount ? spellings[ids[i] as number] : undefined) };
   onProgress?.(0.3);
   const matcher = options.matcher ?? compileMatcher(lexicons);
   const matches = matchTokenIds(ids, tokenCount, stream.words, matcher);
@@ -84,34 +88,37 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     words[s] = i - begin;
     sliceTokens.push([begin, i]);
   }
-  const mentions = findAiMentions(ids, tokenCount, stream.words);
+  const mentions = mentionsOf(matches.topic);
   const topic = episodeTopic(mentions, tokenCount);
   const onTopic = slicesOnTopic(mentions, sliceTokens, tokenCount);
 
   const nets = new Array<number>(plan.ranges.length).fill(0);
   const hitsBySlice = new Array<number>(plan.ranges.length).fill(0);
-  const termsBySlice = plan.ranges.map(() => new Map<string, SliceTerm>());
+  // A slice's terms keyed by number (term × lexicon), in first-seen order as before: no key string per hit.
+  const termsBySlice = plan.ranges.map(() => new Map<number, SliceTerm>());
+  const terms = new TermKeys(spellings, ids, matcher.lexicons.length);
+  const flags = modifierFlags(spellings);
   const conceptHits = new Map<string, number>();
   const conceptAt = new Map<string, Set<number>>();
   let stanceHits = 0;
   for (const match of matches.spectrum) {
     const cueIndex = cueOf[match.start] as number;
     const s = sliceOfCue[cueIndex] as number;
-    const { factor } = modify(tokenWords, match.start, match.end);
-    const term = termText(spellings, ids, match);
-    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, term, s) : null;
-    for (const { lexicon, entry } of match.entries) {
+    const factor = modifierFactor(ids, tokenCount, flags, match.start, match.end);
+    const termKey = terms.keyOf(match);
+    const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, terms.text(termKey), s) : null;
+    const sliceTerms = termsBySlice[s] as Map<number, SliceTerm>;
+    for (const { lexicon, entry, lexiconIndex } of match.entries) {
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
       if (hit) hit.add(lexicon.id, contribution);
       stanceHits++;
       hitsBySlice[s] = (hitsBySlice[s] as number) + 1;
       nets[s] = (nets[s] as number) + contribution;
-      const key = `${lexicon.id}\u0000${term}`;
-      const terms = termsBySlice[s] as Map<string, SliceTerm>;
-      const seen = terms.get(key);
+      const key = terms.withLexicon(termKey, lexiconIndex);
+      const seen = sliceTerms.get(key);
       if (seen) seen.contribution += contribution;
-      else terms.set(key, { term, lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
+      else sliceTerms.set(key, { term: terms.text(termKey), lexicon: lexicon.id, contribution, cueIndex, timeMs: (cues[cueIndex] as Cue).startMs });
       if (entry.concept) countConcept(conceptHits, conceptAt, entry.concept, match, Math.abs(entry.weight));
     }
     if (hit?.counted()) (hits as TermHit[]).push(hit.value);
@@ -127,11 +134,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 
   const slices: SliceScore[] = plan.ranges.map(([firstCue, lastCue], index) => {
     const score = sliceScore(nets[index] as number, words[index] as number);
-    const terms = [...(termsBySlice[index] as Map<string, SliceTerm>).values()]
-      .map((t) => ({ ...t, contribution: round2(t.contribution) }))
-      .filter((t) => t.contribution !== 0)
-      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex)
-      .slice(0, TERMS_PER_SLICE);
+    const terms = topTerms(termsBySlice[index] as Map<number, SliceTerm>);
     return {
       index,
       firstCue,
@@ -152,6 +155,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   const stance = episodeStance(slices, hitsBySlice);
   const { confidence, reasons } = assessConfidence({
     captionKind: options.captionKind,
+    machineTranslated: options.machineTranslated === true,
     sliceScores: scores,
     excerpts: plan.excerpts,
     words: tokenCount,
@@ -187,19 +191,22 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
 }
 
 /**
- * Where the episode leans once talk without stance is set aside: the mean score of the slices that are about
+ * Where the episode leans once talk without stance is set aside: the median score of the slices that are about
  * AI and carry stance signal. Slices with no stance hit (technical talk, small talk) and off-topic slices
- * (a war story's harm words) do not pull it toward 0 or anywhere else.
+ * (a war story's harm words) do not pull it toward 0 or anywhere else; the median, not the mean, so a few
+ * slices dense with risk or benefit vocabulary (a sceptic quoting the doom he dismisses) cannot outvote where
+ * most of the stance-bearing talk sits. Chosen by the leave-episodes-out figures (TRAINING-REPORT.md): over
+ * every lexicon variant tried, the median ranked the development episodes better than the mean.
  */
-function episodeStance(slices: readonly SliceScore[], hits: readonly number[]): number {
-  let sum = 0;
-  let count = 0;
+export function episodeStance(slices: readonly Pick<SliceScore, 'onTopic' | 'score'>[], hits: readonly number[]): number {
+  const scores: number[] = [];
   slices.forEach((slice, i) => {
-    if (!slice.onTopic || (hits[i] as number) === 0) return;
-    sum += slice.score;
-    count++;
+    if (slice.onTopic && (hits[i] as number) > 0) scores.push(slice.score);
   });
-  return count === 0 ? 0 : round2(sum / count);
+  if (scores.length === 0) return 0;
+  scores.sort((a, b) => a - b);
+  const mid = (scores.length - 1) / 2;
+  return round2(((scores[Math.floor(mid)] as number) + (scores[Math.ceil(mid)] as number)) / 2);
 }
 
 /** AI mentions per hour of the captions' span (0 when the cues carry no time). */
@@ -210,11 +217,49 @@ function mentionsPerHour(mentions: number, cues: readonly Cue[]): number {
   return Math.round((mentions * 3_600_000 * 10) / spanMs) / 10;
 }
 
-/** A match's words, space-separated (its key among a slice's terms and its label). */
-function termText(spellings: readonly string[], ids: Int32Array, match: TermMatch): string {
-  let text = spellings[ids[match.start] as number] as string;
-  for (let i = match.start + 1; i < match.end; i++) text += ` ${spellings[ids[i] as number] as string}`;
-  return text;
+/**
+ * Numbers for the terms of spectrum matches: a one-word term is its word id; a phrase gets an id after all the
+ * word ids, once per distinct phrase. Each term's text (its words, space-separated: its key among a slice's terms
+ * and its label) is built once, when first asked for.
+ */
+class TermKeys {
+  private readonly phrases = new Map<string, number>();
+  /** The text of phrase key `spellings.length + k` at index k. */
+  private readonly phraseTexts: string[] = [];
+
+  constructor(
+    private readonly spellings: readonly string[],
+    private readonly ids: Int32Array,
+    private readonly lexiconCount: number,
+  ) {}
+
+  keyOf(match: TermMatch): number {
+    if (match.end - match.start === 1) return this.ids[match.start] as number;
+    const text = this.join(match);
+    let key = this.phrases.get(text);
+    if (key === undefined) {
+      key = this.spellings.length + this.phraseTexts.length;
+      this.phrases.set(text, key);
+      this.phraseTexts.push(text);
+    }
+    return key;
+  }
+
+  text(key: number): string {
+    const words = this.spellings.length;
+    return key < words ? (this.spellings[key] as string) : (this.phraseTexts[key - words] as string);
+  }
+
+  /** One number per (term, lexicon) pair. */
+  withLexicon(key: number, lexiconIndex: number): number {
+    return key * this.lexiconCount + lexiconIndex;
+  }
+
+  private join(match: TermMatch): string {
+    let text = this.spellings[this.ids[match.start] as number] as string;
+    for (let i = match.start + 1; i < match.end; i++) text += ` ${this.spellings[this.ids[i] as number] as string}`;
+    return text;
+  }
 }
 
 /** One vote per concept per position: a phrase that both a spectrum and a lens lexicon tag counts once (spectrum first). */
@@ -228,6 +273,20 @@ function countConcept(hits: Map<string, number>, at: Map<string, Set<number>>, c
   if (starts.has(match.start)) return;
   starts.add(match.start);
   hits.set(concept, (hits.get(concept) ?? 0) + weight);
+}
+
+/**
+ * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
+ * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
+ * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
+ */
+function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
+  const kept: SliceTerm[] = [];
+  for (const term of terms.values()) {
+    term.contribution = round2(term.contribution);
+    if (term.contribution !== 0) kept.push(term);
+  }
+  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
 }
 
 function emphasized(hits: Map<string, number>): string[] {

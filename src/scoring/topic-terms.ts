@@ -1,3 +1,5 @@
+import type { Lexicon } from '../lexicons/lexicon';
+
 /**
  * The AI topic word list: scorer data, versioned by SCORER_VERSION (changing it changes maps). A term is a
  * word or a phrase of up to three words in the tokeniser's normal form; a word may end in `*` (a prefix of at
@@ -44,3 +46,17 @@ export const AI_TOPIC_TERMS: readonly string[] = [
  */
 export const AI_TOPIC_WEAK_TERMS: readonly string[] = ['model', 'models', 'computer', 'computers', 'machines', 'software'];
 export const WEAK_MENTION = 0.5;
+
+/**
+ * The topic terms as a lexicon (weight = what one occurrence counts: 1, or WEAK_MENTION), so the scorer's one
+ * compiled trie matches them in their own channel in the same walk as the stance lexicons. Not a user lexicon:
+ * it is not toggled and not part of the lexicon hash (it is scorer data, versioned by SCORER_VERSION).
+ */
+export const AI_TOPIC_LEXICON: Lexicon = {
+  id: 'ai-topic',
+  name: 'AI topic terms',
+  version: 'scorer',
+  description: 'AI mentions for the topic gate',
+  kind: 'spectrum',
+  entries: [...AI_TOPIC_TERMS.map((pattern) => ({ pattern, weight: 1 })), ...AI_TOPIC_WEAK_TERMS.map((pattern) => ({ pattern, weight: WEAK_MENTION }))],
+};

@@ -1,4 +1,5 @@
-import { AI_TOPIC_TERMS, AI_TOPIC_WEAK_TERMS, WEAK_MENTION } from './topic-terms';
+import { compileTopicMatcher, type MatchedEntry } from './compile-matcher';
+import { matchTokenIds, type TermMatch } from './match-tokens';
 import type { WordIds } from './word-ids';
 
 /**
@@ -27,80 +28,30 @@ export interface TopicMentions {
   total: number;
 }
 
-interface TopicPattern {
-  weight: number;
-  /** Words after the first; each exact, or a prefix when it ended in `*`. */
-  rest: { word: string; stem: boolean }[];
-}
+/** The topic terms alone, compiled once at load (fixed data, not a user setting; only read after). */
+const TOPIC_MATCHER = compileTopicMatcher();
 
-interface CompiledTopic {
-  exact: Map<string, TopicPattern[]>;
-  stems: [stem: string, patterns: TopicPattern[]][];
-}
-
-/** The topic list compiled once, at load (it is fixed data, not a user setting; a few hundred entries). */
-function compileTopic(): CompiledTopic {
-  const exact = new Map<string, TopicPattern[]>();
-  const stems = new Map<string, TopicPattern[]>();
-  const terms = [...AI_TOPIC_TERMS.map((t) => [t, 1] as const), ...AI_TOPIC_WEAK_TERMS.map((t) => [t, WEAK_MENTION] as const)];
-  for (const [term, weight] of terms) {
-    const [first, ...rest] = term.split(' ') as [string, ...string[]];
-    const pattern: TopicPattern = { weight, rest: rest.map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), stem: true } : { word: w, stem: false })) };
-    const table = first.endsWith('*') ? stems : exact;
-    const key = first.endsWith('*') ? first.slice(0, -1) : first;
-    const list = table.get(key) ?? [];
-    list.push(pattern);
-    table.set(key, list);
-  }
-  // Longest first, so `artificial general intelligence` is one mention, not `artificial` + nothing.
-  for (const list of [...exact.values(), ...stems.values()]) list.sort((a, b) => b.rest.length - a.rest.length);
-  return { exact, stems: [...stems.entries()] };
-}
-
-const TOPIC_MATCHER = compileTopic();
-
-/** Every AI mention in a token stream: leftmost-longest, a mention consumes its words. */
+/**
+ * Every AI mention in a token stream: leftmost-longest, a mention consumes its words. The scorer takes them
+ * from its own walk (`mentionsOf(matches.topic)`: the topic terms are a channel of every compiled matcher);
+ * this is the same for a stream on its own.
+ */
 export function findAiMentions(ids: Int32Array, length: number, words: WordIds): TopicMentions {
-  const matcher = TOPIC_MATCHER;
-  const { spellings } = words;
-  // Per distinct word: the patterns that start with it (null: none), looked up once.
-  const startsWith = new Array<TopicPattern[] | null | undefined>(words.size);
-  const starts: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < length; i++) {
-    const id = ids[i] as number;
-    let patterns = startsWith[id];
-    if (patterns === undefined) {
-      patterns = patternsFor(matcher, spellings[id] as string);
-      startsWith[id] = patterns;
-    }
-    if (patterns === null) continue;
-    for (const pattern of patterns) {
-      if (i + pattern.rest.length >= length) continue;
-      let ok = true;
-      for (let k = 0; k < pattern.rest.length && ok; k++) {
-        const next = spellings[ids[i + 1 + k] as number] as string;
-        const want = pattern.rest[k] as { word: string; stem: boolean };
-        ok = want.stem ? next.startsWith(want.word) : next === want.word;
-      }
-      if (ok) {
-        starts.push(i);
-        weights.push(pattern.weight);
-        i += pattern.rest.length;
-        break;
-      }
-    }
-  }
-  const prefix = new Float64Array(weights.length + 1);
-  for (let k = 0; k < weights.length; k++) prefix[k + 1] = (prefix[k] as number) + (weights[k] as number);
-  return { starts: Int32Array.from(starts), weights: Float64Array.from(weights), prefix, total: prefix[weights.length] as number };
+  return mentionsOf(matchTokenIds(ids, length, words, TOPIC_MATCHER).topic);
 }
 
-function patternsFor(matcher: CompiledTopic, word: string): TopicPattern[] | null {
-  const found: TopicPattern[] = [...(matcher.exact.get(word) ?? [])];
-  for (const [stem, patterns] of matcher.stems) if (word.startsWith(stem)) found.push(...patterns);
-  if (found.length === 0) return null;
-  return found.sort((a, b) => b.rest.length - a.rest.length);
+/** The topic channel's matches as mentions (in token order, as the walk found them). */
+export function mentionsOf(topic: readonly TermMatch[]): TopicMentions {
+  const starts = new Int32Array(topic.length);
+  const weights = new Float64Array(topic.length);
+  const prefix = new Float64Array(topic.length + 1);
+  for (let k = 0; k < topic.length; k++) {
+    const match = topic[k] as TermMatch;
+    starts[k] = match.start;
+    weights[k] = (match.entries[0] as MatchedEntry).entry.weight;
+    prefix[k + 1] = (prefix[k] as number) + (weights[k] as number);
+  }
+  return { starts, weights, prefix, total: prefix[topic.length] as number };
 }
 
 /** Mentions needed in a window of `size` words whose nominal size is `nominal`. */

@@ -11,6 +11,7 @@ import { createStoredSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Setti
 export { BUILTIN_LEXICON_IDS, defaultSettings, normalizeSettings } from './settings-schema';
 export type { PaletteId, Settings } from './settings-schema';
 export { SETTINGS_KEY, SETTINGS_META_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './stored-settings';
+export { addStanceToFullBuiltinSet, V1_BUILTIN_LEXICON_IDS } from './settings-migrations';
 
 /** The extension's pages and worker share one origin, so a Web Lock serialises their `edit`s (absent in tests). */
 const locks = (): SettingsLocks | null => (globalThis.navigator as { locks?: SettingsLocks } | undefined)?.locks ?? null;

@@ -17,14 +17,16 @@
  */
 import * as v from 'valibot';
 import { isPlainRecord } from '../schema/plain-record';
+import { addStanceToFullBuiltinSet } from './settings-migrations';
 
 /** The legacy whole-object key (WXT's `local:settings`), and WXT's meta key holding its version. */
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_META_KEY = 'settings$';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** Step n turns a version n−1 value into a version n value. None yet: version 1 is the first shape. */
-export const SETTINGS_MIGRATIONS: Readonly<Record<number, (previous: unknown) => unknown>> = {};
+/** 2: `ai-stance` joins a stored set that had every v0.1 built-in on (settings-migrations.ts). */
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, (previous: unknown) => unknown>> = { 2: addStanceToFullBuiltinSet };
 
 export const settingsFieldKey = (field: string) => `${SETTINGS_KEY}.${field}`;
 
@@ -76,16 +78,19 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
   const parse = (raw: unknown): Value => v.parse(schema, isPlainRecord(raw) ? raw : {});
 
   /** What is stored, merged (field keys over the legacy object) and migrated, with the version it was stored at. */
-  const load = async (): Promise<{ value: Value; storedVersion: number }> => {
+  const load = async (): Promise<{ value: Value; storedVersion: number; hasVersion: boolean }> => {
     const got = await storage.local.get(keys);
     const meta = got[SETTINGS_META_KEY];
-    const storedVersion = isPlainRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+    const hasVersion = isPlainRecord(meta) && typeof meta.v === 'number';
+    // No version stored: a v0.1 object (WXT's item at version 1) if there is one, else a fresh install — nothing
+    // to migrate, so its first writes set only their own fields, as at the current version (plus the version).
+    const storedVersion = hasVersion ? (meta.v as number) : got[SETTINGS_KEY] !== undefined ? 1 : version;
     const merged: Record<string, unknown> = isPlainRecord(got[SETTINGS_KEY]) ? { ...got[SETTINGS_KEY] } : {};
     for (const field of fields) {
       const key = settingsFieldKey(field);
       if (got[key] !== undefined) merged[field] = got[key];
     }
-    return { value: parse(migrateSettings(merged, storedVersion, version, options.migrations)), storedVersion };
+    return { value: parse(migrateSettings(merged, storedVersion, version, options.migrations)), storedVersion, hasVersion };
   };
 
   const read = async (): Promise<Value> => {
@@ -97,12 +102,15 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
     }
   };
 
-  /** Sets `changed` fields (all of them after an upgrade, with the new version). */
-  const store = async (next: Value, changed: readonly string[], storedVersion: number): Promise<void> => {
-    const upgrade = storedVersion < version;
+  /**
+   * Sets `changed` fields (all of them after an upgrade, with the new version). The version is also set with the
+   * first write of a fresh install, so a later build knows which steps its fields still need.
+   */
+  const store = async (next: Value, changed: readonly string[], loaded: { storedVersion: number; hasVersion: boolean }): Promise<void> => {
+    const upgrade = loaded.storedVersion < version;
     const items: Record<string, unknown> = {};
     for (const field of upgrade ? fields : changed) items[settingsFieldKey(field)] = (next as Record<string, unknown>)[field];
-    if (upgrade) items[SETTINGS_META_KEY] = { v: version };
+    if (Object.keys(items).length > 0 && (upgrade || !loaded.hasVersion)) items[SETTINGS_META_KEY] = { v: version };
     if (Object.keys(items).length > 0) await storage.local.set(items);
   };
 
@@ -116,9 +124,9 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
      * Values are checked by the schema first: a value readers would reject is never stored.
      */
     async write(patch: Partial<Value>): Promise<void> {
-      const { value, storedVersion } = await load();
-      const next = parse({ ...value, ...patch });
-      await store(next, Object.keys(patch).filter((field) => fields.includes(field)), storedVersion);
+      const loaded = await load();
+      const next = parse({ ...loaded.value, ...patch });
+      await store(next, Object.keys(patch).filter((field) => fields.includes(field)), loaded);
     },
     /**
      * Applies `change` to the current settings and writes the fields it changed; `change` may return null to write
@@ -126,12 +134,13 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
      */
     edit(change: (current: Value) => Value | null): Promise<Value | null> {
       return locked(async () => {
-        const { value, storedVersion } = await load();
+        const loaded = await load();
+        const { value } = loaded;
         const proposed = change(value);
         if (proposed === null) return null;
         const next = parse(proposed);
         const changed = fields.filter((field) => JSON.stringify((next as Record<string, unknown>)[field]) !== JSON.stringify((value as Record<string, unknown>)[field]));
-        await store(next, changed, storedVersion);
+        await store(next, changed, loaded);
         return next;
       });
     },

@@ -13,6 +13,8 @@ export interface CorpusLabel {
   ordinal: number | null;
   file: string;
   title?: string;
+  /** Who speaks (labels.json `speakers`): their names are never stance patterns. */
+  speakers?: string[];
 }
 
 export interface CorpusEpisode extends CorpusLabel {
@@ -58,7 +60,15 @@ function toLabel(raw: unknown, where: string): CorpusLabel {
   const ordinal = r.ordinal === null || r.ordinal === undefined ? null : Number(r.ordinal);
   if (ordinal !== null && !Number.isFinite(ordinal)) throw new Error(`${where}: "ordinal" must be a number or null`);
   const group = typeof r.group === 'string' ? r.group : ordinal === null ? 'N' : ordinal < 0 ? 'R' : ordinal > 0 ? 'O' : 'M';
-  return { id: r.id, group, ordinal, file: r.file, ...(typeof r.title === 'string' ? { title: r.title } : {}) };
+  const speakers = Array.isArray(r.speakers) ? r.speakers.filter((s): s is string => typeof s === 'string') : [];
+  return { id: r.id, group, ordinal, file: r.file, ...(typeof r.title === 'string' ? { title: r.title } : {}), ...(speakers.length > 0 ? { speakers } : {}) };
+}
+
+/** The words of every speaker's name (`stuart`, `russell`, `lex`, …), in the scorer's lower-case spelling. */
+export function speakerWords(corpus: readonly CorpusLabel[]): string[] {
+  const words = new Set<string>();
+  for (const episode of corpus) for (const name of episode.speakers ?? []) for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w);
+  return [...words].sort();
 }
 
 /** An episode is about AI unless its group is N (or it has no ordinal). */

@@ -5,7 +5,7 @@ import { matchTokenIds } from '../scoring/match-tokens';
 import { modify, type TokenWords } from '../scoring/modifiers';
 import { findAiMentions } from '../scoring/topic';
 import { tokenizeCueIds, type TokenIdStream } from '../scoring/tokenize-cues';
-import type { Passage } from './passages';
+import { WRITTEN_SOURCE, type Passage } from './passages';
 
 /**
  * Features exactly as the runtime scorer will apply the learned weights: the candidate patterns (words and
@@ -49,9 +49,19 @@ export interface CandidateOptions {
    * it says what talk is like, and would tilt every slice a little.
    */
   maxPassageShare: number;
+  /**
+   * A pattern must also occur in at least this many of our written passages (0: no such floor). Written
+   * passages are written to carry stance in varied words; a pattern only the corpus's references hold is far
+   * more likely to say which episode a passage came from than which side it takes.
+   */
+  minWritten: number;
+  /** Numbers and number words (`three`, `thousand`, `2019`) never make a pattern: they date or place talk, they take no side. */
+  dropNumbers: boolean;
+  /** Proper names (see `properNameWords`) never make a pattern: a name says who talks, not the side. */
+  dropNames: boolean;
 }
 
-export const DEFAULT_CANDIDATES: CandidateOptions = { maxWords: 3, minPassages: 4, minSources: 2, maxPassageShare: 0.06 };
+export const DEFAULT_CANDIDATES: CandidateOptions = { maxWords: 3, minPassages: 4, minSources: 2, maxPassageShare: 0.06, minWritten: 0, dropNumbers: false, dropNames: false };
 
 /** Token strings of a text, as the scorer sees them. */
 export function tokensOf(text: string): string[] {
@@ -66,9 +76,11 @@ export function tokensOf(text: string): string[] {
  * end with a content word or hold a negator (`not worried`, `no reason to`), above the frequency floors.
  * Sorted, so the feature space is deterministic.
  */
-export function candidatePatterns(passages: readonly Passage[], options: CandidateOptions = DEFAULT_CANDIDATES): string[] {
+export function candidatePatterns(passages: readonly Passage[], options: CandidateOptions = DEFAULT_CANDIDATES, excludedWords: ReadonlySet<string> = new Set()): string[] {
   const docs = new Map<string, number>();
+  const written = new Map<string, number>();
   const sources = new Map<string, Set<string>>();
+  const names = options.dropNames ? new Set([...properNameWords(passages), ...excludedWords]) : excludedWords;
   for (const passage of passages) {
     const tokens = tokensOf(passage.text);
     const seen = new Set<string>();
@@ -76,11 +88,15 @@ export function candidatePatterns(passages: readonly Passage[], options: Candida
       for (let n = 1; n <= options.maxWords && i + n <= tokens.length; n++) {
         const gram = tokens.slice(i, i + n);
         if (!isCandidate(gram)) continue;
+        if (options.dropNumbers && gram.some(isNumberWord)) continue;
+        if (names.size > 0 && gram.some((w) => names.has(w))) continue;
         seen.add(gram.join(' '));
       }
     }
+    const isWritten = passage.source === WRITTEN_SOURCE;
     for (const pattern of seen) {
       docs.set(pattern, (docs.get(pattern) ?? 0) + 1);
+      if (isWritten) written.set(pattern, (written.get(pattern) ?? 0) + 1);
       let set = sources.get(pattern);
       if (!set) sources.set(pattern, (set = new Set()));
       set.add(passage.source);
@@ -89,6 +105,7 @@ export function candidatePatterns(passages: readonly Passage[], options: Candida
   const ceiling = options.maxPassageShare * passages.length;
   return [...docs.entries()]
     .filter(([pattern, count]) => count >= options.minPassages && count <= ceiling && (sources.get(pattern)?.size ?? 0) >= options.minSources)
+    .filter(([pattern]) => (written.get(pattern) ?? 0) >= options.minWritten)
     .filter(([pattern]) => !isTopicWord(pattern))
     .map(([pattern]) => pattern)
     .sort();
@@ -102,6 +119,51 @@ function isTopicWord(pattern: string): boolean {
   const stream = tokenizeCueIds([{ startMs: 0, endMs: 1, text: pattern }]);
   const mentions = findAiMentions(stream.ids, stream.length, stream.words);
   return mentions.starts.length === 1 && mentions.starts[0] === 0 && !pattern.includes(' ');
+}
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen ' +
+    'nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion ' +
+    'billions trillion trillions dozen dozens half first second third fourth fifth sixth seventh eighth ninth tenth percent'
+  ).split(' '),
+);
+
+/** Digits and number words: `three`, `thousands`, `2019`, `10x`. */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORDS.has(word) || /^\d/.test(word);
+}
+
+/**
+ * Proper names, read from how the passages we have in mixed case spell them: a word written with a capital
+ * in the middle of a sentence at least twice, and in lower case in at most a tenth of its mid-sentence uses
+ * (`lecun`, `google`, `europe`). Passages in the auto-caption form (no capitals) do not vote. Returned in the
+ * scorer's lower-case spelling.
+ */
+export function properNameWords(passages: readonly Pick<Passage, 'text'>[]): Set<string> {
+  const capital = new Map<string, number>();
+  const lower = new Map<string, number>();
+  for (const { text } of passages) {
+    if (!/[A-Z]/.test(text) || !/[a-z]/.test(text)) continue;
+    const word = /[A-Za-z][A-Za-z'’]*/g;
+    let previousEnd = -1;
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      const between = previousEnd < 0 ? '.' : text.slice(previousEnd, m.index);
+      previousEnd = m.index + m[0].length;
+      // Sentence starts, speaker labels and headings capitalise anything.
+      if (/[.!?:"“*#\n[\]]/.test(between)) continue;
+      const key = m[0].toLowerCase().replace(/['’]s$/, '');
+      if (key === 'i' || key.startsWith("i'") || key.startsWith('i’')) continue;
+      const table = /^[A-Z]/.test(m[0]) ? capital : lower;
+      table.set(key, (table.get(key) ?? 0) + 1);
+    }
+  }
+  const names = new Set<string>();
+  for (const [key, caps] of capital) {
+    const low = lower.get(key) ?? 0;
+    if (caps >= 2 && low <= 0.1 * (caps + low)) names.add(key);
+  }
+  return names;
 }
 
 /** Generic praise and complaint never become stance words, alone (`amazing`) or as a phrase's last word (`really bad`). */

@@ -6,7 +6,7 @@ import { matchTokens } from '../scoring/match-tokens';
 import { LENGTH_ALPHA, OPPORTUNITY_THRESHOLD } from '../scoring/slice-score';
 import { candidatePatterns, DEFAULT_CANDIDATES, featureSpace, featuresOf, tokensOf, type CandidateOptions, type FeatureRow } from './features';
 import { DEFAULT_ORDINAL, fitOrdinal, type OrdinalModel, type OrdinalOptions, type TrainingRow } from './ordinal-model';
-import type { Passage, StanceLabel } from './passages';
+import { WRITTEN_SOURCE, type Passage, type StanceLabel } from './passages';
 
 /** Everything that shapes the learned lexicon; the report prints it. */
 export interface LearnOptions {
@@ -23,15 +23,27 @@ export interface LearnOptions {
    * may carry stance — `existential risk`, `doomers`); their hand-set weights are not used, only learned ones.
    */
   handPatterns: boolean;
+  /** Sample weight of a reference into the corpus relative to a written passage (before class balancing). */
+  referenceWeight: number;
+  /**
+   * Give every corpus episode the same total weight among the references (written passages keep theirs), so a
+   * long episode's vocabulary (363 passages of one risk-forward talk) cannot become the lexicon's idea of risk.
+   */
+  balanceSources: boolean;
+  /** Words no pattern may hold: the corpus's speaker names (labels.json), added to the names found in the text. */
+  excludedWords: readonly string[];
 }
 
 export const DEFAULT_LEARN: LearnOptions = {
-  candidates: DEFAULT_CANDIDATES,
+  candidates: { ...DEFAULT_CANDIDATES, dropNames: true, dropNumbers: true },
   model: DEFAULT_ORDINAL,
   offTopicWeight: 0.5,
   maxEntries: 800,
   maxRefits: 5,
   handPatterns: true,
+  referenceWeight: 1,
+  balanceSources: true,
+  excludedWords: [],
 };
 
 export const STANCE_LEXICON_ID = 'ai-stance';
@@ -46,8 +58,12 @@ export interface LearnedLexicon {
 const TARGET: Record<StanceLabel, -1 | 0 | 1> = { risk: -1, neutral: 0, opportunity: 1, 'off-topic': 0 };
 
 /** Sample weights that give risk, opportunity and neutral (with off-topic at a discount) equal total weight. */
-export function trainingRows(passages: readonly Passage[], features: readonly FeatureRow[], offTopicWeight: number): TrainingRow[] {
-  const base = passages.map((p) => (p.label === 'off-topic' ? offTopicWeight : 1));
+export function trainingRows(passages: readonly Passage[], features: readonly FeatureRow[], offTopicWeight: number, referenceWeight = 1, balanceSources = false): TrainingRow[] {
+  const perSource = new Map<string, number>();
+  for (const p of passages) if (p.source !== WRITTEN_SOURCE) perSource.set(p.source, (perSource.get(p.source) ?? 0) + 1);
+  const references = [...perSource.values()].reduce((a, b) => a + b, 0);
+  const sourceWeight = (p: Passage) => (p.source === WRITTEN_SOURCE ? 1 : balanceSources ? references / (perSource.size * (perSource.get(p.source) as number)) : 1);
+  const base = passages.map((p) => (p.label === 'off-topic' ? offTopicWeight : 1) * (p.source === WRITTEN_SOURCE ? 1 : referenceWeight) * sourceWeight(p));
   const totals = new Map<number, number>();
   passages.forEach((p, i) => totals.set(TARGET[p.label], (totals.get(TARGET[p.label]) ?? 0) + (base[i] as number)));
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
@@ -64,7 +80,7 @@ export function trainingRows(passages: readonly Passage[], features: readonly Fe
  * of patterns it will be matched against.
  */
 export function learnLexicon(passages: readonly Passage[], options: LearnOptions = DEFAULT_LEARN, version = '1.0.0'): LearnedLexicon {
-  let patterns = candidatePatterns(passages, options.candidates);
+  let patterns = candidatePatterns(passages, options.candidates, new Set(options.excludedWords));
   if (options.handPatterns) patterns = [...new Set([...patterns, ...handSpectrumPatterns()])].sort();
   const candidates = patterns.length;
   let lastPatterns: readonly string[] | undefined;
@@ -72,7 +88,7 @@ export function learnLexicon(passages: readonly Passage[], options: LearnOptions
   let refits = 0;
   for (;;) {
     const space = featureSpace(patterns);
-    const rows = trainingRows(passages, passages.map((p) => featuresOf(p.text, space)), options.offTopicWeight);
+    const rows = trainingRows(passages, passages.map((p) => featuresOf(p.text, space)), options.offTopicWeight, options.referenceWeight, options.balanceSources);
     // A refit starts from the previous weights of the patterns it keeps (same optimum, far fewer iterations).
     const previous = model;
     const warm = previous && lastPatterns ? warmStart(lastPatterns, previous, patterns) : undefined;

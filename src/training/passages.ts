@@ -91,6 +91,14 @@ export function toWritten(raw: unknown, where: string): WrittenPassage {
   };
 }
 
+/** A second, independent label of a written passage (the agreement sample): its id, the label, who gave it. */
+export function toSecondLabel(raw: unknown, where: string): { id: string; label: StanceLabel; labeller: string } {
+  const r = raw as Record<string, unknown>;
+  if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error(`${where}: needs id`);
+  if ('text' in r) throw new Error(`${where}: a second label carries no text (the passage is in written.jsonl)`);
+  return { id: r.id, label: labelOf(r.label, where), labeller: typeof r.labeller === 'string' ? r.labeller : '' };
+}
+
 function labelOf(value: unknown, where: string): StanceLabel {
   if (!STANCE_LABELS.includes(value as StanceLabel)) throw new Error(`${where}: label must be one of ${STANCE_LABELS.join(', ')}`);
   return value as StanceLabel;

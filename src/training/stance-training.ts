@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cue } from '../captions/cue';
 import type { Lexicon } from '../lexicons/lexicon';
@@ -13,6 +13,7 @@ import {
   referenceText,
   STANCE_LABELS,
   toReference,
+  toSecondLabel,
   toWritten,
   WRITTEN_SOURCE,
   type Passage,
@@ -27,17 +28,28 @@ export interface TrainingData {
   written: WrittenPassage[];
   /** Second, independent labels of a sample of the references (for the agreement figure). */
   agreement: PassageReference[];
+  /** Second, independent labels of a sample of the written passages, by id (for the agreement figure). */
+  agreementWritten: SecondLabel[];
+}
+
+/** A second label of a written passage: `{ id, label, note, labeller }`. */
+export interface SecondLabel {
+  id: string;
+  label: StanceLabel;
+  labeller: string;
 }
 
 export function readTrainingData(dir: string): TrainingData {
-  const lines = (name: string) => {
+  const lines = (name: string, optional = false) => {
     const path = join(dir, name);
+    if (optional && !existsSync(path)) return [];
     return parseJsonLines(readFileSync(path, 'utf8'), path).map((raw, i) => [raw, `${path}:${i + 1}`] as const);
   };
   return {
     references: lines('references.jsonl').map(([raw, where]) => toReference(raw, where)),
     written: lines('written.jsonl').map(([raw, where]) => toWritten(raw, where)),
     agreement: lines('agreement.jsonl').map(([raw, where]) => toReference(raw, where)),
+    agreementWritten: lines('agreement-written.jsonl', true).map(([raw, where]) => toSecondLabel(raw, where)),
   };
 }
 
@@ -92,10 +104,11 @@ export interface LexiconSetSpec {
   learned: boolean;
 }
 
-export function scoreEpisode(episode: CorpusEpisode, lexicons: Lexicon[]): EpisodeResult {
+/** `withAuto` false (the quick CV) skips the auto-caption form: its figures then repeat the as-is ones. */
+export function scoreEpisode(episode: CorpusEpisode, lexicons: Lexicon[], withAuto = true): EpisodeResult {
   const kind = /\.vtt$/i.test(episode.file) ? 'asr' : 'uploaded';
   const map = scoreCues(episode.cues, { lexicons, captionKind: kind });
-  const auto = scoreCues(autoCaptionCues(episode.cues), { lexicons, captionKind: 'asr' });
+  const auto = withAuto ? scoreCues(autoCaptionCues(episode.cues), { lexicons, captionKind: 'asr' }) : map;
   return {
     id: episode.id,
     group: episode.group,
@@ -141,7 +154,16 @@ export const FOLDS = 5;
  * metrics) and the whole held-out episodes (stance, topic) — as they are and in the auto-caption form. No
  * passage of a held-out episode is ever in its training set.
  */
-export function crossValidate(passages: readonly Passage[], corpus: readonly CorpusEpisode[], sets: readonly LexiconSetSpec[], options: LearnOptions = DEFAULT_LEARN, log: (line: string) => void = () => {}, folds = FOLDS): CrossValidation {
+export function crossValidate(
+  passages: readonly Passage[],
+  corpus: readonly CorpusEpisode[],
+  sets: readonly LexiconSetSpec[],
+  options: LearnOptions = DEFAULT_LEARN,
+  log: (line: string) => void = () => {},
+  folds = FOLDS,
+  /** Quick mode for iterating: the auto-caption form is not scored (its figures repeat the as-is ones). */
+  withAuto = true,
+): CrossValidation {
   const started = Date.now();
   const predictions: PassagePrediction[] = [];
   const episodes = new Map<string, EpisodeResult[]>(sets.map((s) => [s.name, []]));
@@ -154,22 +176,18 @@ export function crossValidate(passages: readonly Passage[], corpus: readonly Cor
     const { lexicon } = learnLexicon(train, options);
     entriesPerFold.push(lexicon.entries.length);
     for (const p of test) {
-      predictions.push({
-        id: p.id,
-        source: p.source,
-        label: p.label,
-        predicted: LABEL_OF_BAND[scorePassage(p.text, [lexicon]).band],
-        predictedAuto: LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), [lexicon]).band],
-      });
+      const predicted = LABEL_OF_BAND[scorePassage(p.text, [lexicon]).band];
+      const predictedAuto = withAuto ? LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), [lexicon]).band] : predicted;
+      predictions.push({ id: p.id, source: p.source, label: p.label, predicted, predictedAuto });
     }
     for (const set of sets) {
       if (!set.learned) continue;
-      for (const episode of heldOut) (episodes.get(set.name) as EpisodeResult[]).push(scoreEpisode(episode, [lexicon, ...set.others]));
+      for (const episode of heldOut) (episodes.get(set.name) as EpisodeResult[]).push(scoreEpisode(episode, [lexicon, ...set.others], withAuto));
     }
     log(`  fold ${fold + 1}/${folds} (${heldOut.map((e) => e.id).join(', ')}): ${train.length} training passages, ${test.length} held out, ${lexicon.entries.length} entries`);
   }
   for (const set of sets) {
-    const results = set.learned ? (episodes.get(set.name) as EpisodeResult[]) : corpus.map((e) => scoreEpisode(e, [...set.others]));
+    const results = set.learned ? (episodes.get(set.name) as EpisodeResult[]) : corpus.map((e) => scoreEpisode(e, [...set.others], withAuto));
     const order = new Map(corpus.map((e, i) => [e.id, i]));
     episodes.set(set.name, [...results].sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number)));
   }
@@ -227,7 +245,7 @@ export function episodeFigures(results: readonly EpisodeResult[]): EpisodeFigure
   };
 }
 
-export interface Agreement {
+export interface AgreementFigures {
   pairs: number;
   table: number[][];
   kappa: number;
@@ -236,17 +254,38 @@ export interface Agreement {
   agreement: number;
 }
 
-/** Pairs each second label with the first label of the same range (by the other labeller). */
+export interface Agreement extends AgreementFigures {
+  /** The same figures per sample: whose first labels were checked against whose second labels. */
+  bySample: ({ sample: string } & AgreementFigures)[];
+}
+
+/**
+ * Pairs each second label with the first label of the same passage (a reference by its range, a written
+ * passage by its id), overall and per sample (first labeller → second labeller, e.g. "references A → B").
+ */
 export function agreementFigures(data: TrainingData): Agreement {
   const first = new Map(data.references.map((r) => [`${r.episode}@${r.start}-${r.end}`, r]));
-  const a: StanceLabel[] = [];
-  const b: StanceLabel[] = [];
+  const written = new Map(data.written.map((w) => [w.id, w]));
+  const pairs: { sample: string; a: StanceLabel; b: StanceLabel }[] = [];
   for (const second of data.agreement) {
     const original = first.get(`${second.episode}@${second.start}-${second.end}`);
-    if (!original) continue;
-    a.push(original.label);
-    b.push(second.label);
+    if (original) pairs.push({ sample: `references, ${original.labeller} → ${second.labeller}`, a: original.label, b: second.label });
   }
+  for (const second of data.agreementWritten) {
+    const original = written.get(second.id);
+    if (original) pairs.push({ sample: `written, ${original.labeller} → ${second.labeller}`, a: original.label, b: second.label });
+  }
+  const samples = [...new Set(pairs.map((p) => p.sample))];
+  return {
+    ...agreementOf(pairs.map((p) => p.a), pairs.map((p) => p.b)),
+    bySample: samples.map((sample) => {
+      const some = pairs.filter((p) => p.sample === sample);
+      return { sample, ...agreementOf(some.map((p) => p.a), some.map((p) => p.b)) };
+    }),
+  };
+}
+
+function agreementOf(a: readonly StanceLabel[], b: readonly StanceLabel[]): AgreementFigures {
   const table = confusion(STANCE_LABELS, a, b);
   const fold = (l: StanceLabel): StanceLabel => (l === 'off-topic' ? 'neutral' : l);
   const stanceTable = confusion(STANCE_CLASSES, a.map(fold), b.map(fold));

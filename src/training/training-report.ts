@@ -55,7 +55,11 @@ export function trainingReport(input: ReportInput): string {
   out.push('');
   out.push('## Agreement');
   out.push('');
-  out.push(`${agreement.pairs} references were labelled twice, independently. Agreement ${pct(agreement.agreement)}; Cohen's kappa **${f2(agreement.kappa)}** over the four labels, ${f2(agreement.kappaStance)} over risk / neutral / opportunity (off-topic folded into neutral, as the lexicon learns them). Rows: first label; columns: second label.`);
+  out.push(`${agreement.pairs} passages were labelled twice, independently (samples of each labeller's or writer's passages, labelled again blind by another). Agreement ${pct(agreement.agreement)}; Cohen's kappa **${f2(agreement.kappa)}** over the four labels, ${f2(agreement.kappaStance)} over risk / neutral / opportunity (off-topic folded into neutral, as the lexicon learns them).`);
+  out.push('');
+  out.push(mdTable(['sample (first → second labeller)', 'pairs', 'agreement', 'kappa (4 labels)', 'kappa (3 stance classes)'], agreement.bySample.map((s) => [s.sample, String(s.pairs), pct(s.agreement), f2(s.kappa), f2(s.kappaStance)])));
+  out.push('');
+  out.push('All samples together; rows: first label; columns: second label.');
   out.push('');
   out.push(mdTable(['first \\ second', ...STANCE_LABELS], agreement.table.map((row, i) => [STANCE_LABELS[i] as string, ...row.map(String)])));
   out.push('');
@@ -64,9 +68,12 @@ export function trainingReport(input: ReportInput): string {
   out.push(
     `Ordinal logistic regression (risk < neutral < opportunity, symmetric cut points ±θ) on the scorer's own features: ` +
       `${learned.candidates} candidate patterns (words, and phrases of up to ${options.candidates.maxWords} words, each in at least ${options.candidates.minPassages} passages from at least ${options.candidates.minSources} sources` +
+      `${options.candidates.minWritten > 0 ? ` and in at least ${options.candidates.minWritten} of our written passages` : ''}` +
+      `${options.candidates.dropNames ? `; no proper names (words capitalised mid-sentence in the passages, and the corpus's ${options.excludedWords.length} speaker-name words)` : ''}` +
+      `${options.candidates.dropNumbers ? '; no numbers or number words' : ''}` +
       `${options.handPatterns ? ', plus the hand-made spectrum lexicons\' patterns' : ''}), counted through the runtime matcher and modifiers. ` +
       `Elastic net (L1 ${options.model.l1}, L2 ${options.model.l2}), FISTA, ${learned.model.iterations} iterations in the last fit, ${learned.refits} refit(s) after pruning, at most ${options.maxEntries} entries. ` +
-      `Classes weighted to equal total weight; off-topic passages train as neutral at weight ${options.offTopicWeight}. ` +
+      `Classes weighted to equal total weight; off-topic passages train as neutral at weight ${options.offTopicWeight}${options.referenceWeight !== 1 ? `; references weigh ${options.referenceWeight} of a written passage` : ''}${options.balanceSources ? '; every corpus episode carries the same total weight among the references' : ''}. ` +
       `θ = ${f2(learned.model.theta)}; weights scaled by ${f2(runtimeScale(learned.model.theta))} so the model's cut points fall on the scorer's band thresholds (±18). ` +
       `Result: **${learned.lexicon.entries.length} entries** (${learned.lexicon.entries.filter((e) => e.weight < 0).length} risk, ${learned.lexicon.entries.filter((e) => e.weight > 0).length} opportunity).`,
   );

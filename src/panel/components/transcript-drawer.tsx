@@ -17,6 +17,7 @@ import { blockOfCue, cueAt, estimateLayout, visibleBlocks, withMeasured, type Bl
 import type { TranscriptStore } from '../transcript-store';
 import { cutText, findInCues, foldQuery, type FoundRange } from '../transcript-text';
 import type { ClockTick, VideoClock } from '../video-clock';
+import { pureView } from './pure-view';
 
 /** px drawn beyond the view either side, so a short scroll finds rows already there. */
 const OVERSCAN_PX = 300;
@@ -103,6 +104,10 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
   layoutRef.current = layout;
 
   const viewport = () => scroller.current?.clientHeight || FALLBACK_VIEWPORT_PX;
+  /** The rows' actions, kept current on every render; the rows hold the stable wrappers below. */
+  const rowActions = useRef<{ seek(cue: number, ms: number): void; copy(slice: SliceScore): void }>({ seek: () => {}, copy: () => {} });
+  const seekCue = useMemo(() => (cue: number, ms: number) => rowActions.current.seek(cue, ms), []);
+  const copyBlock = useMemo(() => (slice: SliceScore) => rowActions.current.copy(slice), []);
 
   const setTop = (top: number) => {
     const el = scroller.current;
@@ -311,27 +316,36 @@ function DrawerBody({ map, videoId, store, palette, clock, target, query, onQuer
     );
   };
 
+  // Rows are pure views (issue 9): a cue change while playing draws the two rows whose mark moved, not every row on
+  // screen. Each block gets the playing / tab cue only when it is one of its own, and callbacks that never change
+  // identity (they call the latest closures through a ref).
+  rowActions.current = {
+    seek: (cue, ms) => {
+      setActive(cue);
+      onSeek(ms);
+      setFollowing(true);
+    },
+    copy: copySlice,
+  };
   const total = layout.tops[layout.heights.length] as number;
   const blocks: ComponentChildren[] = [];
   for (let b = first; b <= last; b++) {
     const slice = slices[b];
     if (!slice) continue;
+    const own = (cue: number) => (cue >= slice.firstCue && cue <= slice.lastCue ? cue : -1);
     blocks.push(
       <SliceBlock
         key={b}
         slice={slice}
         palette={palette}
         store={store}
-        current={current}
-        tabCue={tabCue}
+        loadedCues={loadedCues}
+        current={own(current)}
+        tabCue={own(tabCue)}
         foundByCue={foundByCue}
         foundIndex={foundIndex}
-        onSeek={(cue, ms) => {
-          setActive(cue);
-          onSeek(ms);
-          setFollowing(true);
-        }}
-        onCopy={() => copySlice(slice)}
+        onSeek={seekCue}
+        onCopy={copyBlock}
       />,
     );
   }
@@ -395,15 +409,19 @@ interface SliceBlockProps {
   slice: SliceScore;
   palette: Palette;
   store: TranscriptStore;
+  /** How many cues the store holds (the store object stays the same as pages arrive: this redraws the block). */
+  loadedCues: number;
+  /** The playing cue if it is in this block, else -1. */
   current: number;
+  /** The row that takes the tab stop if it is in this block, else -1. */
   tabCue: number;
   foundByCue: ReadonlyMap<number, [number, number, number][]>;
   foundIndex: number;
   onSeek(cue: number, ms: number): void;
-  onCopy(): void;
+  onCopy(slice: SliceScore): void;
 }
 
-function SliceBlock({ slice, palette, store, current, tabCue, foundByCue, foundIndex, onSeek, onCopy }: SliceBlockProps) {
+const SliceBlock = pureView(function SliceBlockView({ slice, palette, store, current, tabCue, foundByCue, foundIndex, onSeek, onCopy }: SliceBlockProps) {
   const rows: ComponentChildren[] = [];
   let missing = false;
   for (let c = slice.firstCue; c <= slice.lastCue; c++) {
@@ -424,7 +442,7 @@ function SliceBlock({ slice, palette, store, current, tabCue, foundByCue, foundI
           {formatScore(slice.score)} · {bandLabel(slice.band)}
           {offTopic ? ' · off-topic' : ''}
         </span>
-        <button type="button" class="button slice-copy" data-action="copy-slice" onClick={onCopy} aria-label={`Copy slice ${slice.index + 1} with its time and link`}>
+        <button type="button" class="button slice-copy" data-action="copy-slice" onClick={() => onCopy(slice)} aria-label={`Copy slice ${slice.index + 1} with its time and link`}>
           Copy
         </button>
       </div>
@@ -434,7 +452,7 @@ function SliceBlock({ slice, palette, store, current, tabCue, foundByCue, foundI
       {missing ? <p class="transcript-status">Loading…</p> : null}
     </div>
   );
-}
+});
 
 interface CueRowProps {
   index: number;
@@ -446,7 +464,7 @@ interface CueRowProps {
   onSeek(cue: number, ms: number): void;
 }
 
-function CueRow({ index, cue, current, tab, found, foundIndex, onSeek }: CueRowProps) {
+const CueRow = pureView(function CueRowView({ index, cue, current, tab, found, foundIndex, onSeek }: CueRowProps) {
   const pieces = cutText(cue.text, cue.marks, found ?? []);
   return (
     <div
@@ -482,7 +500,7 @@ function CueRow({ index, cue, current, tab, found, foundIndex, onSeek }: CueRowP
       </span>
     </div>
   );
-}
+});
 
 function TermMark({ mark, found, tab, children }: { mark: TranscriptMark; found: string | undefined; tab: boolean; children: ComponentChildren }) {
   const sign = mark.contribution < 0 ? '−' : '+';

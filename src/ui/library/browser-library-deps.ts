@@ -14,5 +14,9 @@ export default function browserLibraryDeps(doc: Document): LibraryPageDeps {
     scorerVersion: SCORER_VERSION,
     now: () => Date.now(),
     download: (filename, text, mimeType) => downloadText(doc, filename, text, mimeType),
+    // A frame callback runs before that frame paints; a task queued from it runs after.
+    afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    whenIdle: () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200))),
   };
 }

@@ -4,7 +4,7 @@
  * the same height, so the window is `visibleRange` arithmetic; spacer rows keep the scrollbar true).
  * Titles and channel names are page text: rendered as text only.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { entryOnTopic, entryPosition, isOutdated } from '../../library/library-entry';
 import type { LibraryEntry } from '../../library/library-schema';
 import type { Palette } from '../../panel/colour-scale';
@@ -15,6 +15,19 @@ import MiniStrip from './mini-strip';
 
 export const ROW_HEIGHT = 40;
 export const VIRTUALISE_ABOVE = 200;
+/**
+ * Performance marks of the first rows on screen (the benchmark reads them; they cost nothing otherwise):
+ * `library:rows-frame` at the start of the frame that draws them (before its paint), `library:rows-painted` at the
+ * start of the next frame (after that paint; at most a frame late — a task queued instead can wait behind
+ * timers). Element Timing would be exact, but Chromium reports no paint entries for extension pages.
+ */
+function markFirstRowsPainted(): void {
+  requestAnimationFrame(() => {
+    performance.mark('library:rows-frame');
+    // The next frame starts only after this one (the rows) has been painted and handed to the compositor.
+    requestAnimationFrame(() => performance.mark('library:rows-painted'));
+  });
+}
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -28,7 +41,11 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 export interface EpisodeTableProps {
+  /** The rows in order; while `loading`, only the first of `rowCount` (the rest are drawn as space). */
   rows: readonly LibraryEntry[];
+  rowCount: number;
+  /** The rest of the library is still being read (`aria-busy`). */
+  loading: boolean;
   sort: SortOrder;
   onSort(key: SortKey): void;
   palette: Palette;
@@ -40,25 +57,41 @@ export interface EpisodeTableProps {
 }
 
 export default function EpisodeTable(props: EpisodeTableProps) {
-  const { rows, sort } = props;
+  const { rows, rowCount, sort } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 800 });
-  const virtual = rows.length > VIRTUALISE_ABOVE;
+  // The scroller's height is at most 70vh (library.css): start there, so measuring on mount changes nothing.
+  const [view, setView] = useState(() => ({ top: 0, height: Math.round((globalThis.innerHeight || 1000) * 0.7) }));
+  const virtual = rowCount > VIRTUALISE_ABOVE;
+  const marked = useRef(false);
+
+  // Right after the first rows are in the DOM (before the browser paints them).
+  useLayoutEffect(() => {
+    if (marked.current || rows.length === 0) return;
+    marked.current = true;
+    markFirstRowsPainted();
+  }, [rows]);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el || !virtual) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight || 800 });
+    const measure = () => {
+      const next = { top: el.scrollTop, height: el.clientHeight || 800 };
+      // Only a new window re-renders the rows (not every scroll event within the same one, nor the mount).
+      setView((current) => (current.top === next.top && current.height === next.height ? current : next));
+    };
     measure();
     el.addEventListener('scroll', measure, { passive: true });
     return () => el.removeEventListener('scroll', measure);
   }, [virtual]);
 
-  const { start, end } = virtual ? visibleRange(rows.length, view.top, view.height, ROW_HEIGHT) : { start: 0, end: rows.length };
+  const range = virtual ? visibleRange(rowCount, view.top, view.height, ROW_HEIGHT) : { start: 0, end: rowCount };
+  // Rows not read yet (while loading) are space, like the rows out of view.
+  const start = Math.min(range.start, rows.length);
+  const end = Math.min(range.end, rows.length);
 
   return (
-    <div class={`table-scroll${virtual ? ' table-virtual' : ''}`} ref={scroller} data-rows={String(rows.length)}>
-      <table class="episodes" aria-rowcount={rows.length + 1}>
+    <div class={`table-scroll${virtual ? ' table-virtual' : ''}`} ref={scroller} data-rows={String(rowCount)} aria-busy={props.loading ? 'true' : 'false'}>
+      <table class="episodes" aria-rowcount={rowCount + 1}>
         <thead>
           <tr>
             <th scope="col" class="col-pick">
@@ -82,7 +115,7 @@ export default function EpisodeTable(props: EpisodeTableProps) {
           {rows.slice(start, end).map((entry, i) => (
             <Row key={entry.videoId} entry={entry} index={start + i} {...props} />
           ))}
-          {end < rows.length ? <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - end) * ROW_HEIGHT}px` }} /> : null}
+          {end < rowCount ? <tr class="spacer" aria-hidden="true" style={{ height: `${(rowCount - end) * ROW_HEIGHT}px` }} /> : null}
         </tbody>
       </table>
     </div>

@@ -9,7 +9,7 @@ import './library.css';
 import { libraryToCsv, libraryToJson, mergeLibrary, parseLibraryFile } from '../../library/library-file';
 import { isOutdated } from '../../library/library-entry';
 import type { LibraryEntry } from '../../library/library-schema';
-import type { EpisodeLibrary } from '../../library/open-library';
+import { BACKFILL_META, BACKFILL_PENDING, type EpisodeLibrary } from '../../library/open-library';
 import { paletteFor } from '../../panel/colour-scale';
 import LibraryPrivacy from '../shared/library-privacy';
 import useSettings from '../shared/use-settings';
@@ -21,12 +21,20 @@ import OverviewChart, { type ChartGrouping } from './overview-chart';
 
 type Tab = 'list' | 'chart' | 'compare';
 
+/** Entries read before the first paint: a screenful of rows (≈ 16) with the table's overscan, and some to spare. */
+export const FIRST_WINDOW = 60;
+/** Records per read after the first paint. */
+const READ_PAGE = 250;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
   const { settings, update } = useSettings(deps.settings);
   const [library, setLibrary] = useState<EpisodeLibrary | null>(null);
+  /** Every entry, once read; null until then. */
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  /** The newest entries and the library's size, shown while the rest is read (large libraries only). */
+  const [firstWindow, setFirstWindow] = useState<{ rows: LibraryEntry[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
@@ -55,34 +63,52 @@ export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
         if (!live) return opened.close();
         await opened.applyRetention(current.library, deps.now());
         setLibrary(opened);
-        await reload(opened);
+        // The first rows first: the newest entries (the default order) and the count, without reading the rest.
+        const recent = await opened.recent(FIRST_WINDOW);
+        if (!live) return;
+        let all = recent.entries;
+        if (recent.complete) setEntries(all);
+        else {
+          setFirstWindow({ rows: sortEntries(recent.entries, DEFAULT_SORT, collator).slice(0, FIRST_WINDOW), total: recent.total });
+          // Then everything, once those rows are on screen, a page at a time so scrolling stays smooth.
+          await deps.afterPaint();
+          all = await opened.all({ pageSize: READ_PAGE, pause: deps.yieldToPage });
+          if (!live) return;
+          setEntries(all);
+        }
+        // The worker reads the whole library to fill it from the cache (once) and re-score outdated entries: ask
+        // only when there is something to do, and when the page is idle. Redraw if anything changed.
+        const work = all.some((e) => isOutdated(e, deps.scorerVersion)) || (await opened.getMeta(BACKFILL_META)) === BACKFILL_PENDING;
+        if (!work) return;
+        await deps.whenIdle();
+        if (!live) return;
+        const result = await deps.refreshLibrary().catch(() => null); // no answer: the library is shown as stored
+        if (live && result && (result.backfilled > 0 || result.rescored > 0)) await reload(opened);
       } catch (err) {
         if (live) setError(err instanceof Error ? err.message : String(err));
-        return;
-      }
-      // Fill from the cache (first time) and re-score outdated entries in the worker; redraw if anything changed.
-      try {
-        const result = await deps.refreshLibrary();
-        if (live && opened && (result.backfilled > 0 || result.rescored > 0)) await reload(opened);
-      } catch {
-        // The worker did not answer: the library is shown as stored.
       }
     })();
     return () => {
       live = false;
       opened?.close();
     };
-  }, [deps, reload]);
+  }, [deps, reload, collator]);
 
-  // First rows on screen: a mark the benchmark reads (costs nothing otherwise).
+  // The whole library is in: a mark the benchmark reads (costs nothing otherwise).
   useEffect(() => {
-    if (entries === null) return;
-    requestAnimationFrame(() => performance.mark('library:rows-painted'));
+    if (entries !== null) performance.mark('library:all-rows');
   }, [entries]);
 
   const channels = useMemo(() => channelsOf(entries ?? []), [entries]);
   const filtered = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
-  const rows = useMemo(() => sortEntries(filtered, sort, collator), [filtered, sort, collator]);
+  const sorted = useMemo(() => sortEntries(filtered, sort, collator), [filtered, sort, collator]);
+  // Before the whole library is read, the first window stands in for the default view; a sort or filter asked
+  // for meanwhile shows once everything is in.
+  const defaultView = sort.key === DEFAULT_SORT.key && sort.direction === DEFAULT_SORT.direction && (Object.keys(NO_FILTER) as (keyof RowFilter)[]).every((k) => filter[k] === NO_FILTER[k]);
+  const loading = entries === null;
+  const rows = loading ? (firstWindow && defaultView ? firstWindow.rows : []) : sorted;
+  const rowCount = loading ? (firstWindow?.total ?? 0) : sorted.length;
+  const libraryCount = loading ? (firstWindow?.total ?? null) : entries.length;
   const pair = useMemo(() => selected.map((id) => entries?.find((e) => e.videoId === id)).filter((e): e is LibraryEntry => e !== undefined), [selected, entries]);
   const outdated = useMemo(() => (entries ?? []).filter((e) => isOutdated(e, deps.scorerVersion)).length, [entries, deps.scorerVersion]);
 
@@ -140,7 +166,7 @@ export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
       <header class="library-head">
         <h1>Your library</h1>
         <p class="muted">
-          {entries === null ? 'Loading…' : `${plural(entries.length, 'episode')} you have mapped${outdated > 0 ? ` · ${outdated} by an older scorer` : ''}.`} Stored on this computer only.
+          {libraryCount === null ? 'Loading…' : `${plural(libraryCount, 'episode')} you have mapped${outdated > 0 ? ` · ${outdated} by an older scorer` : ''}.`} Stored on this computer only.
         </p>
       </header>
 
@@ -194,15 +220,15 @@ export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
           <option value="off">Off-topic</option>
         </select>
         <span class="muted small" data-testid="row-count">
-          {entries === null ? '' : `${plural(rows.length, 'episode')} shown`}
+          {libraryCount === null ? '' : `${plural(rowCount, 'episode')} shown`}
         </span>
       </section>
 
       {tab === 'list' ? (
-        entries !== null && entries.length === 0 ? (
+        libraryCount === 0 ? (
           <p class="empty">No episodes yet. Open a YouTube video with captions: its map is recorded here.</p>
         ) : (
-          <EpisodeTable rows={rows} sort={sort} onSort={onSort} palette={palette} scorerVersion={deps.scorerVersion} selected={selected} onToggleSelect={onToggleSelect} onDelete={(id) => void onDelete(id)} formatDate={formatDate} />
+          <EpisodeTable rows={rows} rowCount={rowCount} loading={loading} sort={sort} onSort={onSort} palette={palette} scorerVersion={deps.scorerVersion} selected={selected} onToggleSelect={onToggleSelect} onDelete={(id) => void onDelete(id)} formatDate={formatDate} />
         )
       ) : tab === 'chart' ? (
         <section class="chart" aria-label="Overview chart">

@@ -16,4 +16,10 @@ export interface LibraryPageDeps {
   scorerVersion: string;
   now(): number;
   download(filename: string, text: string, mimeType: string): void;
+  /** Resolves once what is rendered now has been painted. */
+  afterPaint(): Promise<void>;
+  /** Resolves after other queued work (input, rendering) has had its turn. */
+  yieldToPage(): Promise<void>;
+  /** Resolves when the page is idle (or soon, where the browser cannot tell). */
+  whenIdle(): Promise<void>;
 }

@@ -78,8 +78,11 @@ const DROPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'keep-alive', 'co
 /** Response headers Node's fetch has already acted on (the body is decoded and complete). */
 const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
-/** Answers https://www.youtube.com from the replica and aborts (and records) every other http(s) request of `page`. */
-async function routeToReplica(page: Page, replica: Replica, externalRequests: string[]): Promise<void> {
+/**
+ * Answers https://www.youtube.com from the replica and aborts (and records) every other http(s) request of `page`.
+ * Browser-neutral puppeteer: the playback bench's hidden-tab row uses it for Chromium too.
+ */
+export async function routeToReplica(page: Page, replica: Replica, externalRequests: string[]): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => void answer(request, replica, externalRequests));
 }

@@ -98,4 +98,25 @@ describe('startBackground (messages → service → IndexedDB)', () => {
     await expect(second.service.score({ ...LOOKUP, source: 'player', uploadId: 'mine', requestId: 'r' })).rejects.toMatchObject({ code: 'unknown-upload' });
     expect((await first.service.score({ ...LOOKUP, source: 'player', uploadId: 'mine', requestId: 'r' })).origin).toBe('scored');
   });
+  it('keeps nothing from a private window: its map is scored and shown, but the cache neither stores nor is read', async () => {
+    stop = startBackground({ indexedDB: factory }).stop;
+    const fromPrivateTab = async (type: string, args: unknown) => {
+      const [answer] = await fakeBrowser.runtime.onMessage.trigger({ protocol: PROTOCOL_TAG, type, args }, { tab: { id: 7, incognito: true } as never });
+      return answer as unknown;
+    };
+    // Nothing cached yet: the private tab is asked for the body, scores it, and is shown its map…
+    expect(await fromPrivateTab('cs-bg:lookup', LOOKUP)).toEqual({ ok: true, value: null });
+    expect(await fromPrivateTab('cs-bg:score', { ...LOOKUP, source: 'player', body: BODY, requestId: 'p' })).toMatchObject({ ok: true, value: { origin: 'scored' } });
+    // …and its transcript (from memory), but nothing of it is kept on disk.
+    expect(await fromPrivateTab('cs-bg:transcript', { ...LOOKUP, from: 0, count: 5 })).toMatchObject({ ok: true });
+    expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual({ episodes: 0, bytes: 0 });
+    expect(await sendToBackground('cs-bg:lookup', LOOKUP)).toBeNull();
+
+    // A normal window maps the episode: a private tab does not read it (a cache read updates its recency).
+    const scored = await sendToBackground('cs-bg:score', { ...LOOKUP, source: 'player', body: BODY, requestId: 'n' });
+    const stats = await sendToBackground('ui-bg:cacheStats', {});
+    expect(await fromPrivateTab('cs-bg:lookup', LOOKUP)).toEqual({ ok: true, value: null });
+    expect(await sendToBackground('ui-bg:cacheStats', {})).toEqual(stats);
+    expect(await sendToBackground('cs-bg:lookup', LOOKUP)).toMatchObject({ map: scored.map, origin: 'cache' });
+  });
 });

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScoreArgs, UsageError } from '../../../src/cli/parse-score-args';
 import { guessCaptionKind, runScore, videoIdFromPath } from '../../../src/cli/run-score';
+import { leaningLine } from '../../../src/panel/headline-text';
+import { MACHINE_TRANSLATED_REASON } from '../../../src/scoring/confidence';
+import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 
 const SEED = 'tests/fixtures/episodes/4WNWeUQ7Hfc/captions.asr.json3';
 const dir = mkdtempSync(join(tmpdir(), 'score-cli-'));
@@ -74,6 +77,17 @@ describe('score CLI (in-process)', () => {
     expect(stdout).toContain('3,261 caption segments.');
   });
 
+  it('leads the leaning with the stance, in the words of the panel and the popup', () => {
+    const { stdout } = run(SEED);
+    const map = JSON.parse(run(SEED, '--format=json').stdout) as PerspectiveMap;
+    const stance = String(Math.round(map.headline.stance) + 0);
+    // The panel's second line (src/panel/headline-text.ts leaningLine), word for word.
+    expect(stdout).toContain(`\nStance ${stance}: Mixed leaning, primarily in the Technical lens. Evidence mode: interview. Confidence: medium.`);
+    expect(stdout).toContain(leaningLine(map.headline));
+    expect(stdout).toMatch(/^About AI: [\d.]+ AI mentions per hour · 105 of 107 slices on topic\.$/m);
+    expect(stdout.match(/Stance /g)).toHaveLength(1);
+  });
+
   it('prints one result per file and a summary table for several files', () => {
     const { code, stdout } = run(SEED, shortVtt);
     expect(code).toBe(0);
@@ -141,6 +155,17 @@ describe('CLI helpers', () => {
       files: ['a', 'b'], format: 'csv', lexiconFiles: ['x.json', 'y.json'], captionKind: 'asr', help: false,
     });
     expect(() => parseScoreArgs(['--kind', 'robot', 'a'])).toThrow(UsageError);
+    expect(parseScoreArgs(['a', '--machine-translated'])).toMatchObject({ files: ['a'], machineTranslated: true });
+    expect(() => parseScoreArgs(['a', '--machine-translated=yes'])).toThrow(UsageError);
+  });
+
+  it('--machine-translated scores as the extension scores YouTube\'s English translation: one confidence step lower, the reason said', () => {
+    const plain = JSON.parse(run(SEED, '--format=json').stdout) as PerspectiveMap;
+    const translated = JSON.parse(run(SEED, '--format=json', '--machine-translated').stdout) as PerspectiveMap;
+    expect(plain.headline.confidence).toBe('medium');
+    expect(translated.headline.confidence).toBe('low');
+    expect(translated.headline.confidenceReasons).toContain(MACHINE_TRANSLATED_REASON);
+    expect(translated.slices).toEqual(plain.slices);
   });
 });
 

@@ -69,8 +69,9 @@ function run(spec: Run) {
     preferredLanguage: async () => 'en',
     showAnyway: { has: async () => false, remember: async () => undefined },
     isAdShowing: () => spec.ad === true,
+    watchAd: () => undefined,
     newRequestId: () => 'req',
-    timings: { snapshotMs: 200, strategyMs: 200, adPollMs: 10 },
+    timings: { snapshotMs: 200, strategyMs: 200 },
     mountPanel: async (_d, view) => {
       views.push(view);
       return { update: (v) => void views.push(v), remove: () => undefined };

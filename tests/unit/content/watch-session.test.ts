@@ -6,7 +6,7 @@ import { createBackgroundClient, WORKER_STOPPED_MESSAGE } from '../../../src/con
 import { classifyPage } from '../../../src/content/page-kind';
 import { MessageError } from '../../../src/messaging/message-error';
 import { WatchPageController, type ControllerDeps } from '../../../src/content/watch-page-controller';
-import { NO_CAPTIONS_MESSAGE, UNAVAILABLE_MESSAGE } from '../../../src/content/watch-session';
+import { AD_MESSAGE, NO_CAPTIONS_MESSAGE, UNAVAILABLE_MESSAGE } from '../../../src/content/watch-session';
 import type { MapAnswer } from '../../../src/messaging/protocol';
 import type { PanelDeps, PanelView } from '../../../src/panel/panel-view';
 import { createShowAnywayStore, type StorageArea } from '../../../src/settings/show-anyway';
@@ -17,6 +17,11 @@ const A = 'AAAAAAAAAAA';
 const B = 'BBBBBBBBBBB';
 const watch = (id: string) => `https://www.youtube.com/watch?v=${id}`;
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+/** The player's ad flag changes: the session hears it through watchAd, as it would from the page. */
+const setAd = (world: { ad: boolean; adWatchers?: Set<() => void> }, ad: boolean) => {
+  world.ad = ad;
+  for (const notify of world.adWatchers ?? []) notify();
+};
 
 const track = (videoId: string, lang: string, asr = false): CaptionTrack => ({
   baseUrl: `https://www.youtube.com/api/timedtext?v=${videoId}&lang=${lang}${asr ? '&kind=asr' : ''}&exp=xpe`,
@@ -38,6 +43,8 @@ interface World {
   /** ms each video's strategy takes. */
   delay: Record<string, number>;
   ad: boolean;
+  /** Who watches the player's ad flag (the session's watchAd); `setAd` tells them. */
+  adWatchers?: Set<() => void>;
   /** videoDetails the helper's snapshot carries, per video. */
   details?: Record<string, { title: string; channel: string; channelId: string | null; durationSec: number | null }>;
 }
@@ -84,8 +91,13 @@ function setup(world: World, strategyOutcome?: AcquisitionStrategy['acquire'], t
     preferredLanguage: async () => 'en-US',
     showAnyway: topics.area ? createShowAnywayStore(topics.area) : { has: async () => false, remember: async () => undefined },
     isAdShowing: () => world.ad,
+    watchAd: (onChange, signal) => {
+      const watchers = (world.adWatchers ??= new Set());
+      watchers.add(onChange);
+      signal.addEventListener('abort', () => watchers.delete(onChange), { once: true });
+    },
     newRequestId: () => `req-${Math.random()}`,
-    timings: { snapshotMs: 500, strategyMs: 500, adPollMs: 10 },
+    timings: { snapshotMs: 500, strategyMs: 500 },
     mountPanel: async (d, view) => {
       panelDeps = d;
       views.push(view);
@@ -260,9 +272,38 @@ describe('watch session', () => {
     await tick(40);
     expect(s.last()).toMatchObject({ state: 'skipped', videoId: A });
     expect(s.scored).toEqual([]);
-    world.ad = false;
+    setAd(world, false);
     await tick(60);
     expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+  });
+
+  it('a mid-roll ad hides the map and brings the same map back when it ends', async () => {
+    const world: World = { tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false };
+    const s = setup(world);
+    s.controller.onLocation(watch(A));
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+    setAd(world, true);
+    expect(s.last()).toMatchObject({ state: 'skipped', videoId: A, message: AD_MESSAGE });
+    expect(s.controller.summary()).toMatchObject({ state: 'skipped' });
+    setAd(world, false);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(s.scored).toHaveLength(1);
+  });
+
+  it('polls nothing: no interval while a map is shown, and its ad watch ends with the page', async () => {
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    const world: World = { tracks: { [A]: [track(A, 'en')] }, delay: {}, ad: false };
+    const s = setup(world);
+    s.controller.onLocation(watch(A));
+    await tick(40);
+    expect(s.last()).toMatchObject({ state: 'ready', videoId: A });
+    expect(intervals).not.toHaveBeenCalled();
+    // Leaving the page drops the session's ad watch.
+    expect(world.adWatchers?.size).toBe(1);
+    s.life.abort();
+    expect(world.adWatchers?.size).toBe(0);
+    intervals.mockRestore();
   });
 
   it('Shorts, embeds and non-watch pages remove the panel', async () => {

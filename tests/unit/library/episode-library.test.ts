@@ -80,6 +80,44 @@ describe('the episode library database', () => {
     expect(await lib.applyRetention({ keepEpisodes: null, keepDays: 2 }, now)).toBe(1);
     expect((await lib.all()).map((e) => e.videoId).sort()).toEqual([vid(1), vid(2)]);
   });
+  it('reads the newest entries first, with every entry tied with the last one, and says when that is all', async () => {
+    const lib = await openLibrary({ indexedDB: factory });
+    // Watched at 10, 20, …, 90; 50 three times (a tie across the window's edge).
+    const times = [10, 20, 30, 40, 50, 50, 50, 60, 70, 80, 90];
+    await lib.put(...times.map((t, n) => entryAt(vid(n + 1), 0, { lastWatchedAt: t })));
+    const four = await lib.recent(4);
+    expect(four.complete).toBe(false);
+    expect(four.total).toBe(11);
+    expect(four.entries.map((e) => e.lastWatchedAt).sort((a, b) => b - a)).toEqual([90, 80, 70, 60]);
+    const five = await lib.recent(5); // the 5th newest is watched at 50: all three 50s come
+    expect(five.entries.map((e) => e.lastWatchedAt).sort((a, b) => b - a)).toEqual([90, 80, 70, 60, 50, 50, 50]);
+    expect(five.complete).toBe(false);
+    expect(await lib.recent(11)).toMatchObject({ complete: true, total: 11 });
+    expect((await lib.recent(50)).entries).toHaveLength(11);
+    expect(await lib.recent(3).then((r) => r.entries.length)).toBe(3);
+    await lib.clear();
+    expect(await lib.recent(5)).toEqual({ entries: [], complete: true, total: 0 });
+  });
+
+  it('reads everything in pages, pausing between them, and skips an unreadable record there too', async () => {
+    const lib = await openLibrary({ indexedDB: factory, log: { warn: () => {} } });
+    await lib.put(...Array.from({ length: 23 }, (_, n) => entryAt(vid(n + 1), n)));
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      const req = factory.open('perspective-map-library');
+      req.onsuccess = () => resolve(req.result);
+    });
+    await new Promise<void>((resolve) => {
+      const tx = raw.transaction('entries', 'readwrite');
+      tx.objectStore('entries').put({ videoId: vid(11) + 'x', v: 99 });
+      tx.oncomplete = () => resolve();
+    });
+    raw.close();
+    let pauses = 0;
+    const paged = await lib.all({ pageSize: 5, pause: async () => void pauses++ });
+    expect(paged.map((e) => e.videoId)).toEqual((await lib.all()).map((e) => e.videoId));
+    expect(paged).toHaveLength(23);
+    expect(pauses).toBe(4); // 24 records: pages of 5, 5, 5, 5, 4
+  });
 });
 
 describe('retention (pure)', () => {

@@ -183,6 +183,30 @@ describe('mountPanel teardown', () => {
     expect(document.querySelector('[data-perspective-map-strip]')).toBeNull();
   });
 
+  it('a hidden tab takes the clock off the page: no media listener while hidden, back when visible (issue 9)', async () => {
+    watchPage();
+    const session = new AbortController();
+    const hooks = record();
+    const panel = await mountPanel(ctx, deps(session.signal), readyView());
+    const media = () => hooks.leftOnPage().filter((l) => /^#document (timeupdate|play|pause|seeked|seeking|ratechange)/.test(l));
+    await new Promise((r) => setTimeout(r, 50)); // Preact's effects (the arc subscribes to the clock) run after the paint
+    expect(media().length).toBeGreaterThan(0); // playing-ready and on screen: the clock follows the video
+    let hidden = true;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(media()).toEqual([]);
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(media().length).toBeGreaterThan(0);
+    } finally {
+      delete (document as unknown as Record<string, unknown>).hidden;
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+      panel.remove();
+    }
+  });
+
   it.each([
     ['the session signal aborts', (s: AbortController) => s.abort()],
     ['the content-script context is invalidated', () => ctx.abort()],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '../../../src/captions/parse-captions';
 import { DEFAULT_LEXICONS } from '../../../src/lexicons/builtin-lexicons';
+import { MACHINE_TRANSLATED_REASON } from '../../../src/scoring/confidence';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { cuesOf } from './passages';
@@ -73,6 +74,20 @@ describe('scoreCues on the seed episode (general lexicons, no episode tuning)', 
     const fewer = scoreCues(seedCues, { lexicons: lexicons.filter((l) => l.id !== 'ai-opportunity'), captionKind: 'uploaded' });
     expect(fewer.headline.confidenceReasons.join(' ')).toMatch(/off: ai-opportunity/);
     expect(fewer.lexiconHash).not.toBe(map.lexiconHash);
+  });
+
+  it("takes a step off confidence and says why for YouTube's machine translation, and changes nothing else", () => {
+    const steps = { high: 0, medium: 1, low: 2 } as const;
+    for (const captionKind of ['uploaded', 'asr'] as const) {
+      const original = scoreCues(seedCues, { lexicons, captionKind });
+      const translated = scoreCues(seedCues, { lexicons, captionKind, machineTranslated: true });
+      expect(steps[translated.headline.confidence]).toBe(Math.min(2, steps[original.headline.confidence] + 1));
+      expect(translated.headline.confidenceReasons).toEqual([...original.headline.confidenceReasons.slice(0, captionKind === 'asr' ? 1 : 0), MACHINE_TRANSLATED_REASON, ...original.headline.confidenceReasons.slice(captionKind === 'asr' ? 1 : 0)]);
+      const { confidence: _a, confidenceReasons: _b, ...rest } = translated.headline;
+      const { confidence: _c, confidenceReasons: _d, ...restOriginal } = original.headline;
+      expect({ ...translated, headline: rest }).toEqual({ ...original, headline: restOriginal });
+      expect(scoreCues(seedCues, { lexicons, captionKind, machineTranslated: false })).toEqual(original);
+    }
   });
 });
 

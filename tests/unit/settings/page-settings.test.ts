@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPageSettings, type PageSettingsStorage } from '../../../src/settings/page-settings';
 import { defaultSettings, normalizeSettings } from '../../../src/settings/settings-schema';
+import { SETTINGS_VERSION } from '../../../src/settings/stored-settings';
 
 function fakeStorage(initial: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = { ...initial };
@@ -38,9 +39,15 @@ describe('page settings (the content script reads the one settings store with a 
   it('writes only its own field, under its own key, and leaves everything else as stored', async () => {
     const custom = [{ id: 'mine', whatever: 1 }];
     const legacy = { customLexicons: custom, library: { recording: false }, collapsed: false };
-    const fake = fakeStorage({ settings: legacy, 'settings.palette': 'colorblind' });
+    const fake = fakeStorage({ settings: legacy, 'settings.palette': 'colorblind', settings$: { v: SETTINGS_VERSION } });
     await createPageSettings(fake.storage).update({ transcriptOpen: true });
-    expect(fake.data).toEqual({ settings: legacy, 'settings.palette': 'colorblind', 'settings.transcriptOpen': true });
+    expect(fake.data).toEqual({ settings: legacy, 'settings.palette': 'colorblind', settings$: { v: SETTINGS_VERSION }, 'settings.transcriptOpen': true });
+  });
+
+  it('a fresh install: nothing to migrate, the first write sets its own field and the current version', async () => {
+    const fake = fakeStorage();
+    await createPageSettings(fake.storage).update({ collapsed: true });
+    expect(fake.data).toEqual({ 'settings.collapsed': true, settings$: { v: SETTINGS_VERSION } });
   });
 
   it('migrates what it reads from an older version, as every other reader does', async () => {

@@ -5,6 +5,7 @@ import {
   defineSettingsItem,
   normalizeSettings,
   readSettings,
+  SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   watchSettings,
   writeSettings,
@@ -82,21 +83,70 @@ describe('settings storage', () => {
     expect(seen).toEqual([{ ...defaultSettings(), enabledLexicons: ['lens-economic'] }]);
   });
 
-  it('is at version 1 with a migration hook that runs each step up from the stored version', async () => {
-    expect(SETTINGS_VERSION).toBe(1);
-    await fakeBrowser.storage.local.set({ settings: { enabledLexicons: ['ai-risk'], theme: 'dark' }, settings$: { v: 1 } });
-    // A hypothetical version 2 that renamed `theme` to `palette`: the hook is how such a change ships.
-    const v2 = defineSettingsItem(2, {
-      2: (previous) => {
+  it('runs each migration step up from the stored version (the hook a shape change ships with)', async () => {
+    const V = SETTINGS_VERSION;
+    await fakeBrowser.storage.local.set({ settings: { enabledLexicons: ['ai-risk'], theme: 'dark' }, settings$: { v: V } });
+    // A hypothetical next version that renamed `theme` to `palette`.
+    const next = defineSettingsItem(V + 1, {
+      ...SETTINGS_MIGRATIONS,
+      [V + 1]: (previous) => {
         const { theme, ...rest } = previous as { theme?: string };
         return { ...rest, palette: theme === 'dark' ? 'colorblind' : 'default' };
       },
     });
-    expect(await readSettings(v2)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind' });
+    expect(await readSettings(next)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind' });
     // Readers migrate in memory; the first write after the upgrade stores every field at the new version.
-    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 1 } });
-    await writeSettings({ ...(await readSettings(v2)), collapsed: true }, v2);
-    expect(await fakeBrowser.storage.local.get(['settings$', 'settings.palette', 'settings.collapsed'])).toEqual({ settings$: { v: 2 }, 'settings.palette': 'colorblind', 'settings.collapsed': true });
-    expect(await readSettings(v2)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind', collapsed: true });
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: V } });
+    await writeSettings({ ...(await readSettings(next)), collapsed: true }, next);
+    expect(await fakeBrowser.storage.local.get(['settings$', 'settings.palette', 'settings.collapsed'])).toEqual({ settings$: { v: V + 1 }, 'settings.palette': 'colorblind', 'settings.collapsed': true });
+    expect(await readSettings(next)).toEqual({ ...defaultSettings(), enabledLexicons: ['ai-risk'], palette: 'colorblind', collapsed: true });
+  });
+});
+
+/** The enabled set every v0.1 user started with: the eight built-ins before `ai-stance`. */
+const V01_DEFAULT = ['ai-risk', 'ai-opportunity', 'societal-harm', 'governance-safety', 'lens-technical', 'lens-governance', 'lens-societal', 'lens-economic'];
+
+describe('settings migration 2: the learned ai-stance lexicon joins a set that had every built-in on', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** What a fresh item at the current version reads, given what a v0.1 build stored (at version 1). */
+  async function afterUpdate(stored: Record<string, unknown>): Promise<Settings> {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: { v: 1 } });
+    return readSettings(defineSettingsItem());
+  }
+
+  it('is at version 2', () => {
+    expect(SETTINGS_VERSION).toBe(2);
+  });
+
+  it.each<[string, string[], string[]]>([
+    ['the v0.1 default', V01_DEFAULT, [...V01_DEFAULT, 'ai-stance']],
+    ['the v0.1 default in another order (toggled off and on again)', [...V01_DEFAULT].reverse(), [...V01_DEFAULT].reverse().concat('ai-stance')],
+    ['every built-in plus a custom lexicon', [...V01_DEFAULT, 'my-lexicon'], [...V01_DEFAULT, 'my-lexicon', 'ai-stance']],
+    ['a built-in switched off (a deliberate choice, kept)', V01_DEFAULT.filter((id) => id !== 'lens-economic'), V01_DEFAULT.filter((id) => id !== 'lens-economic')],
+    ['only a custom lexicon', ['my-lexicon'], ['my-lexicon']],
+    ['nothing enabled', [], []],
+    ['ai-stance already there', ['ai-stance', ...V01_DEFAULT], ['ai-stance', ...V01_DEFAULT]],
+  ])('%s', async (_name, enabled, expected) => {
+    const settings = await afterUpdate({ enabledLexicons: enabled, palette: 'colorblind', customLexicons: [custom] });
+    expect(settings.enabledLexicons).toEqual(expected);
+    expect(settings.palette).toBe('colorblind');
+    // Migrated in memory by every reader; the first write records version 2 with every field.
+    await writeSettings(settings, defineSettingsItem());
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 2 } });
+    expect((await readSettings(defineSettingsItem())).enabledLexicons).toEqual(expected);
+  });
+
+  it('runs once: ai-stance switched off after the update stays off', async () => {
+    await afterUpdate({ enabledLexicons: V01_DEFAULT });
+    const item = defineSettingsItem();
+    await writeSettings({ ...(await readSettings(item)), enabledLexicons: V01_DEFAULT }, item);
+    expect((await readSettings(defineSettingsItem())).enabledLexicons).toEqual(V01_DEFAULT);
+  });
+
+  it('leaves a value it cannot read to the schema (defaults, which include ai-stance)', async () => {
+    expect((await afterUpdate({ enabledLexicons: 'ai-risk' } as Record<string, unknown>)).enabledLexicons).toContain('ai-stance');
+    await fakeBrowser.storage.local.set({ settings: 'junk', settings$: { v: 1 } });
+    expect(await readSettings(defineSettingsItem())).toEqual(defaultSettings());
   });
 });

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { validateLexicon } from '../../../src/lexicons/validate-lexicon';
 import { scoreCues } from '../../../src/scoring/score-cues';
 import { sliceScore } from '../../../src/scoring/slice-score';
-import { candidatePatterns, featureSpace, featuresOf } from '../../../src/training/features';
+import { candidatePatterns, DEFAULT_CANDIDATES, featureSpace, featuresOf, isNumberWord, properNameWords } from '../../../src/training/features';
 import { learnLexicon, DEFAULT_LEARN } from '../../../src/training/learn-lexicon';
 import { cohenKappa, f1Scores, pairsOrderedRight, spearman } from '../../../src/training/metrics';
 import { fitOrdinal, predictOrdinal } from '../../../src/training/ordinal-model';
 import { autoCaptionForm, parseJsonLines, referenceText, REFERENCE_KEYS, type Passage } from '../../../src/training/passages';
 import { trainingRows } from '../../../src/training/learn-lexicon';
+import { agreementFigures } from '../../../src/training/stance-training';
 
 const PASSAGES_DIR = 'src/lexicons/stance-passages';
 
@@ -27,7 +28,17 @@ describe('stored passages', () => {
   });
 
   it('holds only the files the README lists (no stray corpus copies)', () => {
-    expect(readdirSync(PASSAGES_DIR).sort()).toEqual(['LABELLING.md', 'README.md', 'TRAINING-REPORT.md', 'agreement.jsonl', 'references.jsonl', 'written.jsonl']);
+    expect(readdirSync(PASSAGES_DIR).sort()).toEqual(['LABELLING.md', 'README.md', 'TRAINING-REPORT.md', 'agreement-written.jsonl', 'agreement.jsonl', 'references.jsonl', 'written.jsonl']);
+  });
+
+  it('keeps second labels of written passages to id, label, note and labeller, each naming a written passage', () => {
+    const written = new Set((parseJsonLines(readFileSync(join(PASSAGES_DIR, 'written.jsonl'), 'utf8'), 'written.jsonl') as { id: string }[]).map((w) => w.id));
+    const rows = parseJsonLines(readFileSync(join(PASSAGES_DIR, 'agreement-written.jsonl'), 'utf8'), 'agreement-written.jsonl') as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['id', 'label', 'labeller', 'note']);
+      expect(written.has(row.id as string)).toBe(true);
+    }
   });
 
   it('stores written passages with their text, form and a known label', () => {
@@ -38,6 +49,26 @@ describe('stored passages', () => {
       expect(['risk', 'opportunity', 'neutral', 'off-topic']).toContain(row.label);
       expect(['punctuated', 'auto-caption']).toContain(row.form);
     }
+  });
+});
+
+describe('agreement', () => {
+  it('pairs second labels with first labels by range or id, overall and per sample', () => {
+    const ref = (label: 'risk' | 'neutral', labeller: string, start = 0) => ({ episode: 'e', start, end: start + 10, timeMs: null, label, note: '', labeller });
+    const w = (id: string, label: 'risk' | 'opportunity', labeller: string) => ({ id, text: 't', label, form: 'punctuated' as const, note: '', labeller });
+    const figures = agreementFigures({
+      references: [ref('risk', 'A'), ref('neutral', 'A', 20), ref('neutral', 'D', 40)],
+      agreement: [ref('risk', 'B'), ref('risk', 'B', 20), ref('neutral', 'E', 40), ref('risk', 'E', 99)],
+      written: [w('w1', 'risk', 'C'), w('w2', 'opportunity', 'C')],
+      agreementWritten: [{ id: 'w1', label: 'risk', labeller: 'E' }, { id: 'w2', label: 'opportunity', labeller: 'E' }, { id: 'nope', label: 'risk', labeller: 'E' }],
+    });
+    expect(figures.pairs).toBe(5);
+    expect(figures.agreement).toBeCloseTo(4 / 5);
+    expect(figures.bySample.map((s) => [s.sample, s.pairs, s.agreement])).toEqual([
+      ['references, A → B', 2, 0.5],
+      ['references, D → E', 1, 1],
+      ['written, C → E', 2, 1],
+    ]);
   });
 });
 
@@ -98,7 +129,7 @@ describe('features are what the runtime scorer applies', () => {
   });
 
   it('only offers content words and phrases above the frequency floors', () => {
-    const patterns = candidatePatterns(TOY, { maxWords: 2, minPassages: 2, minSources: 2, maxPassageShare: 1 });
+    const patterns = candidatePatterns(TOY, { ...DEFAULT_CANDIDATES, maxWords: 2, minPassages: 2, minSources: 2, maxPassageShare: 1 });
     expect(patterns).toContain('optimistic');
     expect(patterns).toContain('scared');
     expect(patterns).not.toContain('the');
@@ -106,9 +137,58 @@ describe('features are what the runtime scorer applies', () => {
   });
 });
 
+describe('candidates that cannot name an episode', () => {
+  it('finds proper names by their mid-sentence capitals, not sentence starts or auto-caption text', () => {
+    const names = properNameWords([
+      { text: 'So I asked Yann about it. Yann said the critics are wrong, and Google agrees with Yann.' },
+      { text: 'We talked to Google and to Meta. Doomers say otherwise. The model was fine.' },
+      { text: 'i think google is fine and yann is wrong' },
+    ]);
+    expect(names).toContain('yann');
+    expect(names).toContain('google');
+    expect(names).not.toContain('doomers'); // capitalised only where a sentence starts
+    expect(names).not.toContain('meta'); // once is not enough
+    expect(names).not.toContain('the');
+  });
+
+  it('tells numbers and number words', () => {
+    expect(['three', 'thousands', '2019', '10x', 'percent'].every(isNumberWord)).toBe(true);
+    expect(['threat', 'someone', 'tens'].some(isNumberWord)).toBe(false);
+  });
+
+  it('drops names, numbers and patterns our written passages never use, when asked', () => {
+    const passages: Passage[] = [
+      ...['Then Yann said three thousand critics are wrong', 'And Yann says the critics are wrong again'].map((text, i) => ({ id: `a${i}`, source: 'ep1', text, label: 'opportunity' as const })),
+      ...['We asked Yann whether three critics are wrong', 'So Yann thinks the critics are wrong'].map((text, i) => ({ id: `b${i}`, source: 'ep2', text, label: 'opportunity' as const })),
+      { id: 'w1', source: 'written', text: 'the critics are loud', label: 'opportunity' },
+    ];
+    const base = { ...DEFAULT_CANDIDATES, maxWords: 1, minPassages: 2, minSources: 2, maxPassageShare: 1 };
+    expect(candidatePatterns(passages, base)).toEqual(expect.arrayContaining(['critics', 'three', 'wrong', 'yann']));
+    expect(candidatePatterns(passages, { ...base, dropNames: true, dropNumbers: true })).toEqual(['critics', 'wrong']);
+    expect(candidatePatterns(passages, { ...base, minWritten: 1 })).toEqual(['critics']);
+    expect(candidatePatterns(passages, base, new Set(['wrong']))).not.toContain('wrong');
+  });
+});
+
+describe('sample weights', () => {
+  const p = (source: string, label: 'risk' | 'neutral'): Passage => ({ id: `${source}${Math.random()}`, source, text: 'x', label });
+  const row = { index: new Int32Array(), value: new Float64Array(), words: 10 };
+  it('can give every episode the same total weight among the references, written passages untouched', () => {
+    const passages = [p('big', 'risk'), p('big', 'risk'), p('big', 'risk'), p('small', 'risk'), p('written', 'risk'), p('big', 'neutral'), p('small', 'neutral')];
+    const plain = trainingRows(passages, passages.map(() => row), 0.5);
+    expect(plain[0]?.weight).toBeCloseTo(plain[3]?.weight as number);
+    const balanced = trainingRows(passages, passages.map(() => row), 0.5, 1, true);
+    // Before class balancing each episode weighs the same in all (4 passages of `big` at 0.75, 2 of `small` at
+    // 1.5); the class weights then scale each class alike, so within a class the ratios show it.
+    const risk = balanced.slice(0, 5).map((r) => r.weight);
+    expect((risk[3] as number) / (risk[0] as number)).toBeCloseTo(2);
+    expect((risk[4] as number) / (risk[0] as number)).toBeCloseTo(4 / 3);
+  });
+});
+
 describe('learning', () => {
   it('fits an ordinal model that separates a toy set, deterministically', () => {
-    const space = featureSpace(candidatePatterns(TOY, { maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }));
+    const space = featureSpace(candidatePatterns(TOY, { ...DEFAULT_CANDIDATES, maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }));
     const rows = trainingRows(TOY, TOY.map((p) => featuresOf(p.text, space)), 0.5);
     const options = { l1: 0.0001, l2: 0.0001, iterations: 400, tolerance: 1e-9 };
     const a = fitOrdinal(rows, space.patterns.length, options);
@@ -118,7 +198,7 @@ describe('learning', () => {
   });
 
   it('writes a valid spectrum lexicon whose signs follow the labels', () => {
-    const { lexicon } = learnLexicon(TOY, { ...DEFAULT_LEARN, handPatterns: false, candidates: { maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }, model: { ...DEFAULT_LEARN.model, l1: 0.00001 } });
+    const { lexicon } = learnLexicon(TOY, { ...DEFAULT_LEARN, handPatterns: false, candidates: { ...DEFAULT_CANDIDATES, maxWords: 2, minPassages: 2, minSources: 1, maxPassageShare: 1 }, model: { ...DEFAULT_LEARN.model, l1: 0.00001 } });
     expect(validateLexicon(lexicon).ok).toBe(true);
     expect(lexicon.id).toBe('ai-stance');
     const weight = (p: string) => lexicon.entries.find((e) => e.pattern === p)?.weight ?? 0;
