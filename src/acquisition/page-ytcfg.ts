@@ -10,6 +10,7 @@
  */
 import type { InnertubeConfig } from '../bridge/bridge-protocol';
 import { matchingBrace } from '../captions/matching-brace';
+import { isPlainRecord } from '../schema/plain-record';
 
 const MARKER = 'ytcfg.set(';
 /** YouTube's ytcfg scripts are a few hundred kB at most; anything bigger is not scanned. */
@@ -54,13 +55,13 @@ function parseJson(text: string): unknown {
 }
 
 function pick(value: unknown): InnertubeConfig | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const cfg = value as Record<string, unknown>;
+  if (!isPlainRecord(value)) return null;
+  const cfg = value;
   const { INNERTUBE_API_KEY: apiKey, INNERTUBE_CLIENT_VERSION: clientVersion, HL: hl } = cfg;
   // Some pages carry the visitor id only inside INNERTUBE_CONTEXT (the 2025-06 fixture), others at the top too.
   const context = cfg.INNERTUBE_CONTEXT;
-  const client = typeof context === 'object' && context !== null ? (context as Record<string, unknown>).client : undefined;
-  const visitorData = cfg.VISITOR_DATA ?? (typeof client === 'object' && client !== null ? (client as Record<string, unknown>).visitorData : undefined);
+  const client = isPlainRecord(context) ? context.client : undefined;
+  const visitorData = cfg.VISITOR_DATA ?? (isPlainRecord(client) ? client.visitorData : undefined);
   if (typeof apiKey !== 'string' || !API_KEY.test(apiKey)) return null;
   if (typeof clientVersion !== 'string' || !CLIENT_VERSION.test(clientVersion)) return null;
   return {

@@ -1,7 +1,14 @@
+/**
+ * `npm run -s score` flags: split by Node's own `parseArgs` (`--flag value`, `--flag=value`, `--` ends the options),
+ * values checked with valibot (the same `CaptionKindSchema` the cache and the worker use). Any problem with the
+ * command line is a UsageError: the CLI prints its message and exits 2.
+ */
+import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { CaptionKindSchema, type CaptionKind } from '../captions/caption-track';
 
-export type OutputFormat = 'text' | 'json' | 'csv';
+export const OutputFormatSchema = v.picklist(['text', 'json', 'csv']);
+export type OutputFormat = v.InferOutput<typeof OutputFormatSchema>;
 export type { CaptionKind };
 
 export interface ScoreArgs {
@@ -26,67 +33,58 @@ export class UsageError extends Error {
 export const USAGE =
   'usage: npm run -s score -- FILE... [--format text|json|csv] [--lexicons id,id] [--lexicon-file f.json]... [--kind asr|uploaded|panel] [--machine-translated]';
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'csv'];
-const KINDS = CaptionKindSchema.options;
+/** A flag's value, or a UsageError naming the flag and the allowed values. */
+function checked<T>(flag: string, schema: v.GenericSchema<unknown, T> & { options?: readonly string[] }, value: string): T {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const allowed = schema.options ? ` must be one of ${schema.options.join(', ')}` : ' is not valid';
+  throw new UsageError(`${flag}${allowed} (got "${value}")`);
+}
 
-/** Accepts `--flag value` and `--flag=value`; `--` ends the options. */
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
-  const args: ScoreArgs = { files: [], format: 'text', lexiconFiles: [], help: false };
-  let optionsDone = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (optionsDone || !arg.startsWith('--')) {
-      args.files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsDone = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    if (flag === '--help') {
-      args.help = true;
-      continue;
-    }
-    if (flag === '--machine-translated') {
-      if (eq !== -1) throw new UsageError('--machine-translated takes no value');
-      args.machineTranslated = true;
-      continue;
-    }
-    const value = (): string => {
-      if (eq !== -1) return arg.slice(eq + 1);
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--format': {
-        const format = value();
-        if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-        args.format = format as OutputFormat;
-        break;
-      }
-      case '--lexicons':
-        args.lexiconIds = value()
-          .split(',')
-          .map((id) => id.trim())
-          .filter((id) => id !== '');
-        break;
-      case '--lexicon-file':
-        args.lexiconFiles.push(value());
-        break;
-      case '--kind': {
-        const kind = value();
-        if (!v.is(CaptionKindSchema, kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${kind}")`);
-        args.captionKind = kind;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${flag}`);
-    }
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    throw new UsageError(usageMessage(error));
   }
+  const { values, positionals } = parsed;
+  const args: ScoreArgs = { files: positionals, format: 'text', lexiconFiles: values['lexicon-file'] ?? [], help: values.help === true };
+  if (values.format !== undefined) args.format = checked('--format', OutputFormatSchema, values.format);
+  if (values.lexicons !== undefined) {
+    args.lexiconIds = values.lexicons
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+  }
+  if (values.kind !== undefined) args.captionKind = checked('--kind', CaptionKindSchema, values.kind);
+  if (values['machine-translated'] === true) args.machineTranslated = true;
   if (!args.help && args.files.length === 0) throw new UsageError('no caption file given');
   return args;
+}
+
+/** Node's parse errors in this CLI's words (the option named as the user typed it). */
+function usageMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | null)?.code;
+  const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take an argument/.test(message) ? `${flag} takes no value` : `${flag} needs a value`;
+  return message;
+}
+
+function parseFlags(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      lexicons: { type: 'string' },
+      'lexicon-file': { type: 'string', multiple: true },
+      kind: { type: 'string' },
+      'machine-translated': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
 }

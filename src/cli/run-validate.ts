@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isPlainRecord } from '../schema/plain-record';
 import { DEFAULT_ENABLED_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicons';
 import type { Lexicon } from '../lexicons/lexicon';
@@ -163,8 +164,8 @@ function readPassages(dir: string, corpus: readonly CorpusEpisode[], io: CliIo, 
     rows.forEach((raw, i) => {
       const where = `${path}:${i + 1}`;
       try {
-        if (typeof raw === 'object' && raw !== null && 'text' in raw) {
-          const w = toWritten({ id: `${name}#${i + 1}`, ...(raw as object) }, where);
+        if (isPlainRecord(raw) && 'text' in raw) {
+          const w = toWritten({ id: `${name}#${i + 1}`, ...raw }, where);
           out.push({ id: w.id, source: WRITTEN_SOURCE, text: w.text, label: w.label });
         } else {
           const r = toReference(raw, where);

@@ -1,14 +1,15 @@
 /**
  * What a YouTube tab's content script says about its video, reduced to what the popup and options page
  * show. Any failure to answer (not a watch page, script not injected, malformed answer) is "no video" —
- * never an error the user has to read.
+ * never an error the user has to read. The answer is checked with the protocol's own `ui-cs:summary` answer
+ * schema (one rule: the same one the transport applies), never by hand.
  */
 import type { TrackRef } from '../../captions/caption-track';
 import type { BandId, PerspectiveMap } from '../../scoring/perspective-map';
 import type { UiDeps } from './ui-deps';
 import * as v from 'valibot';
-import { isPlainRecord } from '../../schema/plain-record';
-import { DiagnosticsSchema, MISSING_PARTS, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics-schema';
+import { PROTOCOL } from '../../messaging/protocol';
+import type { Diagnostics, MissingPart } from '../../youtube-page/diagnostics-schema';
 
 export const NO_VIDEO_MESSAGE = 'Open a YouTube video to see its perspective map';
 
@@ -24,14 +25,12 @@ export type TabSummary =
   /** `offTopic`: the page shows the off-topic state (DESIGN §9.1); the map is complete all the same. */
   | { kind: 'map'; tabId: number; videoId: string; map: PerspectiveMap; track: TrackRef | null; offTopic: boolean; problems?: PageProblems };
 
-const MissingListSchema = v.pipe(v.array(v.picklist(MISSING_PARTS)), v.maxLength(MISSING_PARTS.length));
+type SummaryAnswer = v.InferOutput<(typeof PROTOCOL)['ui-cs:summary']['answer']>;
 
-/** The answer's `missing` + `diagnostics`, when both are well-formed (a malformed record is dropped, never shown). */
-function readProblems(answer: Record<string, unknown>): { problems?: PageProblems } {
-  const missing = v.safeParse(MissingListSchema, answer.missing);
-  if (!missing.success || missing.output.length === 0) return {};
-  const diagnostics = v.safeParse(DiagnosticsSchema, answer.diagnostics);
-  return { problems: { missing: [...new Set(missing.output)], diagnostics: diagnostics.success ? diagnostics.output : null } };
+/** The answer's `missing` + `diagnostics` (no problems when nothing is missing). */
+function readProblems(answer: SummaryAnswer): { problems?: PageProblems } {
+  if (!answer.missing || answer.missing.length === 0) return {};
+  return { problems: { missing: [...new Set(answer.missing)], diagnostics: answer.diagnostics ?? null } };
 }
 
 const STATE_MESSAGES: Record<string, string> = {
@@ -69,29 +68,24 @@ export function stanceText(map: PerspectiveMap): string | null {
 /** "Not about AI: 4.6 AI mentions per hour", or null when the map is on topic (or says nothing about it). */
 export function topicText(map: PerspectiveMap): string | null {
   const topic = (map.headline as Partial<PerspectiveMap['headline']>).topic;
-  if (!isPlainRecord(topic) || topic.onTopic !== false || typeof topic.aiMentionsPerHour !== 'number') return null;
+  if (!topic || topic.onTopic !== false || !Number.isFinite(topic.aiMentionsPerHour)) return null;
   const perHour = topic.aiMentionsPerHour < 10 ? Math.round(topic.aiMentionsPerHour * 10) / 10 : Math.round(topic.aiMentionsPerHour);
   return `Not about AI: ${perHour} AI mention${perHour === 1 ? '' : 's'} per hour`;
 }
 
 
-/** The fields the UI reads from a map, checked before use (the answer crosses a context boundary). */
-function looksLikeMap(value: unknown): value is PerspectiveMap {
-  if (!isPlainRecord(value) || !Array.isArray(value.slices) || !isPlainRecord(value.headline)) return false;
-  const h = value.headline;
-  return typeof h.sentence === 'string' && typeof h.leaning === 'string' && typeof h.confidence === 'string';
-}
-
 /** Turns a raw `ui-cs:summary` answer into a TabSummary; anything malformed reads as no video. */
-export function toTabSummary(tabId: number, answer: unknown): TabSummary {
-  if (!isPlainRecord(answer) || typeof answer.videoId !== 'string' || answer.videoId === '') return { kind: 'none' };
-  const state = typeof answer.state === 'string' ? answer.state : 'loading';
-  if ((state === 'ready' || state === 'off-topic') && looksLikeMap(answer.map)) {
-    const track = isPlainRecord(answer.track) ? (answer.track as unknown as TrackRef) : null;
-    return { kind: 'map', tabId, videoId: answer.videoId, map: answer.map, track, offTopic: state === 'off-topic', ...readProblems(answer) };
+export function toTabSummary(tabId: number, raw: unknown): TabSummary {
+  const parsed = v.safeParse(PROTOCOL['ui-cs:summary'].answer, raw);
+  if (!parsed.success || parsed.output.videoId === null) return { kind: 'none' };
+  const answer = parsed.output;
+  const videoId = answer.videoId!;
+  const { state } = answer;
+  if ((state === 'ready' || state === 'off-topic') && answer.map) {
+    return { kind: 'map', tabId, videoId, map: answer.map, track: answer.track, offTopic: state === 'off-topic', ...readProblems(answer) };
   }
-  const message = typeof answer.message === 'string' && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
-  return { kind: 'state', tabId, videoId: answer.videoId, state, message, ...readProblems(answer) };
+  const message = answer.message !== undefined && answer.message.trim() !== '' ? answer.message.slice(0, 300) : stateMessage(state);
+  return { kind: 'state', tabId, videoId, state, message, ...readProblems(answer) };
 }
 
 async function askTab(deps: Pick<UiDeps, 'sendToTab'>, tabId: number): Promise<TabSummary> {

@@ -36,7 +36,7 @@ describe('PopupApp', () => {
   });
 
   it('shows the state of a video that is still being mapped', async () => {
-    const deps = makeDeps({ sendToTab: tabAnswering({ videoId: 'abc', state: 'no-captions', map: null, track: null }) });
+    const deps = makeDeps({ sendToTab: tabAnswering({ videoId: '4WNWeUQ7Hfc', state: 'no-captions', map: null, track: null }) });
     render(<PopupApp deps={deps} />);
     expect(await screen.findByText('This video has no captions to map.')).toBeTruthy();
   });

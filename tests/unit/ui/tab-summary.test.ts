@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { activeTabSummary, latestMapSummary, toTabSummary } from '../../../src/ui/shared/tab-summary';
 import { makeDeps, sampleMap, tabAnswering } from './ui-test-deps';
 
+const VIDEO = '4WNWeUQ7Hfc';
 const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
 
 describe('toTabSummary', () => {
@@ -9,16 +10,18 @@ describe('toTabSummary', () => {
     ['null', null, 'none'],
     ['a string', 'ready', 'none'],
     ['no video id', { videoId: null, state: 'skipped', map: null, track: null }, 'none'],
-    ['loading', { videoId: 'abc', state: 'loading', map: null, track: null }, 'state'],
-    ['ready without a map', { videoId: 'abc', state: 'ready', map: null, track: null }, 'state'],
-    ['ready with a malformed map', { videoId: 'abc', state: 'ready', map: { slices: 3 }, track: null }, 'state'],
-    ['ready with a map', { videoId: 'abc', state: 'ready', map: sampleMap(), track }, 'map'],
+    ['a video id that is not one', { videoId: 'abc', state: 'loading', map: null, track: null }, 'none'],
+    ['loading', { videoId: VIDEO, state: 'loading', map: null, track: null }, 'state'],
+    ['ready without a map', { videoId: VIDEO, state: 'ready', map: null, track: null }, 'state'],
+    // The transport rejects such an answer as a whole (the protocol's schema); so does the summary.
+    ['ready with a malformed map', { videoId: VIDEO, state: 'ready', map: { slices: 3 }, track: null }, 'none'],
+    ['ready with a map', { videoId: VIDEO, state: 'ready', map: sampleMap(), track }, 'map'],
   ])('%s → %s', (_name, answer, kind) => {
     expect(toTabSummary(1, answer).kind).toBe(kind);
   });
 
   it('gives each state a sentence', () => {
-    const summary = toTabSummary(1, { videoId: 'abc', state: 'no-captions', map: null, track: null });
+    const summary = toTabSummary(1, { videoId: VIDEO, state: 'no-captions', map: null, track: null });
     expect(summary).toMatchObject({ kind: 'state', message: 'This video has no captions to map.' });
   });
 });
@@ -38,17 +41,17 @@ describe('latestMapSummary', () => {
   it('takes the first YouTube tab that has a map', async () => {
     const sendToTab = vi.fn(async (tabId: number) =>
       tabId === 3
-        ? { videoId: 'first', state: 'loading', map: null, track: null }
-        : { videoId: 'second', state: 'ready', map: sampleMap({ videoId: 'second' }), track },
+        ? { videoId: 'firstVideo1', state: 'loading', map: null, track: null }
+        : { videoId: 'secondVideo', state: 'ready', map: sampleMap({ videoId: 'secondVideo' }), track },
     );
     const deps = makeDeps({ getYouTubeTabIds: async () => [3, 4], sendToTab: sendToTab as never });
-    expect(await latestMapSummary(deps)).toMatchObject({ kind: 'map', tabId: 4, videoId: 'second' });
+    expect(await latestMapSummary(deps)).toMatchObject({ kind: 'map', tabId: 4, videoId: 'secondVideo' });
   });
 
   it('falls back to the first tab that answered', async () => {
     const deps = makeDeps({
       getYouTubeTabIds: async () => [3],
-      sendToTab: tabAnswering({ videoId: 'first', state: 'loading', map: null, track: null }),
+      sendToTab: tabAnswering({ videoId: 'firstVideo1', state: 'loading', map: null, track: null }),
     });
     expect(await latestMapSummary(deps)).toMatchObject({ kind: 'state', state: 'loading' });
   });
