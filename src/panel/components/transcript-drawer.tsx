@@ -92,7 +92,6 @@ export function TranscriptDrawerBody({ map, videoId, store, palette, clock, targ
   const expectedTop = useRef<number | null>(null);
   /** A cue to bring into view once its block is drawn ('nearest' keeps the view if it is already there). */
   const pending = useRef<{ cue: number; align: 'start' | 'nearest'; block: number; focus: boolean } | null>(null);
-  const measuredFor = useRef('');
   const followingRef = useRef(following);
   followingRef.current = following;
   // Read by callbacks that outlive a render (the clock's subscriber): always the latest layout.
@@ -132,48 +131,100 @@ export function TranscriptDrawerBody({ map, videoId, store, palette, clock, targ
     else updateRange(el.scrollTop);
   };
 
-  // Measure drawn blocks, keep the first drawn block where it was, then place a pending row.
-  useLayoutEffect(() => {
+  // Block heights come from a ResizeObserver: sizes the browser hands over after its own layout, so drawing rows
+  // never forces a layout of the page from script (reading offsetHeight here did: ~50 ms on the seed episode when
+  // the drawer opened). A measured block that changed height moves the blocks below it; the first drawn block
+  // stays where it was on screen.
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
+  /** The row placed last, until the user scrolls: measurements that arrive later keep it in place. */
+  const placed = useRef<{ cue: number; align: 'start' | 'nearest'; block: number; focus: boolean } | null>(null);
+  const observed = useRef<{ observer: ResizeObserver; elements: Set<Element> } | null>(null);
+  const applyMeasured = (measured: ReadonlyMap<number, number>) => {
+    const el = scroller.current;
+    const before = layoutRef.current;
+    const next = withMeasured(before, measured);
+    if (!el || !next) return;
+    // Heights measured after a row was placed (its block, or the blocks drawn by scrolling to it): place it again.
+    if (pending.current === null && placed.current) pending.current = placed.current;
+    const anchor = rangeRef.current[0];
+    const shift = (next.tops[anchor] as number) - (before.tops[anchor] as number);
+    setLayout(next);
+    layoutRef.current = next;
+    if (shift !== 0 && pending.current === null) {
+      expectedTop.current = el.scrollTop + shift;
+      el.scrollTop += shift;
+    }
+    updateRange(el.scrollTop);
+  };
+  /** Scrolls a pending row into place once it is drawn (with the heights known so far: see `placed`). */
+  const placePending = () => {
     const el = scroller.current;
     const inner = list.current;
-    if (!el || !inner) return;
-    // Heights change only when other blocks or cues are drawn: the playing cue or a find highlight moving does not
-    // force a layout (that would be a reflow per cue during playback).
-    const drawn = `${range[0]}:${range[1]}:${loadedCues}:${layout.tops[layout.heights.length] as number}`;
-    const measured = new Map<number, number>();
-    if (drawn !== measuredFor.current) {
-      measuredFor.current = drawn;
-      for (const block of inner.querySelectorAll<HTMLElement>('[data-transcript-slice]')) {
-        measured.set(Number(block.dataset.transcriptSlice), block.offsetHeight);
-      }
-    }
-    const next = withMeasured(layout, measured);
-    if (next) {
-      const anchor = range[0];
-      const shift = (next.tops[anchor] as number) - (layout.tops[anchor] as number);
-      setLayout(next);
-      layoutRef.current = next;
-      if (shift !== 0 && pending.current === null) {
-        expectedTop.current = el.scrollTop + shift;
-        el.scrollTop += shift;
-      }
-      updateRange(el.scrollTop);
-      return;
-    }
     const want = pending.current;
-    if (!want) return;
+    if (!el || !inner || !want) return;
     const row = inner.querySelector<HTMLElement>(`[data-cue-index="${want.cue}"]`);
     if (!row) return;
     pending.current = null;
+    placed.current = { ...want, focus: false };
     // The row's place from its block's top, added to the block's top in the layout (the same in a real layout).
     const blockEl = row.closest<HTMLElement>('[data-transcript-slice]');
     const inBlock = blockEl ? row.offsetTop - blockEl.offsetTop : 0;
-    const rowTop = (layout.tops[want.block] as number) + (want.align === 'start' ? 0 : inBlock);
+    const rowTop = (layoutRef.current.tops[want.block] as number) + (want.align === 'start' ? 0 : inBlock);
     const rowBottom = rowTop + row.offsetHeight;
     if (want.align === 'start') setTop(rowTop);
     else if (rowTop < el.scrollTop + ROW_MARGIN_PX) setTop(rowTop - ROW_MARGIN_PX);
     else if (rowBottom > el.scrollTop + viewport() - ROW_MARGIN_PX) setTop(rowBottom - viewport() + ROW_MARGIN_PX);
     if (want.focus) row.querySelector<HTMLElement>('.cue-time')?.focus({ preventScroll: true });
+  };
+  /** The observer's callback outlives renders: it calls the latest closures. */
+  const applyRef = useRef<(measured: ReadonlyMap<number, number>) => void>(() => {});
+  applyRef.current = (measured) => {
+    applyMeasured(measured);
+    placePending();
+  };
+  const observeBlocks = () => {
+    if (observed.current || typeof ResizeObserver === 'undefined') return observed.current;
+    const observer = new ResizeObserver((entries) => {
+      const measured = new Map<number, number>();
+      for (const entry of entries) {
+        const block = Number((entry.target as HTMLElement).dataset.transcriptSlice);
+        const box = entry.borderBoxSize?.[0];
+        const height = box ? box.blockSize : entry.contentRect.height;
+        if (Number.isInteger(block) && height > 0) measured.set(block, height);
+      }
+      if (measured.size > 0) applyRef.current(measured);
+    });
+    return (observed.current = { observer, elements: new Set() });
+  };
+  useEffect(
+    () => () => {
+      observed.current?.observer.disconnect();
+      observed.current = null;
+    },
+    [],
+  );
+
+  // Observe the blocks drawn now and forget the ones gone; then place a pending row.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const inner = list.current;
+    if (!el || !inner) return;
+    const watch = observeBlocks();
+    if (watch) {
+      for (const element of watch.elements) {
+        if (!element.isConnected) {
+          watch.observer.unobserve(element);
+          watch.elements.delete(element);
+        }
+      }
+      for (const block of inner.querySelectorAll<HTMLElement>('[data-transcript-slice]')) {
+        if (watch.elements.has(block)) continue;
+        watch.elements.add(block);
+        watch.observer.observe(block);
+      }
+    }
+    placePending();
   });
 
   // Follow playback on the clock's ticks (media events, about 4 a second), no per-frame work: each tick costs one
@@ -265,6 +316,7 @@ export function TranscriptDrawerBody({ map, videoId, store, palette, clock, targ
     if (!el) return;
     const ours = expectedTop.current !== null && Math.abs(el.scrollTop - expectedTop.current) <= 2;
     expectedTop.current = null;
+    if (!ours) placed.current = null;
     if (!ours && followingRef.current) setFollowing(false);
     updateRange(el.scrollTop);
   };
