@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_TRANSCRIPT_PAGE_CUES, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateMessage } from '../../../src/messaging/validate-message';
+import { MAX_BODY_CHARS, MAX_CHUNK_CHARS, MAX_TRANSCRIPT_PAGE_CUES, MAX_UPLOAD_CHUNKS, PROTOCOL_TAG, validateAnswer, validateMessage } from '../../../src/messaging/validate-message';
 import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from '../../../src/messaging/extension-messaging';
 
 const track = { languageCode: 'en', kind: 'asr', vssId: 'a.en', name: 'English (auto-generated)' };
@@ -97,5 +97,29 @@ describe('validateMessage', () => {
     expect(!result.ok && result.error).toMatch(/args\.body: too long \(67108865 characters; at most 67108864\)/);
     // Not a timing assertion of speed, only of scale: a scan of 64 M characters with a regex would be far slower.
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('validateAnswer: transcript pages', () => {
+  const cue = (i: number) => ({ text: `words of cue ${i}`, startMs: i * 1000, endMs: i * 1000 + 900, slice: 0, marks: [{ start: 0, end: 5, term: 'words', contribution: -0.5 }] });
+
+  it('keeps the cues it checked instead of copying them (a 100,000-cue transcript is not allocated twice)', () => {
+    const page = { total: 2, from: 0, cues: [cue(0), cue(1)] };
+    const result = validateAnswer('cs-bg:transcript', { ok: true, value: page });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.cues[0]).toBe(page.cues[0]);
+    expect(result.ok && result.value.cues[1]!.marks).toBe(page.cues[1]!.marks);
+  });
+
+  it.each([
+    ['a cue without text', { ...cue(1), text: undefined }],
+    ['a negative start', { ...cue(1), startMs: -1 }],
+    ['a mark with a fractional end', { ...cue(1), marks: [{ start: 0, end: 1.5, term: 'x', contribution: 1 }] }],
+    ['a mark without a contribution', { ...cue(1), marks: [{ start: 0, end: 1, term: 'x' }] }],
+    ['a cue text over the cap', { ...cue(1), text: 'x'.repeat(10_001) }],
+  ])('still rejects a page with %s, naming the cue', (_name, bad) => {
+    const result = validateAnswer('cs-bg:transcript', { ok: true, value: { total: 2, from: 0, cues: [cue(0), bad] } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/Malformed answer to "cs-bg:transcript": answer\.value\.cues\[1\]/);
   });
 });
