@@ -4,18 +4,13 @@
  * and passes through what it does not change; the schema reads the rest. Pure, and small: the watch page's reader
  * (page-settings.ts) runs the same steps.
  */
+import { BUILTIN_LEXICON_IDS } from '../lexicons/builtin-lexicon-ids';
 
-/** The enabled set every v0.1 user started with: each built-in lexicon there was before `ai-stance`. */
-export const V1_BUILTIN_LEXICON_IDS: readonly string[] = [
-  'ai-risk',
-  'ai-opportunity',
-  'societal-harm',
-  'governance-safety',
-  'lens-technical',
-  'lens-governance',
-  'lens-societal',
-  'lens-economic',
-];
+/**
+ * The enabled set every v0.1 user started with: the first eight built-in ids (`ai-stance` came ninth; ids are only
+ * ever appended, DESIGN §9).
+ */
+export const V1_BUILTIN_LEXICON_IDS: readonly string[] = BUILTIN_LEXICON_IDS.slice(0, 8);
 
 /**
  * Version 2 added the learned `ai-stance` lexicon to the default set. A stored set that had every v0.1 built-in on
