@@ -5,6 +5,9 @@
 import type { BandId, PerspectiveMap, SliceScore } from '../../../src/scoring/perspective-map';
 import type { PanelView } from '../../../src/panel/panel-view';
 import type { TrackRef } from '../../../src/captions/caption-track';
+import { vi } from 'vitest';
+import type { TranscriptPage } from '../../../src/messaging/protocol';
+import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -100,5 +103,19 @@ export function readyView(overrides: Partial<PanelView> = {}): PanelView {
     tracks: TRACKS,
     display: { palette: 'default', progressBarStrip: true, collapsed: false },
     ...overrides,
+  };
+}
+
+/** The panel's actions for drawer tests: every callback a spy, transcript pages from `load`, the drawer's body at once. */
+export function drawerActions(load: (from: number, count: number) => Promise<TranscriptPage>) {
+  return {
+    onRetry: vi.fn(),
+    onTrackChange: vi.fn(),
+    onCollapsedChange: vi.fn(),
+    onShowAnyway: vi.fn(),
+    onTranscriptOpenChange: vi.fn(),
+    loadTranscript: vi.fn(load),
+    copyText: vi.fn(async (_text: string) => undefined),
+    loadDrawer: vi.fn(async () => TranscriptDrawerBody),
   };
 }

@@ -9,11 +9,10 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preac
 import { transcriptPages } from '../../../src/background/transcript-pages';
 import type { Cue } from '../../../src/captions/cue';
 import { Panel } from '../../../src/panel/components/panel';
-import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
 import { createVideoClock, type ClockVideo } from '../../../src/panel/video-clock';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import * as transcriptText from '../../../src/panel/transcript-text';
-import { fixtureMap, readyView } from './fixtures';
+import { fixtureMap, readyView, drawerActions } from './fixtures';
 
 vi.mock('../../../src/panel/transcript-text', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/panel/transcript-text')>();
@@ -42,16 +41,7 @@ describe('transcript drawer following playback', () => {
     const pages = transcriptPages(cues, map, []);
     const video: ClockVideo = { currentTime: 0, paused: false, duration: 6000 };
     const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
-    const actions = {
-      onRetry: vi.fn(),
-      onTrackChange: vi.fn(),
-      onCollapsedChange: vi.fn(),
-      onShowAnyway: vi.fn(),
-      onTranscriptOpenChange: vi.fn(),
-      loadTranscript: vi.fn(async (from: number, count: number) => pages.page(from, count)),
-      copyText: vi.fn(async () => undefined),
-      loadDrawer: vi.fn(async () => TranscriptDrawerBody),
-    };
+    const actions = drawerActions(async (from: number, count: number) => pages.page(from, count));
     const { container } = render(<Panel view={readyView({ map })} actions={actions} clock={clock} />);
     const root = container as HTMLElement;
     fireEvent.click(root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!);

@@ -10,8 +10,7 @@ import { createVideoClock, type ClockVideo } from '../../../src/panel/video-cloc
 import type { PanelView } from '../../../src/panel/panel-view';
 import { scoreCuesWithHits } from '../../../src/scoring/score-cues';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
-import { HOSTILE, MOST_RISK, fixtureMap, fixtureSlices, readyView } from './fixtures';
-import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
+import { HOSTILE, MOST_RISK, fixtureMap, fixtureSlices, readyView, drawerActions } from './fixtures';
 
 afterEach(cleanup);
 
@@ -42,16 +41,7 @@ function fixtureCues(map: PerspectiveMap, text: (i: number) => string = (i) => `
 function setup(view: PanelView, load: (from: number, count: number) => Promise<TranscriptPage>) {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 6000 };
   const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
-  const actions = {
-    onRetry: vi.fn(),
-    onTrackChange: vi.fn(),
-    onCollapsedChange: vi.fn(),
-    onShowAnyway: vi.fn(),
-    onTranscriptOpenChange: vi.fn(),
-    loadTranscript: vi.fn(load),
-    copyText: vi.fn(async (_text: string) => undefined),
-    loadDrawer: vi.fn(async () => TranscriptDrawerBody),
-  };
+  const actions = drawerActions(load);
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   const root = result.container as HTMLElement;
   return { video, clock, actions, root, rerender: (v: PanelView) => result.rerender(<Panel view={v} actions={actions} clock={clock} />) };
