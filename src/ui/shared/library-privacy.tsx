@@ -23,53 +23,60 @@ export function RecordingToggle({ settings, update, idPrefix }: { settings: Sett
 export default function LibraryPrivacy({ settings, update, idPrefix }: { settings: Settings; update: SettingsHandle['update']; idPrefix: string }) {
   const lib = settings.library;
   const patch = (change: Partial<Library>) => void update((s) => ({ ...s, library: { ...s.library, ...change } }));
-  const whole = (value: string, min: number, max: number): number | null => {
-    const n = Math.round(Number(value));
-    return Number.isFinite(n) && n >= min && n <= max ? n : null;
-  };
   return (
     <fieldset class="library-privacy">
       <legend>Episode library</legend>
       <RecordingToggle settings={settings} update={update} idPrefix={idPrefix} />
-      <label class="toggle">
-        <input type="checkbox" data-setting="library-keep-episodes-on" checked={lib.keepEpisodes !== null} onChange={(e) => patch({ keepEpisodes: (e.currentTarget as HTMLInputElement).checked ? DEFAULT_KEEP_EPISODES : null })} />
-        Keep at most
-        <input
-          type="number"
-          min={1}
-          max={1000000}
-          class="small-number"
-          aria-label="Episodes to keep"
-          data-setting="library-keep-episodes"
-          disabled={lib.keepEpisodes === null}
-          value={lib.keepEpisodes ?? DEFAULT_KEEP_EPISODES}
-          onChange={(e) => {
-            const n = whole((e.currentTarget as HTMLInputElement).value, 1, 1_000_000);
-            if (n !== null) patch({ keepEpisodes: n });
-          }}
-        />
-        episodes (the least recently watched go first)
-      </label>
-      <label class="toggle">
-        <input type="checkbox" data-setting="library-keep-days-on" checked={lib.keepDays !== null} onChange={(e) => patch({ keepDays: (e.currentTarget as HTMLInputElement).checked ? DEFAULT_KEEP_DAYS : null })} />
-        Forget episodes not watched for
-        <input
-          type="number"
-          min={1}
-          max={36500}
-          class="small-number"
-          aria-label="Days to keep"
-          data-setting="library-keep-days"
-          disabled={lib.keepDays === null}
-          value={lib.keepDays ?? DEFAULT_KEEP_DAYS}
-          onChange={(e) => {
-            const n = whole((e.currentTarget as HTMLInputElement).value, 1, 36_500);
-            if (n !== null) patch({ keepDays: n });
-          }}
-        />
-        days
-      </label>
+      <RetentionLimit
+        value={lib.keepEpisodes}
+        fallback={DEFAULT_KEEP_EPISODES}
+        max={1_000_000}
+        setting="library-keep-episodes"
+        label="Episodes to keep"
+        before="Keep at most"
+        after="episodes (the least recently watched go first)"
+        onChange={(keepEpisodes) => patch({ keepEpisodes })}
+      />
+      <RetentionLimit
+        value={lib.keepDays}
+        fallback={DEFAULT_KEEP_DAYS}
+        max={36_500}
+        setting="library-keep-days"
+        label="Days to keep"
+        before="Forget episodes not watched for"
+        after="days"
+        onChange={(keepDays) => patch({ keepDays })}
+      />
       <p class="muted small">The library stays on this computer. Nothing is recorded from private windows. Limits apply at the next recording and when the library page opens.</p>
     </fieldset>
+  );
+}
+
+/**
+ * One optional retention limit: a switch (`<setting>-on`; null when off, `fallback` when switched on) and its
+ * whole number from 1 to `max` (anything else typed is ignored).
+ */
+function RetentionLimit(props: { value: number | null; fallback: number; max: number; setting: string; label: string; before: string; after: string; onChange: (value: number | null) => void }) {
+  const { value, fallback, max, setting, onChange } = props;
+  return (
+    <label class="toggle">
+      <input type="checkbox" data-setting={`${setting}-on`} checked={value !== null} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? fallback : null)} />
+      {props.before}
+      <input
+        type="number"
+        min={1}
+        max={max}
+        class="small-number"
+        aria-label={props.label}
+        data-setting={setting}
+        disabled={value === null}
+        value={value ?? fallback}
+        onChange={(e) => {
+          const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+          if (Number.isFinite(n) && n >= 1 && n <= max) onChange(n);
+        }}
+      />
+      {props.after}
+    </label>
   );
 }
