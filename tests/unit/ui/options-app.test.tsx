@@ -169,3 +169,31 @@ describe('OptionsApp — "show anyway" choices (DESIGN §9.1)', () => {
     expect(await stored()).toEqual(defaultSettings());
   });
 });
+
+describe('OptionsApp — library retention limits', () => {
+  it('each limit is off by default, switches on at its default, takes a whole number in range and ignores the rest', async () => {
+    const { container } = render(<OptionsApp deps={makeDeps()} />);
+    const field = async (setting: string) => {
+      await waitFor(() => expect(container.querySelector(`[data-setting="${setting}"]`)).toBeTruthy());
+      return container.querySelector<HTMLInputElement>(`[data-setting="${setting}"]`)!;
+    };
+    for (const [setting, key, fallback, max] of [
+      ['library-keep-episodes', 'keepEpisodes', 1000, 1_000_000],
+      ['library-keep-days', 'keepDays', 365, 36_500],
+    ] as const) {
+      expect((await stored()).library[key]).toBeNull();
+      expect((await field(setting)).disabled).toBe(true);
+      fireEvent.click(await field(`${setting}-on`));
+      await waitFor(async () => expect((await stored()).library[key]).toBe(fallback));
+      fireEvent.change(await field(setting), { target: { value: '42' } });
+      await waitFor(async () => expect((await stored()).library[key]).toBe(42));
+      for (const bad of ['0', String(max + 1), 'many']) {
+        fireEvent.change(await field(setting), { target: { value: bad } });
+        await new Promise((r) => setTimeout(r, 20));
+        expect((await stored()).library[key]).toBe(42);
+      }
+      fireEvent.click(await field(`${setting}-on`));
+      await waitFor(async () => expect((await stored()).library[key]).toBeNull());
+    }
+  });
+});
