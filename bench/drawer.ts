@@ -20,7 +20,9 @@ import { launchArgs, routeToReplica } from '../tests/e2e/harness';
  * Episodes: the seed (3,261 cues: the baseline) and a generated 100,000-cue one (the seed's words, six to a cue,
  * 1.3 s apart: ~36 hours, ~9 MB of json3, written under tests/e2e/.cache/). Prints medians and spread over
  * BENCH_REPS (default 3); asserts nothing. `BENCH_DRAWER_PROFILE=1` adds, per open, what ran in the longest stretch of
- * main-thread work (a CPU profile; the figures of that run include the profiler's overhead).
+ * main-thread work (a CPU profile: self time, and time on the stack to name the callers; the figures of that run include
+ * the profiler's overhead); `BENCH_DRAWER_PROFILE=<dir>` also writes each profile there. Profile a build with readable
+ * names: `PM_UNMINIFIED=1 npm run build` (wxt.config.ts; preact from its sources).
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. an older commit's, for before/after figures). */
@@ -113,7 +115,7 @@ async function openDrawer(page: Page): Promise<OpenFigures> {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -131,6 +133,12 @@ async function profiledOpen(page: Page): Promise<{ figures: OpenFigures; report:
   const figures = await openDrawer(page);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   await cdp.detach();
+  // `BENCH_DRAWER_PROFILE=<dir>`: the whole profile is also written there (open it in DevTools' Performance panel).
+  const dir = process.env.BENCH_DRAWER_PROFILE;
+  if (dir && dir !== '1') {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `drawer-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const idle = (id: number) => {
     const name = byId.get(id)?.callFrame.functionName;
@@ -152,15 +160,35 @@ async function profiledOpen(page: Page): Promise<{ figures: OpenFigures; report:
       from = -1;
     }
   }
-  const self = new Map<string, number>();
-  for (let i = best.from; i < best.to; i++) {
-    const frame = byId.get(profile.samples[i]!)!.callFrame;
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
     const file = frame.url.split('/').pop() || '(native)';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  // Total time: a function's samples with it anywhere on the stack (counted once per sample), to name the caller.
+  const total = new Map<string, number>();
+  for (let i = best.from; i < best.to; i++) {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    self.set(keyOf(profile.samples[i]!), (self.get(keyOf(profile.samples[i]!)) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const key = keyOf(id);
+      if (seen.has(key) || key.startsWith('(root)')) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + us);
+    }
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  const report = [`     longest busy stretch ${(best.us / 1000).toFixed(0)} ms, self time:`, ...top.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`)].join('\n');
+  const topTotal = [...total].sort((a, b) => b[1] - a[1]).slice(0, 16);
+  const report = [
+    `     longest busy stretch ${(best.us / 1000).toFixed(0)} ms, self time:`,
+    ...top.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`),
+    '     total time (on the stack):',
+    ...topTotal.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`),
+  ].join('\n');
   return { figures, report };
 }
 
