@@ -144,7 +144,9 @@ async function tracedOpen(page: Page): Promise<OpenFigures> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'disabled-by-default-devtools.timeline'], excludedCategories: ['*'] } });
+  const detail = Boolean(process.env.BENCH_DRAWER_TRACE_DETAIL);
+  const categories = ['toplevel', 'disabled-by-default-devtools.timeline', ...(detail ? ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] : [])];
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories, excludedCategories: ['*'] } });
   const t0 = Date.now();
   const figures = await openDrawer(page);
   const wallMs = Date.now() - t0;
@@ -158,6 +160,18 @@ async function tracedOpen(page: Page): Promise<OpenFigures> {
   if (pid === undefined || tid === undefined || tasks.length === 0) throw new Error(`trace: no tasks found for the watch page's main thread (${events.length} events, ${wallMs} ms)`);
   const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
   const longest = tasks.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));
+  if (detail) {
+    // `BENCH_DRAWER_TRACE_DETAIL=1`: what ran inside the two tasks with the most CPU time (events nested in them, by name).
+    for (const task of [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 2)) {
+      const inside = new Map<string, number>();
+      for (const e of events) {
+        if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + (task.dur ?? 0)) continue;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+      }
+      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(`     task ${((task.tdur ?? 0) / 1000).toFixed(1)} ms CPU: ${top.map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')}`);
+    }
+  }
   return {
     ...figures,
     longestTaskCpuMs: Math.max(...cpu),
