@@ -2,11 +2,7 @@
  * The drawer's copy of the transcript on the page: loaded from the worker a page at a time (cs-bg:transcript via
  * the loader passed in), in order, one page in flight, so the first rows paint after one small message and the
  * rest arrives without a long task. Search folding is computed per cue on first use and kept.
- *
- * A page is taken in (the message's answer, checked) in one task and drawn in the next: the store yields to the page
- * before telling its listeners, so receiving and checking 1,000 cues and the drawer's render never add up in one task.
  */
-import { yieldToPage } from '../content/background-client';
 import type { TranscriptCue, TranscriptPage } from '../messaging/protocol';
 import { foldText, type FoldedText } from './transcript-text';
 
@@ -33,11 +29,7 @@ export interface TranscriptStore {
   dispose(): void;
 }
 
-/**
- * `yieldToEvents` gives the page's event loop a turn (scheduler.yield where the browser has it, else a 0 ms timeout)
- * between taking a page in and telling the listeners.
- */
-export function createTranscriptStore(load: LoadTranscriptPage, pageCues = TRANSCRIPT_PAGE_CUES, yieldToEvents: () => Promise<void> = yieldToPage): TranscriptStore {
+export function createTranscriptStore(load: LoadTranscriptPage, pageCues = TRANSCRIPT_PAGE_CUES): TranscriptStore {
   let cues: TranscriptCue[] = [];
   let starts = new Float64Array(0);
   const folds: (FoldedText | undefined)[] = [];
@@ -73,8 +65,6 @@ export function createTranscriptStore(load: LoadTranscriptPage, pageCues = TRANS
         cues.push(cue);
       }
       from = cues.length;
-      await yieldToEvents();
-      if (disposed) return;
       notify();
       if (page.cues.length === 0 || from >= (total ?? 0)) return;
     }

@@ -580,14 +580,38 @@ function TermMark({ mark, found, tab, children }: { mark: TranscriptMark; found:
   );
 }
 
-/** The number of cues loaded so far (re-renders the drawer as pages arrive). */
+/**
+ * The number of cues loaded so far (re-renders the drawer as pages arrive), drawn in a task after the one that took
+ * the page in: receiving and checking 1,000 cues, then preact's render (a promise callback of the same task) would
+ * otherwise add up. Pages that arrive before that task runs are drawn together.
+ */
 function useLoaded(store: TranscriptStore): number {
   const [loaded, setLoaded] = useState(store.loaded);
   useEffect(() => {
+    let live = true;
+    let waiting = false;
     setLoaded(store.loaded);
-    return store.subscribe(() => setLoaded(store.loaded));
+    const unsubscribe = store.subscribe(() => {
+      if (waiting) return;
+      waiting = true;
+      void nextTask().then(() => {
+        waiting = false;
+        if (live) setLoaded(store.loaded);
+      });
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [store]);
   return loaded;
+}
+
+/** A turn of the page's event loop: scheduler.yield() where the browser has it (keeps our place in line), else a 0 ms timeout. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const NOTHING_FOUND: FoundRange[] = [];
