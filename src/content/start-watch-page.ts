@@ -11,7 +11,7 @@ import { listTracksWithoutHelper } from '../acquisition/list-tracks-without-help
 import { createPanelStrategy } from '../acquisition/panel-strategy';
 import { createPlayerStrategy } from '../acquisition/player-strategy';
 import { youtubeSelectors } from '../youtube-page/youtube-selectors';
-import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
+import { onTabMessage, sendToBackground } from '../messaging/content-script-messaging';
 import { mountPanel } from '../panel/mount-panel';
 import { createPageSettings } from '../settings/page-settings';
 import { createShowAnywayStore } from '../settings/show-anyway';
