@@ -15,24 +15,21 @@ import { PerspectiveStrip } from './perspective-strip';
 import { StatusView, statusSentence } from './status-view';
 import { TrackPicker } from './track-picker';
 import type { DrawerTarget } from './transcript-drawer';
-import type { DrawerBody } from '../load-drawer';
-import { DiagnosticsBox } from './diagnostics-box';
+import type { DiagnosticsBoxView, DrawerBody } from '../load-chunks';
+import type { Diagnostics, MissingPart } from '../../youtube-page/diagnostics';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
-
-export interface CopyResult {
-  text: string;
-  copied: boolean;
-}
 
 export type PanelActions = Pick<
   PanelDeps,
   'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
 > & {
-  /** The transcript drawer's body, loaded on first open (load-drawer.ts; tests hand over the module itself). */
+  /** The transcript drawer's body, loaded on first open (load-chunks.ts; tests hand over the module itself). */
   loadDrawer(): Promise<DrawerBody>;
-  /** Copies the diagnostics text for a bug report; resolves with the text and whether the clipboard took it. */
-  onCopyDiagnostics?(): Promise<CopyResult>;
+  /** The diagnostics box, loaded when the panel first has something to report (load-chunks.ts). */
+  loadDiagnostics(): Promise<DiagnosticsBoxView>;
+  /** The diagnostics record of the page as it is now, for "Copy diagnostics" (absent: no diagnostics box). */
+  diagnosticsRecord?(): Diagnostics | null;
 };
 
 export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
@@ -63,7 +60,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
   const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
   const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
   const missing = [...new Set([...(view.state === 'unavailable' ? (['captions'] as const) : []), ...(view.missing ?? [])])];
-  const diagnostics = missing.length > 0 && actions.onCopyDiagnostics ? <DiagnosticsBox missing={missing} onCopy={actions.onCopyDiagnostics} /> : null;
+  const diagnostics = missing.length > 0 && actions.diagnosticsRecord ? <DiagnosticsSlot missing={missing} actions={actions} /> : null;
 
   /** Strip, markers and bars: seek there, and when the drawer is open, show that slice in it. */
   const seekSlice = (index: number) => {
@@ -213,7 +210,7 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     if (open && map) store.start();
   }, [open, map, store]);
 
-  // The drawer's code arrives on first open (load-drawer.ts); the first page of cues is asked for meanwhile.
+  // The drawer's code arrives on first open (load-chunks.ts); the first page of cues is asked for meanwhile.
   const [Body, setBody] = useState<DrawerBody | null>(null);
   const [bodyError, setBodyError] = useState<string | null>(null);
   useEffect(() => {
@@ -260,6 +257,48 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     setMatchSlices: (next: ReadonlySet<number>) => setMatchSlices((prev) => (sameSet(prev, next) ? prev : next)),
     opener,
   };
+}
+
+/**
+ * Where the diagnostics box goes (`[data-diagnostics]`): drawn at once, the box's code arriving on first use
+ * (load-chunks.ts). A failed load says so, with a button that tries again (as does the box's next showing).
+ */
+function DiagnosticsSlot({ missing, actions }: { missing: MissingPart[]; actions: PanelActions }) {
+  const [Box, setBox] = useState<DiagnosticsBoxView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    actions.loadDiagnostics().then(
+      (loaded) => current && setBox(() => loaded),
+      (failure: unknown) => {
+        if (current) setError(`The diagnostics could not be shown (${failure instanceof Error ? failure.message : String(failure)}).`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+  const record = actions.diagnosticsRecord;
+  return (
+    <div class="diagnostics" data-diagnostics="">
+      {Box && record ? (
+        <Box missing={missing} record={record} copyText={(text) => actions.copyText(text).then(() => true, () => false)} />
+      ) : error ? (
+        <p class="status-sentence" role="status">
+          {error}{' '}
+          <button type="button" class="button" data-action="retry-diagnostics" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </p>
+      ) : (
+        <p class="status-sentence" role="status">
+          Loading the diagnostics…
+        </p>
+      )}
+    </div>
+  );
 }
 
 const NO_SLICES: ReadonlySet<number> = new Set();
