@@ -210,25 +210,9 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     if (open && map) store.start();
   }, [open, map, store]);
 
-  // The drawer's code arrives on first open (load-chunks.ts); the first page of cues is asked for meanwhile.
-  const [Body, setBody] = useState<DrawerBody | null>(null);
-  const [bodyError, setBodyError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open || Body) return;
-    let current = true;
-    setBodyError(null);
-    actions.loadDrawer().then(
-      // Drawn in a task of its own: the chunk's evaluation (this continuation runs at the end of its task) plus the
-      // body's first render, measuring and scrolling would otherwise be one long task (bench/drawer.ts).
-      (loaded) => setTimeout(() => current && setBody(() => loaded), 0),
-      (error: unknown) => {
-        if (current) setBodyError(`The transcript could not be shown (${error instanceof Error ? error.message : String(error)}). Reload the page.`);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, Body]);
+  // The drawer's code arrives on first open (load-chunks.ts); the first page of cues is asked for meanwhile. A failed
+  // load is tried again on the next open.
+  const body = useLoadedPart(open, actions.loadDrawer);
 
   const setOpen = (next: boolean) => {
     setOpenState(next);
@@ -246,8 +230,8 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
         if (back?.isConnected) back.focus();
       });
     },
-    Body,
-    bodyError,
+    Body: body.part,
+    bodyError: body.error === null ? null : `The transcript could not be shown (${body.error}). Reload the page.`,
     target,
     showSlice: (slice: number) => setTarget((prev) => ({ slice, seq: (prev?.seq ?? 0) + 1 })),
     store,
@@ -264,41 +248,49 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
  * (load-chunks.ts). A failed load says so, with a button that tries again (as does the box's next showing).
  */
 function DiagnosticsSlot({ missing, actions }: { missing: MissingPart[]; actions: PanelActions }) {
-  const [Box, setBox] = useState<DiagnosticsBoxView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    actions.loadDiagnostics().then(
-      (loaded) => current && setBox(() => loaded),
-      (failure: unknown) => {
-        if (current) setError(`The diagnostics could not be shown (${failure instanceof Error ? failure.message : String(failure)}).`);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const { part: Box, error, retry } = useLoadedPart(true, actions.loadDiagnostics);
   const record = actions.diagnosticsRecord;
   return (
     <div class="diagnostics" data-diagnostics="">
       {Box && record ? (
         <Box missing={missing} record={record} copyText={(text) => actions.copyText(text).then(() => true, () => false)} />
-      ) : error ? (
-        <p class="status-sentence" role="status">
-          {error}{' '}
-          <button type="button" class="button" data-action="retry-diagnostics" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </p>
       ) : (
         <p class="status-sentence" role="status">
-          Loading the diagnostics…
+          {error === null ? 'Loading the diagnostics…' : `The diagnostics could not be shown (${error}). `}
+          {error === null ? null : (
+            <button type="button" class="button" data-action="retry-diagnostics" onClick={retry}>
+              Try again
+            </button>
+          )}
         </p>
       )}
     </div>
   );
+}
+
+/**
+ * A part of the panel loaded on first use (load-chunks.ts): loaded once `wanted`, again after a failure when `wanted`
+ * turns true again or on `retry()`. The part is drawn in a task of its own: the chunk's evaluation (the import's
+ * continuation runs at the end of its task) plus the part's first render — for the drawer also measuring and
+ * scrolling — would otherwise be one long task (bench/drawer.ts). `error` is the failure's message.
+ */
+function useLoadedPart<T>(wanted: boolean, load: () => Promise<T>) {
+  const [part, setPart] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!wanted || part) return;
+    let current = true;
+    setError(null);
+    load().then(
+      (loaded) => setTimeout(() => current && setPart(() => loaded), 0),
+      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, part, attempt]);
+  return { part, error, retry: () => setAttempt((n) => n + 1) };
 }
 
 const NO_SLICES: ReadonlySet<number> = new Set();
