@@ -1,8 +1,8 @@
 /**
  * Builds the panel's parts loaded on first use (src/panel/load-chunks.ts) with esbuild — WXT builds each content
- * script as one IIFE and would inline a dynamic import: `transcript-drawer.js` (the transcript drawer's body) and
- * `diagnostics-box.js` (what was not found, Copy diagnostics). wxt.config.ts adds them to the extension's files and
- * to `web_accessible_resources`.
+ * script as one IIFE and would inline a dynamic import: `transcript-drawer.js` (the transcript drawer's body),
+ * `diagnostics-box.js` (what was not found, Copy diagnostics) and `transcript-panel-reader.js` (the last-resort caption
+ * strategy; no preact). wxt.config.ts adds them to the extension's files and to `web_accessible_resources`.
  *
  * Each chunk is an ES module exporting its component and `bindPreact`. It carries no preact: `preact`,
  * `preact/hooks` and `preact/jsx-runtime` resolve to one small module of `CHUNK_PREACT_NAMES` that the loader binds
@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, transform, type Plugin } from 'esbuild';
-import { CHUNK_PREACT_NAMES, DIAGNOSTICS_CHUNK_FILE, DRAWER_CHUNK_FILE } from '../src/panel/lazy-chunks';
+import { CHUNK_PREACT_NAMES, DIAGNOSTICS_CHUNK_FILE, DRAWER_CHUNK_FILE, TRANSCRIPT_PANEL_READER_CHUNK_FILE } from '../src/panel/lazy-chunks';
 
 export interface LazyChunk {
   /** Where it lands in the extension (one of LAZY_CHUNK_FILES). */
@@ -26,6 +26,7 @@ export interface LazyChunk {
 export const LAZY_CHUNKS: LazyChunk[] = [
   { file: DRAWER_CHUNK_FILE, entry: 'src/panel/components/transcript-drawer.tsx', exports: ['TranscriptDrawerBody'] },
   { file: DIAGNOSTICS_CHUNK_FILE, entry: 'src/panel/components/diagnostics-box.tsx', exports: ['DiagnosticsBox'] },
+  { file: TRANSCRIPT_PANEL_READER_CHUNK_FILE, entry: 'src/acquisition/read-transcript-panel.ts', exports: ['readTranscriptPanel'] },
 ];
 
 export interface LazyChunkOptions {

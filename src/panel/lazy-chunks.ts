@@ -1,7 +1,8 @@
 /**
- * The panel's parts loaded on first use (the content-script budget of DESIGN §9.1): the transcript drawer's body
- * and the diagnostics box. Each is a file of its own (built by build/lazy-chunks.ts, web-accessible to YouTube
- * pages) that borrows preact from the content script that loads it (load-chunks.ts).
+ * The watch-page content script's parts loaded on first use (the content-script budget of DESIGN §9.1): the panel's
+ * transcript drawer and diagnostics box, and the last-resort caption strategy's transcript panel reader. Each is a
+ * file of its own (built by build/lazy-chunks.ts, web-accessible to YouTube pages) that borrows preact from the
+ * content script that loads it (load-chunks.ts).
  *
  * Pure data shared by the build and the loader: no preact, no DOM.
  */
@@ -11,8 +12,11 @@ export const DRAWER_CHUNK_FILE = 'transcript-drawer.js';
 /** "What was not found" and "Copy diagnostics" (components/diagnostics-box.tsx), loaded when first shown. */
 export const DIAGNOSTICS_CHUNK_FILE = 'diagnostics-box.js';
 
+/** The `panel` caption strategy's reader of YouTube's transcript panel (src/acquisition/read-transcript-panel.ts). */
+export const TRANSCRIPT_PANEL_READER_CHUNK_FILE = 'transcript-panel-reader.js';
+
 /** Every lazy chunk's file (the build writes them; the manifest lists them in `web_accessible_resources`). */
-export const LAZY_CHUNK_FILES = [DRAWER_CHUNK_FILE, DIAGNOSTICS_CHUNK_FILE] as const;
+export const LAZY_CHUNK_FILES = [DRAWER_CHUNK_FILE, DIAGNOSTICS_CHUNK_FILE, TRANSCRIPT_PANEL_READER_CHUNK_FILE] as const;
 
 /**
  * What the chunks take from preact (`Component` and `h` for pure-view.ts). A chunk has no preact of its own: its

@@ -1,7 +1,8 @@
 /**
- * Loads the panel's lazy parts on first use (the content-script budget of DESIGN §9.1): the transcript drawer's body
- * (virtual list, find, highlighting, keyboard and copy: ~6 KB gzip that most visits never use) and the diagnostics
- * box (shown only when a part of the page or every caption strategy failed).
+ * Loads the content script's lazy parts on first use (the content-script budget of DESIGN §9.1): the transcript
+ * drawer's body (virtual list, find, highlighting, keyboard and copy: ~6 KB gzip that most visits never use), the
+ * diagnostics box (shown only when a part of the page or every caption strategy failed) and the reader of YouTube's
+ * transcript panel (the last-resort caption strategy).
  *
  * Each is built apart (build/lazy-chunks.ts), listed in `web_accessible_resources` for YouTube pages, and imported
  * with a dynamic `import()` of its extension URL: in Chrome and in Firefox a module imported by a content script
@@ -14,7 +15,8 @@ import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import { browser } from 'wxt/browser';
 import type { DiagnosticsBoxProps } from './components/diagnostics-box';
 import type { TranscriptDrawerProps } from './components/transcript-drawer';
-import { DIAGNOSTICS_CHUNK_FILE, DRAWER_CHUNK_FILE, type ChunkPreactName } from './lazy-chunks';
+import { DIAGNOSTICS_CHUNK_FILE, DRAWER_CHUNK_FILE, TRANSCRIPT_PANEL_READER_CHUNK_FILE, type ChunkPreactName } from './lazy-chunks';
+import type { TranscriptPanelReader } from '../acquisition/panel-strategy';
 
 export type DrawerBody = ComponentType<TranscriptDrawerProps>;
 export type DiagnosticsBoxView = ComponentType<DiagnosticsBoxProps>;
@@ -47,4 +49,9 @@ export async function loadDrawerBody(): Promise<DrawerBody> {
 /** The diagnostics box (diagnostics-box.js). */
 export async function loadDiagnosticsBox(): Promise<DiagnosticsBoxView> {
   return (await loadChunk<{ DiagnosticsBox: DiagnosticsBoxView }>(DIAGNOSTICS_CHUNK_FILE)).DiagnosticsBox;
+}
+
+/** The `panel` caption strategy's reader (transcript-panel-reader.js). */
+export async function loadTranscriptPanelReader(): Promise<TranscriptPanelReader> {
+  return (await loadChunk<{ readTranscriptPanel: TranscriptPanelReader }>(TRANSCRIPT_PANEL_READER_CHUNK_FILE)).readTranscriptPanel;
 }
