@@ -2,6 +2,7 @@ import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
 import { AI_TOPIC_LEXICON } from './topic-terms';
+import { WordList } from './word-ids';
 
 /** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
 export interface MatchedEntry {
@@ -12,8 +13,12 @@ export interface MatchedEntry {
 }
 
 export interface TrieNode {
-  /** Children by exact next word (null until the first one: most nodes are leaves). */
-  exact: Map<string, TrieNode> | null;
+  /**
+   * Children by exact next word, keyed by the word's number in `CompiledMatcher.words` (null until the first one:
+   * most nodes are leaves). Numbers, not strings: the walk looks a child up for every token that continues a
+   * phrase (`the …`, `you …` start thousands per episode), and an integer key costs no string compare.
+   */
+  exact: Map<number, TrieNode> | null;
   /** Children by word prefix (`stem*` pattern words), checked with startsWith. */
   stems: [stem: string, node: TrieNode][];
   /** Entries whose whole pattern ends here, split by lexicon kind (spectrum and lens matches never consume each other). */
@@ -31,6 +36,8 @@ export interface TrieNode {
 /** A word trie over every pattern of every enabled lexicon: built once per lexicon set, then only read. */
 export interface CompiledMatcher {
   lexicons: readonly Lexicon[];
+  /** Every exact (non-wildcard) pattern word, numbered by its place: the keys of the trie's `exact` children. */
+  words: WordList;
   root: TrieNode;
   /** The root's wildcard children bucketed by prefixKey of their stem, so a word is checked only against stems that can match it. */
   rootStemsByPrefix: Map<number, [stem: string, node: TrieNode][]>;
@@ -47,28 +54,38 @@ type Channel = 'spectrum' | 'lens' | 'markers' | 'topic';
  * the trie always holds the evidence-mode markers and the AI topic terms, each in its own channel.
  */
 export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
-  const root = newNode();
-  lexicons.forEach((lexicon, index) => addLexicon(root, lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
-  for (const lexicon of EVIDENCE_MARKER_LEXICONS) addLexicon(root, lexicon, 'markers', -1);
-  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
-  return finish(root, lexicons, lexiconSetHash(lexicons));
+  const trie = newTrie();
+  lexicons.forEach((lexicon, index) => addLexicon(trie, lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
+  for (const lexicon of EVIDENCE_MARKER_LEXICONS) addLexicon(trie, lexicon, 'markers', -1);
+  addLexicon(trie, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(trie, lexicons, lexiconSetHash(lexicons));
 }
 
 /** A trie of the AI topic terms alone (topic.ts's findAiMentions, for callers without a scorer's matcher). */
 export function compileTopicMatcher(): CompiledMatcher {
-  const root = newNode();
-  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
-  return finish(root, [], '');
+  const trie = newTrie();
+  addLexicon(trie, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(trie, [], '');
 }
 
-function addLexicon(root: TrieNode, lexicon: Lexicon, channel: Channel, lexiconIndex: number): void {
+/** The trie while it is built: its root and the numbering of exact words. */
+interface Trie {
+  root: TrieNode;
+  words: Map<string, number>;
+}
+
+function newTrie(): Trie {
+  return { root: newNode(), words: new Map() };
+}
+
+function addLexicon(trie: Trie, lexicon: Lexicon, channel: Channel, lexiconIndex: number): void {
   for (const entry of lexicon.entries) {
     const { pattern } = entry;
     let node: TrieNode;
-    if (SINGLE_WORD.test(pattern)) node = child(root, pattern);
+    if (SINGLE_WORD.test(pattern)) node = child(trie, trie.root, pattern);
     else {
-      node = root;
-      for (const word of pattern.trim().split(/\s+/)) node = child(node, word);
+      node = trie.root;
+      for (const word of pattern.trim().split(/\s+/)) node = child(trie, node, word);
     }
     const entries = node[channel];
     if (entries === NONE) node[channel] = [{ lexicon, entry, lexiconIndex }];
@@ -76,7 +93,7 @@ function addLexicon(root: TrieNode, lexicon: Lexicon, channel: Channel, lexiconI
   }
 }
 
-function finish(root: TrieNode, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
+function finish({ root, words }: Trie, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
   markEndsAndLeaves(root);
   const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
   for (const pair of root.stems) {
@@ -85,7 +102,7 @@ function finish(root: TrieNode, lexicons: readonly Lexicon[], lexiconHash: strin
     bucket.push(pair);
     rootStemsByPrefix.set(key, bucket);
   }
-  return { lexicons, root, rootStemsByPrefix, lexiconHash };
+  return { lexicons, words: new WordList([...words.keys()]), root, rootStemsByPrefix, lexiconHash };
 }
 
 /** Most patterns are one plain word (no space, no `*`): they need no split. */
@@ -120,7 +137,7 @@ function markEndsAndLeaves(node: TrieNode): void {
   for (const [, next] of node.stems) markEndsAndLeaves(next);
 }
 
-function child(node: TrieNode, word: string): TrieNode {
+function child(trie: Trie, node: TrieNode, word: string): TrieNode {
   if (word.endsWith('*')) {
     const stem = word.slice(0, -1);
     const existing = node.stems.find(([s]) => s === stem);
@@ -130,11 +147,16 @@ function child(node: TrieNode, word: string): TrieNode {
     node.stems.push([stem, next]);
     return next;
   }
+  let number = trie.words.get(word);
+  if (number === undefined) {
+    number = trie.words.size;
+    trie.words.set(word, number);
+  }
   if (node.exact === null) node.exact = new Map();
-  let next = node.exact.get(word);
+  let next = node.exact.get(number);
   if (!next) {
     next = newNode();
-    node.exact.set(word, next);
+    node.exact.set(number, next);
   }
   return next;
 }

@@ -97,7 +97,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   // A slice's terms keyed by number (term × lexicon), in first-seen order as before: no key string per hit.
   const termsBySlice = plan.ranges.map(() => new Map<number, SliceTerm>());
   const terms = new TermKeys(spellings, ids, matcher.lexicons.length);
-  const flags = modifierFlags(spellings);
+  const flags = modifierFlags(stream.words);
   const conceptHits = new Map<string, number>();
   const conceptAt = new Map<string, Set<number>>();
   let stanceHits = 0;

@@ -19,11 +19,14 @@ export class WordIds {
     return this.spellings.length;
   }
 
+  /** The hash word `id` was filed under (wordHash of its spelling): what a WordList is searched by. */
+  hashOf(id: number): number {
+    return this.hashes[id] as number;
+  }
+
   /** The id of `word` (already lower case), added if new. */
   idOf(word: string): number {
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
-    hash &= HASH_BITS;
+    const hash = wordHash(word);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = (this.slots[slot] as number) - 1;
       if (entry < 0) return this.add(word, hash, slot);
@@ -69,6 +72,52 @@ export class WordIds {
       this.slots[slot] = id + 1;
     }
   }
+}
+
+/**
+ * A fixed list of words (a lexicon set's pattern words, the modifiers' words), each found by its place in the list.
+ * Searched with the hash WordIds already keeps for a transcript's word, so a lookup hashes nothing: a `Map` keyed
+ * by string would hash every distinct word of every transcript again (its strings are new on every call), and
+ * most of them are in no list, which here costs one read of an empty slot.
+ */
+export class WordList {
+  /** index + 1 per slot, 0 = empty; at most a quarter full. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+
+  constructor(private readonly words: readonly string[]) {
+    let size = 16;
+    while (size < words.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = Int32Array.from(words, wordHash);
+    words.forEach((word, index) => {
+      let slot = (this.hashes[index] as number) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = index + 1;
+    });
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The place of `word` in the list, or −1; `hash` is wordHash(word) (WordIds.hashOf gives it for a transcript's word). */
+  indexOf(word: string, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = (this.slots[slot] as number) - 1;
+      if (index < 0) return -1;
+      if (this.hashes[index] === hash && this.words[index] === word) return index;
+    }
+  }
+}
+
+/** FNV-1a of a word's char codes, kept to HASH_BITS: the hash WordIds files the word under. */
+export function wordHash(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash & HASH_BITS;
 }
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
