@@ -1,6 +1,6 @@
 import type { Cue } from '../captions/cue';
 import { ACRONYMS, ALIASES, CLITICS, CONTRACTIONS, FILLERS } from './token-rules';
-import { FNV_OFFSET, FNV_PRIME, WordIds } from './word-ids';
+import { FNV_OFFSET, fnvStep, WordIds } from './word-ids';
 
 /**
  * The whole transcript as one stream of normalised words, each remembering the cue it came from, so that
@@ -227,24 +227,24 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
     // inner loop that checks nothing but the char's kind (no "inside a word?" test per char).
     while (i < length) {
       let code = text.charCodeAt(i);
-      let kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
-      if (kind === SEPARATOR) {
+      let kind = code < 128 ? (CHAR_KIND[code] as number) : Kind.General;
+      if (kind === Kind.Separator) {
         i++;
         continue;
       }
-      if (kind === GENERAL) return false;
+      if (kind === Kind.General) return false;
       const start = i;
       let hash = FNV_OFFSET;
       let quoted = false;
       do {
-        hash = Math.imul(hash ^ kind, FNV_PRIME);
-        if (kind === APOSTROPHE) quoted = true;
+        hash = fnvStep(hash, kind);
+        if (kind === Kind.Apostrophe) quoted = true;
         if (++i === length) break;
         code = text.charCodeAt(i);
-        kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
-      } while (kind > GENERAL);
+        kind = code < 128 ? (CHAR_KIND[code] as number) : Kind.General;
+      } while (kind > Kind.General);
       // Stopped by a char only the general path handles (at the end of the text, kind is still a word char's).
-      if (kind === GENERAL) return false;
+      if (kind === Kind.General) return false;
       spanFrom = start;
       spanTo = i;
       const id = words.idOfRange(text, start, i, hash);
@@ -260,21 +260,28 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
   }
 }
 
-const APOSTROPHE = 39;
-const SEPARATOR = 0;
-const GENERAL = 1;
+/**
+ * The kinds of CHAR_KIND below that are not a word char's own code. An enum, not three module constants: esbuild
+ * writes enum members into the code as literals, while a bundled module constant is a binding the JIT reads anew
+ * in the scan loop (about 4% of the tokeniser's time).
+ */
+const enum Kind {
+  Separator = 0,
+  General = 1,
+  Apostrophe = 39,
+}
 /**
  * What the fast path does with each ASCII char: a word char's lower-case code (what the word is hashed
- * and spelled with), SEPARATOR, or GENERAL for `[`, `(`, `` ` `` and `.` (noise tags, stage directions,
- * back-quotes, dotted acronyms), which only the general path's clean-up handles. Non-ASCII is GENERAL too.
+ * and spelled with), Kind.Separator, or Kind.General for `[`, `(`, `` ` `` and `.` (noise tags, stage directions,
+ * back-quotes, dotted acronyms), which only the general path's clean-up handles. Non-ASCII is Kind.General too.
  */
 const CHAR_KIND = ((): Uint8Array => {
-  const kinds = new Uint8Array(128).fill(SEPARATOR);
+  const kinds = new Uint8Array(128).fill(Kind.Separator);
   for (let code = 97; code <= 122; code++) kinds[code] = code;
   for (let code = 65; code <= 90; code++) kinds[code] = code + 32;
   for (let code = 48; code <= 57; code++) kinds[code] = code;
-  kinds[APOSTROPHE] = APOSTROPHE;
-  for (const special of '[(`.') kinds[special.charCodeAt(0)] = GENERAL;
+  kinds[Kind.Apostrophe] = Kind.Apostrophe;
+  for (const special of '[(`.') kinds[special.charCodeAt(0)] = Kind.General;
   return kinds;
 })();
 

@@ -116,8 +116,16 @@ export class WordList {
 /** FNV-1a of a word's char codes, kept to HASH_BITS: the hash WordIds files the word under. */
 export function wordHash(word: string): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  for (let i = 0; i < word.length; i++) hash = fnvStep(hash, word.charCodeAt(i));
   return hash & HASH_BITS;
+}
+
+/**
+ * One FNV-1a step (FNV_PRIME), for the tokeniser's scan loop. The prime is a literal here: a bundled module
+ * constant is a binding the JIT reads anew on every char, which cost the scan a few percent.
+ */
+export function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
 }
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
