@@ -277,16 +277,30 @@ function countConcept(hits: Map<string, number>, at: Map<string, Set<number>>, c
 
 /**
  * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
- * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
- * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
+ * broken by the earlier cue, then by first appearance. The terms are mutated in place (they are this call's own
+ * objects) rather than copied: a learned lexicon gives a slice dozens of terms, of which five are kept — so they
+ * are not sorted: each is placed among the best so far, after every one it does not beat (as a stable sort
+ * would place it), and dropped when that is past the fifth.
  */
-function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
-  const kept: SliceTerm[] = [];
+export function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
+  const top: SliceTerm[] = [];
   for (const term of terms.values()) {
     term.contribution = round2(term.contribution);
-    if (term.contribution !== 0) kept.push(term);
+    if (term.contribution === 0) continue;
+    let at = top.length;
+    while (at > 0 && beats(term, top[at - 1] as SliceTerm)) at--;
+    if (at >= TERMS_PER_SLICE) continue;
+    top.splice(at, 0, term);
+    if (top.length > TERMS_PER_SLICE) top.pop();
   }
-  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
+  return top;
+}
+
+/** `a` ranks strictly before `b`: more weight, or as much from an earlier cue. */
+function beats(a: SliceTerm, b: SliceTerm): boolean {
+  const weightA = Math.abs(a.contribution);
+  const weightB = Math.abs(b.contribution);
+  return weightA > weightB || (weightA === weightB && a.cueIndex < b.cueIndex);
 }
 
 function emphasized(hits: Map<string, number>): string[] {
