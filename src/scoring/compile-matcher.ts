@@ -39,8 +39,13 @@ export interface CompiledMatcher {
   /** Every exact (non-wildcard) pattern word, numbered by its place: the keys of the trie's `exact` children. */
   words: WordList;
   root: TrieNode;
-  /** The root's wildcard children bucketed by prefixKey of their stem, so a word is checked only against stems that can match it. */
-  rootStemsByPrefix: Map<number, [stem: string, node: TrieNode][]>;
+  /**
+   * The root's wildcard children (as places in `root.stems`, ascending) by stemKey of their stem, so a word is
+   * checked only against stems that share its first three chars; `unkeyed`: the stems with no key (shorter than
+   * three chars or not ASCII — none in a valid lexicon), checked against every word by prefixKey, the rule all
+   * stems had before.
+   */
+  rootStems: { byKey: Map<number, number[]>; unkeyed: number[] };
   /** lexiconSetHash of the set, computed with the trie (same lifetime, same memo). */
   lexiconHash: string;
 }
@@ -95,14 +100,13 @@ function addLexicon(trie: Trie, lexicon: Lexicon, channel: Channel, lexiconIndex
 
 function finish({ root, words }: Trie, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
   markEndsAndLeaves(root);
-  const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
-  for (const pair of root.stems) {
-    const key = prefixKey(pair[0]);
-    const bucket = rootStemsByPrefix.get(key) ?? [];
-    bucket.push(pair);
-    rootStemsByPrefix.set(key, bucket);
-  }
-  return { lexicons, words: new WordList([...words.keys()]), root, rootStemsByPrefix, lexiconHash };
+  const rootStems = { byKey: new Map<number, number[]>(), unkeyed: [] as number[] };
+  root.stems.forEach(([stem], place) => {
+    const key = stemKey(stem);
+    if (key < 0) rootStems.unkeyed.push(place);
+    else rootStems.byKey.set(key, [...(rootStems.byKey.get(key) ?? []), place]);
+  });
+  return { lexicons, words: new WordList([...words.keys()]), root, rootStems, lexiconHash };
 }
 
 /** Most patterns are one plain word (no space, no `*`): they need no split. */
@@ -124,6 +128,19 @@ const NO_STEMS: [string, TrieNode][] = Object.freeze([]) as unknown as [string, 
 export function prefixKey(word: string): number {
   if (word.length >= 2) return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
   return word.length === 1 ? -(word.charCodeAt(0) + 2) : -1;
+}
+
+/**
+ * A word's first three chars as one small integer when they are ASCII, else −1. A stem of three chars or more
+ * matches only words with its key, and the key splits the root's stems finer than prefixKey did (`con*`,
+ * `cont*` and `corr*` no longer share a bucket), so a word is tested against one or two stems, not ten.
+ */
+export function stemKey(word: string): number {
+  if (word.length < 3) return -1;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
 }
 
 function newNode(): TrieNode {

@@ -1,4 +1,4 @@
-import { prefixKey, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
+import { prefixKey, stemKey, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
 import { WordIds } from './word-ids';
 
 /** Tokens [start, end) matched one pattern; `entries` holds one entry per lexicon that has that pattern. */
@@ -120,13 +120,16 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
 
 /** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
 function rootChildrenOf(matcher: CompiledMatcher, word: string, number: number): readonly TrieNode[] {
-  const exact = number >= 0 ? matcher.root.exact?.get(number) : undefined;
-  const stems = matcher.rootStemsByPrefix.get(prefixKey(word));
-  if (stems === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
+  const { root, rootStems } = matcher;
+  const exact = number >= 0 ? root.exact?.get(number) : undefined;
+  const key = stemKey(word);
+  let places = key < 0 ? undefined : rootStems.byKey.get(key);
+  if (rootStems.unkeyed.length > 0) places = [...(places ?? []), ...rootStems.unkeyed].sort((a, b) => a - b);
+  if (places === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
   const children: TrieNode[] = exact ? [exact] : [];
-  for (let k = 0; k < stems.length; k++) {
-    const [stem, node] = stems[k] as [string, TrieNode];
-    if (word.startsWith(stem)) children.push(node);
+  for (let k = 0; k < places.length; k++) {
+    const [stem, node] = root.stems[places[k] as number] as [string, TrieNode];
+    if (word.startsWith(stem) && (stem.length >= 3 || prefixKey(word) === prefixKey(stem))) children.push(node);
   }
   return children;
 }
