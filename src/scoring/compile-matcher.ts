@@ -46,6 +46,12 @@ export interface CompiledMatcher {
    * stems had before.
    */
   rootStems: { byKey: Map<number, number[]>; unkeyed: number[] };
+  /**
+   * For each pattern word (by number), the root's children it enters: its exact child first (an exact word
+   * beats a wildcard), then the stems it starts with, in compile order. Found once here for the words the
+   * patterns name; a transcript's other words can only enter stems (rootStemChildren).
+   */
+  rootChildrenOfWord: (readonly TrieNode[])[];
   /** lexiconSetHash of the set, computed with the trie (same lifetime, same memo). */
   lexiconHash: string;
 }
@@ -106,7 +112,26 @@ function finish({ root, words }: Trie, lexicons: readonly Lexicon[], lexiconHash
     if (key < 0) rootStems.unkeyed.push(place);
     else rootStems.byKey.set(key, [...(rootStems.byKey.get(key) ?? []), place]);
   });
-  return { lexicons, words: new WordList([...words.keys()]), root, rootStems, lexiconHash };
+  const rootChildrenOfWord = [...words.keys()].map((word, number) => {
+    const exact = root.exact?.get(number);
+    const stems = rootStemChildren(root, rootStems, word);
+    return exact ? [exact, ...stems] : stems;
+  });
+  return { lexicons, words: new WordList([...words.keys()]), root, rootStems, rootChildrenOfWord, lexiconHash };
+}
+
+/** The root's stems a word starts with, in compile order (NO_CHILDREN, not a new array, when none). */
+export function rootStemChildren(root: TrieNode, rootStems: CompiledMatcher['rootStems'], word: string): readonly TrieNode[] {
+  const key = stemKey(word);
+  let places = key < 0 ? undefined : rootStems.byKey.get(key);
+  if (rootStems.unkeyed.length > 0) places = [...(places ?? []), ...rootStems.unkeyed].sort((a, b) => a - b);
+  if (places === undefined) return NO_CHILDREN; // most words
+  let children: TrieNode[] | null = null;
+  for (let k = 0; k < places.length; k++) {
+    const [stem, node] = root.stems[places[k] as number] as [string, TrieNode];
+    if (word.startsWith(stem) && (stem.length >= 3 || prefixKey(word) === prefixKey(stem))) (children ??= []).push(node);
+  }
+  return children ?? NO_CHILDREN;
 }
 
 /** Most patterns are one plain word (no space, no `*`): they need no split. */
@@ -119,6 +144,7 @@ const SINGLE_WORD = /^[a-z0-9]+$/;
  */
 const NONE: MatchedEntry[] = Object.freeze([]) as unknown as MatchedEntry[];
 const NO_STEMS: [string, TrieNode][] = Object.freeze([]) as unknown as [string, TrieNode][];
+const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
 /**
  * A word's first two chars as one number (no substring is allocated per lookup): distinct for distinct

@@ -1,4 +1,4 @@
-import { prefixKey, stemKey, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
+import { rootStemChildren, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
 import { WordIds } from './word-ids';
 
 /** Tokens [start, end) matched one pattern; `entries` holds one entry per lexicon that has that pattern. */
@@ -46,7 +46,7 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   // Per call: each distinct word's number among the pattern words (−1 for none), looked up once by its hash.
   const patternWord = new Int32Array(words.size);
   for (let id = 0; id < patternWord.length; id++) patternWord[id] = matcher.words.indexOf(spellings[id] as string, words.hashOf(id));
-  // Each distinct word's root children (exact + wildcard) found once, then one array read per token.
+  // Each distinct word's root children (exact + wildcard), found at its first start, then one array read per token.
   const rootChildren = new Array<readonly TrieNode[] | undefined>(words.size);
   const startsPattern = new Uint8Array(words.size);
   const free = [0, 0, 0, 0];
@@ -98,9 +98,11 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     // Most tokens start no pattern: that answer is one byte per distinct word, read before any object.
     let starts = startsPattern[id] as number;
     if (starts === UNKNOWN) {
-      const found = rootChildrenOf(matcher, spellings[id] as string, patternWord[id] as number);
-      rootChildren[id] = found;
-      starts = found.length === 0 ? NO : YES;
+      const number = patternWord[id] as number;
+      // A pattern word's children were found at compile time; any other word can only enter wildcard stems.
+      const entered = number >= 0 ? (matcher.rootChildrenOfWord[number] as readonly TrieNode[]) : rootStemChildren(matcher.root, matcher.rootStems, spellings[id] as string);
+      rootChildren[id] = entered;
+      starts = entered.length === 0 ? NO : YES;
       startsPattern[id] = starts;
     }
     if (starts === NO) continue;
@@ -118,28 +120,10 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   return found;
 }
 
-/** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
-function rootChildrenOf(matcher: CompiledMatcher, word: string, number: number): readonly TrieNode[] {
-  const { root, rootStems } = matcher;
-  const exact = number >= 0 ? root.exact?.get(number) : undefined;
-  const key = stemKey(word);
-  let places = key < 0 ? undefined : rootStems.byKey.get(key);
-  if (rootStems.unkeyed.length > 0) places = [...(places ?? []), ...rootStems.unkeyed].sort((a, b) => a - b);
-  if (places === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
-  const children: TrieNode[] = exact ? [exact] : [];
-  for (let k = 0; k < places.length; k++) {
-    const [stem, node] = root.stems[places[k] as number] as [string, TrieNode];
-    if (word.startsWith(stem) && (stem.length >= 3 || prefixKey(word) === prefixKey(stem))) children.push(node);
-  }
-  return children;
-}
-
 /** startsPattern values: not looked up yet, no pattern starts with the word, some do. */
 const UNKNOWN = 0;
 const NO = 1;
 const YES = 2;
-
-const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
 function merge(into: MatchedEntry[], more: readonly MatchedEntry[]): void {
   for (const candidate of more) {
