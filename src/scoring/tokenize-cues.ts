@@ -429,6 +429,7 @@ function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Rea
   };
   for (const at of candidates) {
     if (at < read) continue; // inside an earlier rewrite
+    if (!mayRewriteAt(out, words, at, rules)) continue;
     const rewrite = rewriteAt(spellingsFrom(out, words, at), 0, rules);
     if (!rewrite) continue;
     copyUpTo(at);
@@ -452,6 +453,23 @@ function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Rea
   }
   copyUpTo(out.length);
   out.length = write;
+}
+
+/**
+ * False where rewriteAt surely finds nothing, decided without building its word list: at a word of two or more
+ * chars (no acronym starts there) whose aliases all need a second word other than the next token's. Most
+ * candidates are such: `and` starts an alias (`and tropic`) and is in every other sentence.
+ */
+function mayRewriteAt(out: TokenBuffer, words: WordIds, at: number, rules: ReadonlyMap<string, WordRule>): boolean {
+  const first = words.spellings[out.ids[at] as number] as string;
+  if (first.length === 1) return true;
+  const next = at + 1 < out.length ? words.spellings[out.ids[at + 1] as number] : undefined;
+  const aliases = rules.get(first)?.aliases ?? [];
+  for (let k = 0; k < aliases.length; k++) {
+    const from = (aliases[k] as { readonly from: readonly string[] }).from;
+    if (from.length < 2 || from[1] === next) return true;
+  }
+  return false;
 }
 
 /** No rewrite reads further than this from where it starts: joinAcronym looks at 7 words, an alias at its own length. */
