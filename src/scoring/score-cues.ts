@@ -290,8 +290,10 @@ export function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
     let at = top.length;
     while (at > 0 && beats(term, top[at - 1] as SliceTerm)) at--;
     if (at >= TERMS_PER_SLICE) continue;
-    top.splice(at, 0, term);
-    if (top.length > TERMS_PER_SLICE) top.pop();
+    // Shift the ones it beats one place down (not splice, which returns a new array on every call).
+    if (top.length < TERMS_PER_SLICE) top.push(term);
+    for (let k = top.length - 1; k > at; k--) top[k] = top[k - 1] as SliceTerm;
+    top[at] = term;
   }
   return top;
 }
