@@ -1,6 +1,6 @@
 import type { Cue } from '../captions/cue';
 import { ACRONYMS, ALIASES, CLITICS, CONTRACTIONS, FILLERS } from './token-rules';
-import { FNV_OFFSET, fnvStep, WordIds } from './word-ids';
+import { exactStep, FNV_OFFSET, fnvStep, WordIds } from './word-ids';
 
 /**
  * The whole transcript as one stream of normalised words, each remembering the cue it came from, so that
@@ -235,9 +235,11 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
       if (kind === Kind.General) return false;
       const start = i;
       let hash = FNV_OFFSET;
+      let exact = 0; // exactCode, while the word is short enough to have one (idOfRange reads it only then)
       let quoted = false;
       do {
         hash = fnvStep(hash, kind);
+        exact = exactStep(exact, kind);
         if (kind === Kind.Apostrophe) quoted = true;
         if (++i === length) break;
         code = text.charCodeAt(i);
@@ -247,7 +249,7 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
       if (kind === Kind.General) return false;
       spanFrom = start;
       spanTo = i;
-      const id = words.idOfRange(text, start, i, hash);
+      const id = words.idOfRange(text, start, i, hash, exact);
       if (quoted) pushQuoted(id, c);
       else {
         // Ids from ruleEnd on have no rule and more than one char: pushed as they are (most words).
