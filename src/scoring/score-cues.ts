@@ -2,7 +2,7 @@ import type { Cue } from '../captions/cue';
 import { normalizeCueText } from '../captions/cue-text';
 import { isNormalCueText } from '../captions/is-normal-cue-text';
 import type { Lexicon } from '../lexicons/lexicon';
-import { compileMatcher, type CompiledMatcher } from './compile-matcher';
+import { compileMatcher, type CompiledMatcher, type MatchedEntry } from './compile-matcher';
 import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
@@ -108,7 +108,8 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     const termKey = terms.keyOf(match);
     const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, terms.text(termKey), s) : null;
     const sliceTerms = termsBySlice[s] as Map<number, SliceTerm>;
-    for (const { lexicon, entry, lexiconIndex } of match.entries) {
+    for (let k = 0; k < match.entries.length; k++) {
+      const { lexicon, entry, lexiconIndex } = match.entries[k] as MatchedEntry;
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
       if (hit) hit.add(lexicon.id, contribution);

@@ -50,7 +50,7 @@ export class WordIds {
     const length = end - start;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = (this.slots[slot] as number) - 1;
-      if (entry < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+      if (entry < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot, length <= EXACT_CHARS ? code : NaN);
       if (this.hashes[entry] === hash) {
         if (length <= EXACT_CHARS) {
           if (this.codes[entry] === code) return entry;
@@ -62,9 +62,10 @@ export class WordIds {
     }
   }
 
-  private add(word: string, hash: number, slot: number): number {
+  /** `code`: the word's exactCode, when the caller has it. */
+  private add(word: string, hash: number, slot: number, code = exactCode(word)): number {
     const id = this.spellings.length;
-    this.codes.push(exactCode(word));
+    this.codes.push(code);
     this.spellings.push(word);
     this.hashes.push(hash);
     this.slots[slot] = id + 1;
