@@ -84,7 +84,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   for (let s = 0, i = 0; s < plan.ranges.length; s++) {
     const last = (plan.ranges[s] as [number, number])[1];
     const begin = i;
-    while (i < tokenCount && (cueOf[i] as number) <= last) i++;
+    i = firstTokenAfter(cueOf, begin, tokenCount, last);
     words[s] = i - begin;
     sliceTokens.push([begin, i]);
   }
@@ -208,6 +208,18 @@ export function episodeStance(slices: readonly Pick<SliceScore, 'onTopic' | 'sco
   scores.sort((a, b) => a - b);
   const mid = (scores.length - 1) / 2;
   return round2(((scores[Math.floor(mid)] as number) + (scores[Math.ceil(mid)] as number)) / 2);
+}
+
+/** The first token in [from, to) whose cue comes after `lastCue` (`to` if none): a binary search, cue indexes ascend. */
+function firstTokenAfter(cueOf: Int32Array, from: number, to: number, lastCue: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((cueOf[mid] as number) <= lastCue) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** AI mentions per hour of the captions' span (0 when the cues carry no time). */

@@ -87,8 +87,8 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
   const ruleEnd = words.size;
   for (let id = 0; id < ruleEnd; id++) ruleOf[id] ??= null;
   const ruleFor = (id: number): WordRule | null => (id < ruleEnd ? (ruleOf[id] as WordRule | null) : null);
-  // What a replacing rule's word becomes, as ids (looked up once here, not at every `dont` or `uh`).
-  const replacementOf = ruleOf.map((rule) => (rule?.replace ? Int32Array.from(rule.replace, (part) => words.idOf(part)) : null));
+  // What a replacing rule's word becomes, as ids: looked up at its first occurrence, not at every `dont` or `uh`.
+  const replacementOf: (readonly number[] | undefined)[] = [];
   // A quoted word's tokens depend on its spelling alone: worked out at its first occurrence (pushWord's rules), then
   // replayed. Keyed by the id of its raw spelling (`don't`, `'cause`); in a transcript most quoted words recur.
   const quotedPlans = new Map<number, QuotedPlan>();
@@ -107,8 +107,9 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
     const rule = ruleFor(id);
     if (rule !== null) {
       if (rule.aliases) candidates.push(out.length);
-      const replacement = replacementOf[id];
-      if (replacement) {
+      if (rule.replace) {
+        let replacement = replacementOf[id];
+        if (replacement === undefined) replacementOf[id] = replacement = rule.replace.map((part) => words.idOf(part));
         for (let k = 0; k < replacement.length; k++) out.push(replacement[k] as number, c, spanFrom, spanTo);
         return;
       }
