@@ -2,6 +2,7 @@ import type { Lexicon, LexiconEntry } from '../lexicons/lexicon';
 import { lexiconSetHash } from '../lexicons/lexicon-hash';
 import { EVIDENCE_MARKER_LEXICONS } from './evidence-mode';
 import { AI_TOPIC_LEXICON } from './topic-terms';
+import { WordList } from './word-ids';
 
 /** One lexicon entry reachable at a trie node, with the lexicon it belongs to. */
 export interface MatchedEntry {
@@ -12,8 +13,12 @@ export interface MatchedEntry {
 }
 
 export interface TrieNode {
-  /** Children by exact next word (null until the first one: most nodes are leaves). */
-  exact: Map<string, TrieNode> | null;
+  /**
+   * Children by exact next word, keyed by the word's number in `CompiledMatcher.words` (null until the first one:
+   * most nodes are leaves). Numbers, not strings: the walk looks a child up for every token that continues a
+   * phrase (`the …`, `you …` start thousands per episode), and an integer key costs no string compare.
+   */
+  exact: Map<number, TrieNode> | null;
   /** Children by word prefix (`stem*` pattern words), checked with startsWith. */
   stems: [stem: string, node: TrieNode][];
   /** Entries whose whole pattern ends here, split by lexicon kind (spectrum and lens matches never consume each other). */
@@ -31,9 +36,22 @@ export interface TrieNode {
 /** A word trie over every pattern of every enabled lexicon: built once per lexicon set, then only read. */
 export interface CompiledMatcher {
   lexicons: readonly Lexicon[];
+  /** Every exact (non-wildcard) pattern word, numbered by its place: the keys of the trie's `exact` children. */
+  words: WordList;
   root: TrieNode;
-  /** The root's wildcard children bucketed by prefixKey of their stem, so a word is checked only against stems that can match it. */
-  rootStemsByPrefix: Map<number, [stem: string, node: TrieNode][]>;
+  /**
+   * The root's wildcard children (as places in `root.stems`, ascending) by stemKey of their stem, so a word is
+   * checked only against stems that share its first three chars; `unkeyed`: the stems with no key (shorter than
+   * three chars or not ASCII — none in a valid lexicon), checked against every word by prefixKey, the rule all
+   * stems had before.
+   */
+  rootStems: { byKey: Map<number, number[]>; unkeyed: number[] };
+  /**
+   * For each pattern word (by number), the root's children it enters: its exact child first (an exact word
+   * beats a wildcard), then the stems it starts with, in compile order. Found once here for the words the
+   * patterns name; a transcript's other words can only enter stems (rootStemChildren).
+   */
+  rootChildrenOfWord: (readonly TrieNode[])[];
   /** lexiconSetHash of the set, computed with the trie (same lifetime, same memo). */
   lexiconHash: string;
 }
@@ -47,28 +65,38 @@ type Channel = 'spectrum' | 'lens' | 'markers' | 'topic';
  * the trie always holds the evidence-mode markers and the AI topic terms, each in its own channel.
  */
 export function compileMatcher(lexicons: readonly Lexicon[]): CompiledMatcher {
-  const root = newNode();
-  lexicons.forEach((lexicon, index) => addLexicon(root, lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
-  for (const lexicon of EVIDENCE_MARKER_LEXICONS) addLexicon(root, lexicon, 'markers', -1);
-  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
-  return finish(root, lexicons, lexiconSetHash(lexicons));
+  const trie = newTrie();
+  lexicons.forEach((lexicon, index) => addLexicon(trie, lexicon, lexicon.kind === 'lens' ? 'lens' : 'spectrum', index));
+  for (const lexicon of EVIDENCE_MARKER_LEXICONS) addLexicon(trie, lexicon, 'markers', -1);
+  addLexicon(trie, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(trie, lexicons, lexiconSetHash(lexicons));
 }
 
 /** A trie of the AI topic terms alone (topic.ts's findAiMentions, for callers without a scorer's matcher). */
 export function compileTopicMatcher(): CompiledMatcher {
-  const root = newNode();
-  addLexicon(root, AI_TOPIC_LEXICON, 'topic', -1);
-  return finish(root, [], '');
+  const trie = newTrie();
+  addLexicon(trie, AI_TOPIC_LEXICON, 'topic', -1);
+  return finish(trie, [], '');
 }
 
-function addLexicon(root: TrieNode, lexicon: Lexicon, channel: Channel, lexiconIndex: number): void {
+/** The trie while it is built: its root and the numbering of exact words. */
+interface Trie {
+  root: TrieNode;
+  words: Map<string, number>;
+}
+
+function newTrie(): Trie {
+  return { root: newNode(), words: new Map() };
+}
+
+function addLexicon(trie: Trie, lexicon: Lexicon, channel: Channel, lexiconIndex: number): void {
   for (const entry of lexicon.entries) {
     const { pattern } = entry;
     let node: TrieNode;
-    if (SINGLE_WORD.test(pattern)) node = child(root, pattern);
+    if (SINGLE_WORD.test(pattern)) node = child(trie, trie.root, pattern);
     else {
-      node = root;
-      for (const word of pattern.trim().split(/\s+/)) node = child(node, word);
+      node = trie.root;
+      for (const word of pattern.trim().split(/\s+/)) node = child(trie, node, word);
     }
     const entries = node[channel];
     if (entries === NONE) node[channel] = [{ lexicon, entry, lexiconIndex }];
@@ -76,16 +104,34 @@ function addLexicon(root: TrieNode, lexicon: Lexicon, channel: Channel, lexiconI
   }
 }
 
-function finish(root: TrieNode, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
+function finish({ root, words }: Trie, lexicons: readonly Lexicon[], lexiconHash: string): CompiledMatcher {
   markEndsAndLeaves(root);
-  const rootStemsByPrefix = new Map<number, [string, TrieNode][]>();
-  for (const pair of root.stems) {
-    const key = prefixKey(pair[0]);
-    const bucket = rootStemsByPrefix.get(key) ?? [];
-    bucket.push(pair);
-    rootStemsByPrefix.set(key, bucket);
+  const rootStems = { byKey: new Map<number, number[]>(), unkeyed: [] as number[] };
+  root.stems.forEach(([stem], place) => {
+    const key = stemKey(stem);
+    if (key < 0) rootStems.unkeyed.push(place);
+    else rootStems.byKey.set(key, [...(rootStems.byKey.get(key) ?? []), place]);
+  });
+  const rootChildrenOfWord = [...words.keys()].map((word, number) => {
+    const exact = root.exact?.get(number);
+    const stems = rootStemChildren(root, rootStems, word);
+    return exact ? [exact, ...stems] : stems;
+  });
+  return { lexicons, words: new WordList([...words.keys()]), root, rootStems, rootChildrenOfWord, lexiconHash };
+}
+
+/** The root's stems a word starts with, in compile order (NO_CHILDREN, not a new array, when none). */
+export function rootStemChildren(root: TrieNode, rootStems: CompiledMatcher['rootStems'], word: string): readonly TrieNode[] {
+  const key = stemKey(word);
+  let places = key < 0 ? undefined : rootStems.byKey.get(key);
+  if (rootStems.unkeyed.length > 0) places = [...(places ?? []), ...rootStems.unkeyed].sort((a, b) => a - b);
+  if (places === undefined) return NO_CHILDREN; // most words
+  let children: TrieNode[] | null = null;
+  for (let k = 0; k < places.length; k++) {
+    const [stem, node] = root.stems[places[k] as number] as [string, TrieNode];
+    if (word.startsWith(stem) && (stem.length >= 3 || prefixKey(word) === prefixKey(stem))) (children ??= []).push(node);
   }
-  return { lexicons, root, rootStemsByPrefix, lexiconHash };
+  return children ?? NO_CHILDREN;
 }
 
 /** Most patterns are one plain word (no space, no `*`): they need no split. */
@@ -98,6 +144,7 @@ const SINGLE_WORD = /^[a-z0-9]+$/;
  */
 const NONE: MatchedEntry[] = Object.freeze([]) as unknown as MatchedEntry[];
 const NO_STEMS: [string, TrieNode][] = Object.freeze([]) as unknown as [string, TrieNode][];
+const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
 /**
  * A word's first two chars as one number (no substring is allocated per lookup): distinct for distinct
@@ -107,6 +154,19 @@ const NO_STEMS: [string, TrieNode][] = Object.freeze([]) as unknown as [string, 
 export function prefixKey(word: string): number {
   if (word.length >= 2) return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
   return word.length === 1 ? -(word.charCodeAt(0) + 2) : -1;
+}
+
+/**
+ * A word's first three chars as one small integer when they are ASCII, else −1. A stem of three chars or more
+ * matches only words with its key, and the key splits the root's stems finer than prefixKey did (`con*`,
+ * `cont*` and `corr*` no longer share a bucket), so a word is tested against one or two stems, not ten.
+ */
+export function stemKey(word: string): number {
+  if (word.length < 3) return -1;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
 }
 
 function newNode(): TrieNode {
@@ -120,7 +180,7 @@ function markEndsAndLeaves(node: TrieNode): void {
   for (const [, next] of node.stems) markEndsAndLeaves(next);
 }
 
-function child(node: TrieNode, word: string): TrieNode {
+function child(trie: Trie, node: TrieNode, word: string): TrieNode {
   if (word.endsWith('*')) {
     const stem = word.slice(0, -1);
     const existing = node.stems.find(([s]) => s === stem);
@@ -130,11 +190,16 @@ function child(node: TrieNode, word: string): TrieNode {
     node.stems.push([stem, next]);
     return next;
   }
+  let number = trie.words.get(word);
+  if (number === undefined) {
+    number = trie.words.size;
+    trie.words.set(word, number);
+  }
   if (node.exact === null) node.exact = new Map();
-  let next = node.exact.get(word);
+  let next = node.exact.get(number);
   if (!next) {
     next = newNode();
-    node.exact.set(word, next);
+    node.exact.set(number, next);
   }
   return next;
 }

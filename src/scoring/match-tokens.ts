@@ -1,4 +1,4 @@
-import { prefixKey, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
+import { rootStemChildren, type CompiledMatcher, type MatchedEntry, type TrieNode } from './compile-matcher';
 import { WordIds } from './word-ids';
 
 /** Tokens [start, end) matched one pattern; `entries` holds one entry per lexicon that has that pattern. */
@@ -43,7 +43,10 @@ export function matchTokens(tokens: readonly string[], matcher: CompiledMatcher)
 export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, matcher: CompiledMatcher): Matches {
   const { spellings } = words;
   const found: Matches = { spectrum: [], lens: [], markers: [], topic: [] };
-  // Per call: each distinct word's root children (exact + wildcard) found once, then one array read per token.
+  // Per call: each distinct word's number among the pattern words (−1 for none), looked up once by its hash.
+  const patternWord = new Int32Array(words.size);
+  for (let id = 0; id < patternWord.length; id++) patternWord[id] = matcher.words.indexOf(spellings[id] as string, words.hashOf(id));
+  // Each distinct word's root children (exact + wildcard), found at its first start, then one array read per token.
   const rootChildren = new Array<readonly TrieNode[] | undefined>(words.size);
   const startsPattern = new Uint8Array(words.size);
   const free = [0, 0, 0, 0];
@@ -74,10 +77,15 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   const walk = (node: TrieNode, depth: number): void => {
     if (node.ends) consider(node, depth);
     if (node.leaf || start + depth >= length) return;
-    const word = spellings[ids[start + depth] as number] as string;
-    const next = node.exact?.get(word);
-    if (next) walk(next, depth + 1);
+    const id = ids[start + depth] as number;
+    const number = patternWord[id] as number;
+    if (number >= 0 && node.exact !== null) {
+      const next = node.exact.get(number);
+      if (next !== undefined) walk(next, depth + 1);
+    }
     const stems = node.stems;
+    if (stems.length === 0) return;
+    const word = spellings[id] as string;
     for (let k = 0; k < stems.length; k++) {
       const [stem, stemNode] = stems[k] as [string, TrieNode];
       if (word.startsWith(stem)) walk(stemNode, depth + 1);
@@ -90,9 +98,11 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
     // Most tokens start no pattern: that answer is one byte per distinct word, read before any object.
     let starts = startsPattern[id] as number;
     if (starts === UNKNOWN) {
-      const found = rootChildrenOf(matcher, spellings[id] as string);
-      rootChildren[id] = found;
-      starts = found.length === 0 ? NO : YES;
+      const number = patternWord[id] as number;
+      // A pattern word's children were found at compile time; any other word can only enter wildcard stems.
+      const entered = number >= 0 ? (matcher.rootChildrenOfWord[number] as readonly TrieNode[]) : rootStemChildren(matcher.root, matcher.rootStems, spellings[id] as string);
+      rootChildren[id] = entered;
+      starts = entered.length === 0 ? NO : YES;
       startsPattern[id] = starts;
     }
     if (starts === NO) continue;
@@ -110,25 +120,10 @@ export function matchTokenIds(ids: Int32Array, length: number, words: WordIds, m
   return found;
 }
 
-/** The root's children for a word: the exact child first (so an exact word beats a wildcard), then matching stems. */
-function rootChildrenOf(matcher: CompiledMatcher, word: string): readonly TrieNode[] {
-  const exact = matcher.root.exact?.get(word);
-  const stems = matcher.rootStemsByPrefix.get(prefixKey(word));
-  if (stems === undefined) return exact ? [exact] : NO_CHILDREN; // most words: no array of their own
-  const children: TrieNode[] = exact ? [exact] : [];
-  for (let k = 0; k < stems.length; k++) {
-    const [stem, node] = stems[k] as [string, TrieNode];
-    if (word.startsWith(stem)) children.push(node);
-  }
-  return children;
-}
-
 /** startsPattern values: not looked up yet, no pattern starts with the word, some do. */
 const UNKNOWN = 0;
 const NO = 1;
 const YES = 2;
-
-const NO_CHILDREN: readonly TrieNode[] = Object.freeze([]);
 
 function merge(into: MatchedEntry[], more: readonly MatchedEntry[]): void {
   for (const candidate of more) {

@@ -1,3 +1,5 @@
+import { WordList, type WordIds } from './word-ids';
+
 /**
  * Valence modifiers after VADER (Hutto & Gilbert 2014), adapted to captions: no punctuation, no capitals,
  * so scopes are counted in words and clause words stand in for commas and full stops.
@@ -112,10 +114,17 @@ const FLAGS_OF: ReadonlyMap<string, number> = ((): Map<string, number> => {
   return flags;
 })();
 
-/** `flags[id]`: the modifier lists word `spellings[id]` is in (one lookup per distinct word). */
-export function modifierFlags(spellings: readonly string[]): Uint16Array {
-  const flags = new Uint16Array(spellings.length);
-  for (let id = 0; id < spellings.length; id++) flags[id] = FLAGS_OF.get(spellings[id] as string) ?? 0;
+/** FLAGS_OF's words, searched by the hash a transcript's WordIds keeps (no string hashed per call). */
+const MODIFIER_WORDS = new WordList([...FLAGS_OF.keys()]);
+const MODIFIER_FLAGS = Uint16Array.from(FLAGS_OF.values());
+
+/** `flags[id]`: the modifier lists word `id` of `words` is in (one lookup per distinct word). */
+export function modifierFlags(words: WordIds): Uint16Array {
+  const flags = new Uint16Array(words.size);
+  for (let id = 0; id < flags.length; id++) {
+    const index = MODIFIER_WORDS.indexOf(words.spellings[id] as string, words.hashOf(id));
+    if (index >= 0) flags[id] = MODIFIER_FLAGS[index] as number;
+  }
   return flags;
 }
 

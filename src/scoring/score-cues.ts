@@ -2,7 +2,7 @@ import type { Cue } from '../captions/cue';
 import { normalizeCueText } from '../captions/cue-text';
 import { isNormalCueText } from '../captions/is-normal-cue-text';
 import type { Lexicon } from '../lexicons/lexicon';
-import { compileMatcher, type CompiledMatcher } from './compile-matcher';
+import { compileMatcher, type CompiledMatcher, type MatchedEntry } from './compile-matcher';
 import { assessConfidence } from './confidence';
 import { evidenceMode } from './evidence-mode';
 import { headlineSentence } from './headline-sentence';
@@ -84,7 +84,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   for (let s = 0, i = 0; s < plan.ranges.length; s++) {
     const last = (plan.ranges[s] as [number, number])[1];
     const begin = i;
-    while (i < tokenCount && (cueOf[i] as number) <= last) i++;
+    i = firstTokenAfter(cueOf, begin, tokenCount, last);
     words[s] = i - begin;
     sliceTokens.push([begin, i]);
   }
@@ -97,7 +97,7 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
   // A slice's terms keyed by number (term × lexicon), in first-seen order as before: no key string per hit.
   const termsBySlice = plan.ranges.map(() => new Map<number, SliceTerm>());
   const terms = new TermKeys(spellings, ids, matcher.lexicons.length);
-  const flags = modifierFlags(spellings);
+  const flags = modifierFlags(stream.words);
   const conceptHits = new Map<string, number>();
   const conceptAt = new Map<string, Set<number>>();
   let stanceHits = 0;
@@ -108,7 +108,8 @@ function score(cues: Cue[], options: ScoreOptions, hits: TermHit[] | null): Pers
     const termKey = terms.keyOf(match);
     const hit = hits && stream.offsets ? termHit(cues, stream.offsets, cueOf, match, terms.text(termKey), s) : null;
     const sliceTerms = termsBySlice[s] as Map<number, SliceTerm>;
-    for (const { lexicon, entry, lexiconIndex } of match.entries) {
+    for (let k = 0; k < match.entries.length; k++) {
+      const { lexicon, entry, lexiconIndex } = match.entries[k] as MatchedEntry;
       if (entry.weight === 0) continue;
       const contribution = entry.weight * factor;
       if (hit) hit.add(lexicon.id, contribution);
@@ -209,6 +210,18 @@ export function episodeStance(slices: readonly Pick<SliceScore, 'onTopic' | 'sco
   return round2(((scores[Math.floor(mid)] as number) + (scores[Math.ceil(mid)] as number)) / 2);
 }
 
+/** The first token in [from, to) whose cue comes after `lastCue` (`to` if none): a binary search, cue indexes ascend. */
+function firstTokenAfter(cueOf: Int32Array, from: number, to: number, lastCue: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((cueOf[mid] as number) <= lastCue) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** AI mentions per hour of the captions' span (0 when the cues carry no time). */
 function mentionsPerHour(mentions: number, cues: readonly Cue[]): number {
   if (cues.length === 0) return 0;
@@ -277,16 +290,32 @@ function countConcept(hits: Map<string, number>, at: Map<string, Set<number>>, c
 
 /**
  * A slice's TERMS_PER_SLICE terms of most weight (rounded to 2 decimals; those that round to 0 left out), ties
- * in order of first appearance. The terms are mutated in place (they are this call's own objects) rather than
- * copied: a learned lexicon gives a slice dozens of terms, of which five are kept.
+ * broken by the earlier cue, then by first appearance. The terms are mutated in place (they are this call's own
+ * objects) rather than copied: a learned lexicon gives a slice dozens of terms, of which five are kept — so they
+ * are not sorted: each is placed among the best so far, after every one it does not beat (as a stable sort
+ * would place it), and dropped when that is past the fifth.
  */
-function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
-  const kept: SliceTerm[] = [];
+export function topTerms(terms: Map<number, SliceTerm>): SliceTerm[] {
+  const top: SliceTerm[] = [];
   for (const term of terms.values()) {
     term.contribution = round2(term.contribution);
-    if (term.contribution !== 0) kept.push(term);
+    if (term.contribution === 0) continue;
+    let at = top.length;
+    while (at > 0 && beats(term, top[at - 1] as SliceTerm)) at--;
+    if (at >= TERMS_PER_SLICE) continue;
+    // Shift the ones it beats one place down (not splice, which returns a new array on every call).
+    if (top.length < TERMS_PER_SLICE) top.push(term);
+    for (let k = top.length - 1; k > at; k--) top[k] = top[k - 1] as SliceTerm;
+    top[at] = term;
   }
-  return kept.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.cueIndex - b.cueIndex).slice(0, TERMS_PER_SLICE);
+  return top;
+}
+
+/** `a` ranks strictly before `b`: more weight, or as much from an earlier cue. */
+function beats(a: SliceTerm, b: SliceTerm): boolean {
+  const weightA = Math.abs(a.contribution);
+  const weightB = Math.abs(b.contribution);
+  return weightA > weightB || (weightA === weightB && a.cueIndex < b.cueIndex);
 }
 
 function emphasized(hits: Map<string, number>): string[] {

@@ -1,6 +1,6 @@
 import type { Cue } from '../captions/cue';
 import { ACRONYMS, ALIASES, CLITICS, CONTRACTIONS, FILLERS } from './token-rules';
-import { FNV_OFFSET, FNV_PRIME, WordIds } from './word-ids';
+import { exactStep, FNV_OFFSET, fnvStep, WordIds } from './word-ids';
 
 /**
  * The whole transcript as one stream of normalised words, each remembering the cue it came from, so that
@@ -50,8 +50,8 @@ const WORD_RUN = /[a-z0-9']+/g;
 
 /** What to do with one raw word: replace it (fillers → nothing), and/or look ahead because an alias starts with it. */
 interface WordRule {
-  replace?: readonly string[];
-  aliases?: { from: string[]; to: string[] }[];
+  readonly replace?: readonly string[];
+  readonly aliases?: readonly { readonly from: readonly string[]; readonly to: readonly string[] }[];
 }
 
 /**
@@ -72,7 +72,7 @@ export function tokenizeCues(cues: readonly Cue[]): TokenStream {
  * defines the result; the fast path only reproduces it (tests/unit/scoring/word-ids.test.ts holds them equal).
  */
 export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = {}): TokenIdStream {
-  const rules = wordRules();
+  const rules = WORD_RULES;
   const out = new TokenBuffer(cues.length * 8, options.offsets === true);
   // The current word's span in the cue's original text (read by TokenBuffer.push when offsets are kept).
   let spanFrom = 0;
@@ -87,6 +87,11 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
   const ruleEnd = words.size;
   for (let id = 0; id < ruleEnd; id++) ruleOf[id] ??= null;
   const ruleFor = (id: number): WordRule | null => (id < ruleEnd ? (ruleOf[id] as WordRule | null) : null);
+  // What a replacing rule's word becomes, as ids: looked up at its first occurrence, not at every `dont` or `uh`.
+  const replacementOf: (readonly number[] | undefined)[] = [];
+  // A quoted word's tokens depend on its spelling alone: worked out at its first occurrence (pushWord's rules), then
+  // replayed. Keyed by the id of its raw spelling (`don't`, `'cause`); in a transcript most quoted words recur.
+  const quotedPlans = new Map<number, QuotedPlan>();
   const isSingleLetter = (id: number): boolean => id < SINGLE_CHARS.length;
   // Token indexes where an acronym or alias may start; most turn out not to, and then nothing is rewritten.
   const candidates: number[] = [];
@@ -103,32 +108,47 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
     if (rule !== null) {
       if (rule.aliases) candidates.push(out.length);
       if (rule.replace) {
-        for (const part of rule.replace) out.push(words.idOf(part), c, spanFrom, spanTo);
+        let replacement = replacementOf[id];
+        if (replacement === undefined) replacementOf[id] = replacement = rule.replace.map((part) => words.idOf(part));
+        for (let k = 0; k < replacement.length; k++) out.push(replacement[k] as number, c, spanFrom, spanTo);
         return;
       }
     }
     pushPlain(id, c);
   };
 
-  /** A word string from the general path (or a quoted word from the fast path). */
+  /** A word string from the general path. */
   const pushWord = (raw: string, c: number): void => {
-    let word = raw;
-    if (word === '') return;
-    const quoted = word.includes("'");
-    if (quoted) {
-      word = word.replace(/^'+|'+$/g, '');
-      if (word === '') return;
+    if (raw === '') return;
+    if (!raw.includes("'")) pushId(words.idOf(raw), c);
+    else pushQuoted(words.idOf(raw), c);
+  };
+
+  /** A word with an apostrophe, by the id of its raw spelling: its plan (planQuoted) made once, then followed. */
+  const pushQuoted = (rawId: number, c: number): void => {
+    let plan = quotedPlans.get(rawId);
+    if (plan === undefined) {
+      plan = planQuoted(words.spellings[rawId] as string);
+      quotedPlans.set(rawId, plan);
     }
+    if (plan.ruled >= 0) pushId(plan.ruled, c);
+    else {
+      if (plan.base >= 0) out.push(plan.base, c, spanFrom, spanTo);
+      if (plan.rest >= 0) pushPlain(plan.rest, c);
+    }
+  };
+
+  /**
+   * A quoted word loses its outer apostrophes; if what remains has a rule of its own (`it's`, `won't`), that
+   * applies; otherwise clitics expand (`shouldn't` → `should` + `not`), and what they give is taken as is.
+   */
+  const planQuoted = (raw: string): QuotedPlan => {
+    const word = raw.replace(/^'+|'+$/g, '');
+    if (word === '') return NOTHING_QUOTED;
     const id = words.idOf(word);
-    if (quoted && ruleFor(id) === null) {
-      // A quoted word with no rule of its own: clitics expand, and what they give is taken as is.
-      // (No callback here: the bench and CLI run under tsx, which wraps every closure it creates.)
-      const [base, rest] = expandClitic(word);
-      if (base !== '') out.push(words.idOf(base), c, spanFrom, spanTo);
-      if (rest !== '') pushPlain(words.idOf(rest), c);
-      return;
-    }
-    pushId(id, c);
+    if (ruleFor(id) !== null) return { ruled: id, base: -1, rest: -1 };
+    const [base, rest] = expandClitic(word);
+    return { ruled: -1, base: base === '' ? -1 : words.idOf(base), rest: rest === '' ? -1 : words.idOf(rest) };
   };
 
   for (let c = 0; c < cues.length; c++) {
@@ -208,29 +228,31 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
     // inner loop that checks nothing but the char's kind (no "inside a word?" test per char).
     while (i < length) {
       let code = text.charCodeAt(i);
-      let kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
-      if (kind === SEPARATOR) {
+      let kind = code < 128 ? (CHAR_KIND[code] as number) : Kind.General;
+      if (kind === Kind.Separator) {
         i++;
         continue;
       }
-      if (kind === GENERAL) return false;
+      if (kind === Kind.General) return false;
       const start = i;
       let hash = FNV_OFFSET;
+      let exact = 0; // exactCode, while the word is short enough to have one (idOfRange reads it only then)
       let quoted = false;
       do {
-        hash = Math.imul(hash ^ kind, FNV_PRIME);
-        if (kind === APOSTROPHE) quoted = true;
+        hash = fnvStep(hash, kind);
+        exact = exactStep(exact, kind);
+        if (kind === Kind.Apostrophe) quoted = true;
         if (++i === length) break;
         code = text.charCodeAt(i);
-        kind = code < 128 ? (CHAR_KIND[code] as number) : GENERAL;
-      } while (kind > GENERAL);
+        kind = code < 128 ? (CHAR_KIND[code] as number) : Kind.General;
+      } while (kind > Kind.General);
       // Stopped by a char only the general path handles (at the end of the text, kind is still a word char's).
-      if (kind === GENERAL) return false;
+      if (kind === Kind.General) return false;
       spanFrom = start;
       spanTo = i;
-      if (quoted) pushWord(text.slice(start, i).toLowerCase(), c);
+      const id = words.idOfRange(text, start, i, hash, exact);
+      if (quoted) pushQuoted(id, c);
       else {
-        const id = words.idOfRange(text, start, i, hash);
         // Ids from ruleEnd on have no rule and more than one char: pushed as they are (most words).
         if (id >= ruleEnd) out.push(id, c, spanFrom, spanTo);
         else pushId(id, c);
@@ -241,21 +263,28 @@ export function tokenizeCueIds(cues: readonly Cue[], options: TokenizeOptions = 
   }
 }
 
-const APOSTROPHE = 39;
-const SEPARATOR = 0;
-const GENERAL = 1;
+/**
+ * The kinds of CHAR_KIND below that are not a word char's own code. An enum, not three module constants: esbuild
+ * writes enum members into the code as literals, while a bundled module constant is a binding the JIT reads anew
+ * in the scan loop (about 4% of the tokeniser's time).
+ */
+const enum Kind {
+  Separator = 0,
+  General = 1,
+  Apostrophe = 39,
+}
 /**
  * What the fast path does with each ASCII char: a word char's lower-case code (what the word is hashed
- * and spelled with), SEPARATOR, or GENERAL for `[`, `(`, `` ` `` and `.` (noise tags, stage directions,
- * back-quotes, dotted acronyms), which only the general path's clean-up handles. Non-ASCII is GENERAL too.
+ * and spelled with), Kind.Separator, or Kind.General for `[`, `(`, `` ` `` and `.` (noise tags, stage directions,
+ * back-quotes, dotted acronyms), which only the general path's clean-up handles. Non-ASCII is Kind.General too.
  */
 const CHAR_KIND = ((): Uint8Array => {
-  const kinds = new Uint8Array(128).fill(SEPARATOR);
+  const kinds = new Uint8Array(128).fill(Kind.Separator);
   for (let code = 97; code <= 122; code++) kinds[code] = code;
   for (let code = 65; code <= 90; code++) kinds[code] = code + 32;
   for (let code = 48; code <= 57; code++) kinds[code] = code;
-  kinds[APOSTROPHE] = APOSTROPHE;
-  for (const special of '[(`.') kinds[special.charCodeAt(0)] = GENERAL;
+  kinds[Kind.Apostrophe] = Kind.Apostrophe;
+  for (const special of '[(`.') kinds[special.charCodeAt(0)] = Kind.General;
   return kinds;
 })();
 
@@ -332,8 +361,23 @@ function expandClitic(word: string): [first: string, second: string] {
   return ['', word.replace(/'/g, '')];
 }
 
-/** The word table, built per call from the constant tables (no module state; a few hundred entries). */
-function wordRules(): Map<string, WordRule> {
+/**
+ * What a quoted word becomes: `ruled` ≥ 0, the id of the word without its outer apostrophes, which has a rule;
+ * otherwise the ids of the clitic expansion's words (−1 where there is none).
+ */
+interface QuotedPlan {
+  readonly ruled: number;
+  readonly base: number;
+  readonly rest: number;
+}
+
+const NOTHING_QUOTED: QuotedPlan = Object.freeze({ ruled: -1, base: -1, rest: -1 });
+
+/**
+ * The word table, built once at load from the constant tables and only read (a few hundred entries; building
+ * it on every call was a tenth of the tokeniser's time). Each call gives its words ids of its own.
+ */
+const WORD_RULES: ReadonlyMap<string, WordRule> = ((): Map<string, WordRule> => {
   const rules = new Map<string, WordRule>();
   for (const filler of FILLERS) rules.set(filler, { replace: [] });
   for (const [from, to] of CONTRACTIONS) rules.set(from, { replace: to });
@@ -341,14 +385,14 @@ function wordRules(): Map<string, WordRule> {
     const fromWords = from.split(' ');
     const first = fromWords[0] as string;
     const rule = rules.get(first) ?? {};
-    rule.aliases = [...(rule.aliases ?? []), { from: fromWords, to: to.split(' ') }].sort((a, b) => b.from.length - a.from.length);
-    rules.set(first, rule);
+    const aliases = [...(rule.aliases ?? []), { from: fromWords, to: to.split(' ') }].sort((a, b) => b.from.length - a.from.length);
+    rules.set(first, { ...rule, aliases });
   }
   return rules;
-}
+})();
 
 /** What replaces the words at `i`: an acronym joined from single letters, or an alias; null if neither. */
-function rewriteAt(words: readonly string[], i: number, rules: Map<string, WordRule>): { to: readonly string[]; length: number } | null {
+function rewriteAt(words: readonly string[], i: number, rules: ReadonlyMap<string, WordRule>): { to: readonly string[]; length: number } | null {
   const word = words[i] as string;
   if (word.length === 1 && (words[i + 1]?.length ?? 0) === 1) {
     const joined = joinAcronym(words, i);
@@ -369,7 +413,7 @@ function isWordAt(this: { words: readonly string[]; i: number }, w: string, k: n
  * Second pass over the candidate positions only, compacting in place. Safe because no rewrite is longer
  * than what it replaces (a unit test holds the alias table to that), so writing never overtakes reading.
  */
-function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map<string, WordRule>, words: WordIds): void {
+function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: ReadonlyMap<string, WordRule>, words: WordIds): void {
   const { ids, cueOf, from, endCue, to, tracksOffsets } = out;
   let write = 0;
   let read = 0;
@@ -388,6 +432,7 @@ function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map
   };
   for (const at of candidates) {
     if (at < read) continue; // inside an earlier rewrite
+    if (!mayRewriteAt(out, words, at, rules)) continue;
     const rewrite = rewriteAt(spellingsFrom(out, words, at), 0, rules);
     if (!rewrite) continue;
     copyUpTo(at);
@@ -411,6 +456,23 @@ function joinInPlace(out: TokenBuffer, candidates: readonly number[], rules: Map
   }
   copyUpTo(out.length);
   out.length = write;
+}
+
+/**
+ * False where rewriteAt surely finds nothing, decided without building its word list: at a word of two or more
+ * chars (no acronym starts there) whose aliases all need a second word other than the next token's. Most
+ * candidates are such: `and` starts an alias (`and tropic`) and is in every other sentence.
+ */
+function mayRewriteAt(out: TokenBuffer, words: WordIds, at: number, rules: ReadonlyMap<string, WordRule>): boolean {
+  const first = words.spellings[out.ids[at] as number] as string;
+  if (first.length === 1) return true;
+  const next = at + 1 < out.length ? words.spellings[out.ids[at + 1] as number] : undefined;
+  const aliases = rules.get(first)?.aliases ?? [];
+  for (let k = 0; k < aliases.length; k++) {
+    const from = (aliases[k] as { readonly from: readonly string[] }).from;
+    if (from.length < 2 || from[1] === next) return true;
+  }
+  return false;
 }
 
 /** No rewrite reads further than this from where it starts: joinAcronym looks at 7 words, an alias at its own length. */

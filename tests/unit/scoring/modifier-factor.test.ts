@@ -14,7 +14,7 @@ describe('modifierFactor (the scorer’s flag-based modifiers) equals modify', (
   it('at every position of the seed episode, for terms of one to three words', () => {
     const cues = parseCaptions(readFileSync('tests/fixtures/episodes/4WNWeUQ7Hfc/captions.asr.json3', 'utf8')).cues;
     const { ids, length, words } = tokenizeCueIds(cues);
-    const flags = modifierFlags(words.spellings);
+    const flags = modifierFlags(words);
     const tokens = reference(words, ids, length);
     let differing = 0;
     let notOne = 0;
@@ -41,7 +41,7 @@ describe('modifierFactor (the scorer’s flag-based modifiers) equals modify', (
       const words = new WordIds();
       const length = 1 + random(30);
       const ids = Int32Array.from({ length }, () => words.idOf(vocabulary[random(vocabulary.length)] as string));
-      const flags = modifierFlags(words.spellings);
+      const flags = modifierFlags(words);
       const tokens = reference(words, ids, length);
       for (let start = 0; start < length; start++) {
         const end = Math.min(length, start + 1 + random(3));

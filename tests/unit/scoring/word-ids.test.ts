@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeCueIds, tokenizeCues } from '../../../src/scoring/tokenize-cues';
-import { FNV_OFFSET, FNV_PRIME, WordIds } from '../../../src/scoring/word-ids';
+import { EXACT_CHARS, exactCode, FNV_OFFSET, FNV_PRIME, WordIds } from '../../../src/scoring/word-ids';
 import { cuesOf } from './passages';
 
 const hashOf = (word: string): number => {
@@ -27,8 +27,51 @@ describe('WordIds', () => {
     const words = new WordIds();
     const id = words.idOf(lower);
     const text = `..${raw}..`;
-    expect(words.idOfRange(text, 2, 2 + raw.length, hashOf(raw))).toBe(id);
+    expect(words.idOfRange(text, 2, 2 + raw.length, hashOf(raw), exactCode(lower))).toBe(id);
     expect(words.size).toBe(1);
+  });
+
+  it('tells apart words that share a hash, looked up from raw text (by exact code up to EXACT_CHARS chars, then char by char)', () => {
+    const words = new WordIds();
+    // Every word filed under one hash, so each lookup must be settled by the word check alone. Words that differ
+    // only in length or in their last char, and lengths on both sides of EXACT_CHARS.
+    const list = ['a', 'aa', 'aaa', "a'", '9', 'ab', 'ba', 'abcdefghij', 'abcdefghik', 'abcdefghijk', 'abcdefghijl', 'zzzzzzzzzz', "zzzzzzzzz'"];
+    const text = list.join(' ').toUpperCase();
+    const lookUp = (): number[] => {
+      let at = 0;
+      return list.map((word) => {
+        const id = words.idOfRange(text, at, at + word.length, 12345, exactCode(word));
+        at += word.length + 1;
+        return id;
+      });
+    };
+    const ids = lookUp();
+    expect(new Set(ids).size).toBe(list.length);
+    expect(ids.map((id) => words.spellings[id])).toEqual(list);
+    expect(lookUp()).toEqual(ids); // and found again, not added twice
+    expect(words.size).toBe(list.length);
+  });
+
+  it('gives every short word its own exact code, and none to others', () => {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789'";
+    const seen = new Map<number, string>();
+    let seed = 3;
+    for (let k = 0; k < 20_000; k++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      const length = 1 + (seed % EXACT_CHARS);
+      let word = '';
+      for (let i = 0; i < length; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+        word += alphabet[seed % alphabet.length];
+      }
+      const code = exactCode(word);
+      expect(Number.isSafeInteger(code)).toBe(true);
+      const other = seen.get(code);
+      if (other !== undefined) expect(other).toBe(word);
+      seen.set(code, word);
+    }
+    expect(exactCode('zzzzzzzzzz')).toBeLessThan(2 ** 53);
+    expect([exactCode('abcdefghijk'), exactCode('café'), exactCode('Risk'), exactCode('a-b')].every(Number.isNaN)).toBe(true);
   });
 
   it('never merges two words whose hashes collide in the table', () => {
