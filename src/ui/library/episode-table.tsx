@@ -84,7 +84,8 @@ export default function EpisodeTable(props: EpisodeTableProps) {
     return () => el.removeEventListener('scroll', measure);
   }, [virtual]);
 
-  const range = virtual ? visibleRange(rowCount, view.top, view.height, ROW_HEIGHT) : { start: 0, end: rowCount };
+  // While loading, only the rows in view (no overscan): the first paint draws what is seen, nothing more.
+  const range = virtual ? visibleRange(rowCount, view.top, view.height, ROW_HEIGHT, props.loading ? 0 : undefined) : { start: 0, end: rowCount };
   // Rows not read yet (while loading) are space, like the rows out of view.
   const start = Math.min(range.start, rows.length);
   const end = Math.min(range.end, rows.length);
