@@ -29,6 +29,16 @@ function markFirstRowsPainted(): void {
   });
 }
 
+/** The scroller's height is at most 70vh (library.css): the table starts there, so measuring on mount changes nothing. */
+function initialViewHeight(): number {
+  return Math.round((globalThis.innerHeight || 1000) * 0.7);
+}
+
+/** How many rows the table draws first (a virtualised table, at the top, while loading): what the first read needs. */
+export function rowsInFirstView(): number {
+  return visibleRange(Number.MAX_SAFE_INTEGER, 0, initialViewHeight(), ROW_HEIGHT, 0).end;
+}
+
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
   { key: 'channel', label: 'Channel' },
@@ -59,8 +69,7 @@ export interface EpisodeTableProps {
 export default function EpisodeTable(props: EpisodeTableProps) {
   const { rows, rowCount, sort } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  // The scroller's height is at most 70vh (library.css): start there, so measuring on mount changes nothing.
-  const [view, setView] = useState(() => ({ top: 0, height: Math.round((globalThis.innerHeight || 1000) * 0.7) }));
+  const [view, setView] = useState(() => ({ top: 0, height: initialViewHeight() }));
   const virtual = rowCount > VIRTUALISE_ABOVE;
   const marked = useRef(false);
 

@@ -5,22 +5,26 @@
  * first window is read while the page shell is drawn; a component's effect would start only after that paint.
  */
 import type { EpisodeLibrary, RecentEntries } from '../../library/open-library';
+import { rowsInFirstView } from './episode-table';
 import type { LibraryPageDeps } from './library-deps';
-
-/** Entries read before the first paint: a screenful of rows (≈ 16) with the table's overscan, and some to spare. */
-export const FIRST_WINDOW = 60;
 
 export interface FirstLoad {
   library: EpisodeLibrary;
+  /** At least the newest `limit` entries (ties at the edge included). */
   recent: RecentEntries;
+  limit: number;
 }
 
-export async function loadFirstRows(deps: Pick<LibraryPageDeps, 'openLibrary' | 'settings' | 'now'>, limit = FIRST_WINDOW): Promise<FirstLoad> {
+/**
+ * Reads the newest `limit` entries — by default the rows the table draws first (≈ 17 in a 900 px window): every
+ * entry read before the first paint is a record to copy out of the database and check, for a row not drawn.
+ */
+export async function loadFirstRows(deps: Pick<LibraryPageDeps, 'openLibrary' | 'settings' | 'now'>, limit = rowsInFirstView()): Promise<FirstLoad> {
   // Settings and the database open side by side: both are on the way to the first rows.
   const [library, settings] = await Promise.all([deps.openLibrary(), deps.settings.getValue()]);
   try {
     await library.applyRetention(settings.library, deps.now());
-    return { library, recent: await library.recent(limit) };
+    return { library, recent: await library.recent(limit), limit };
   } catch (err) {
     library.close();
     throw err;

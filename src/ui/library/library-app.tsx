@@ -15,7 +15,7 @@ import LibraryPrivacy from '../shared/library-privacy';
 import useSettings from '../shared/use-settings';
 import CompareView from './compare-view';
 import EpisodeTable from './episode-table';
-import { FIRST_WINDOW, loadFirstRows, type FirstLoad } from './first-load';
+import { loadFirstRows, type FirstLoad } from './first-load';
 import type { LibraryPageDeps } from './library-deps';
 import { channelsOf, DEFAULT_SORT, filterEntries, nextSort, NO_FILTER, sortEntries, type RowFilter, type SortKey, type SortOrder } from './library-rows';
 import OverviewChart, { type ChartGrouping } from './overview-chart';
@@ -69,14 +69,14 @@ export default function LibraryApp({ deps, firstLoad }: LibraryAppProps) {
         // The first rows first: the newest entries (the default order) and the count, without reading the rest.
         const load = startedLoad.current ?? loadFirstRows(deps);
         startedLoad.current = undefined;
-        const { library: lib, recent } = await load;
+        const { library: lib, recent, limit } = await load;
         opened = lib;
         if (!live) return opened.close();
         setLibrary(opened);
         let all = recent.entries;
         if (recent.complete) setEntries(all);
         else {
-          setFirstWindow({ rows: sortEntries(recent.entries, DEFAULT_SORT, collator).slice(0, FIRST_WINDOW), total: recent.total });
+          setFirstWindow({ rows: sortEntries(recent.entries, DEFAULT_SORT, collator).slice(0, limit), total: recent.total });
           // Then everything, once those rows are on screen, a page at a time so scrolling stays smooth.
           await deps.afterPaint();
           all = await opened.all({ pageSize: READ_PAGE, pause: deps.yieldToPage });
