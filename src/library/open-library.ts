@@ -10,11 +10,12 @@
  */
 import { unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import * as v from 'valibot';
+import { compareScorerVersions } from './library-entry';
 import { describeIssues, libraryEntrySchema, type LibraryEntry, type LibrarySettings } from './library-schema';
 import { entriesToForget } from './retention';
 
 export const LIBRARY_DB_NAME = 'perspective-map-library';
-export const LIBRARY_DB_VERSION = 1;
+export const LIBRARY_DB_VERSION = 2;
 
 /**
  * Meta key of the one-time fill from the cache: `pending` from the library's creation until the recorder has
@@ -29,7 +30,7 @@ export interface MetaRecord {
 }
 
 export interface LibrarySchema extends DBSchema {
-  entries: { key: string; value: LibraryEntry; indexes: { channelId: string; lastWatchedAt: number } };
+  entries: { key: string; value: LibraryEntry; indexes: { channelId: string; lastWatchedAt: number; scorerVersion: string } };
   meta: { key: string; value: MetaRecord };
 }
 
@@ -44,6 +45,11 @@ export const LIBRARY_MIGRATIONS: readonly LibraryMigration[] = [
     entries.createIndex('channelId', 'channelId');
     entries.createIndex('lastWatchedAt', 'lastWatchedAt');
     db.createObjectStore('meta', { keyPath: 'key' }).put({ key: BACKFILL_META, value: BACKFILL_PENDING });
+  },
+  // → v2: entries by scorer version, so re-scoring reads the outdated entries only, not the whole library. The
+  // index fills itself from the stored entries inside the upgrade.
+  (_db, tx) => {
+    tx.objectStore('entries').createIndex('scorerVersion', 'scorerVersion');
   },
 ];
 
@@ -83,6 +89,13 @@ export interface EpisodeLibrary {
    * (readable or not).
    */
   recent(limit: number): Promise<RecentEntries>;
+  /**
+   * The entries scored by a scorer older than `scorerVersion` (readable ones). Walks the scorerVersion index's
+   * distinct versions (a handful) and reads only the older ones' entries.
+   */
+  outdated(scorerVersion: string): Promise<LibraryEntry[]>;
+  /** Every stored video id (records unread). */
+  ids(): Promise<string[]>;
   get(videoId: string): Promise<LibraryEntry | null>;
   byChannel(channelId: string): Promise<LibraryEntry[]>;
   count(): Promise<number>;
@@ -192,6 +205,20 @@ function createLibrary(db: Db, log: Pick<Console, 'warn'>, cmp: (a: IDBValidKey,
       const [records, total] = await Promise.all([read(), tx.store.count()]);
       return { entries: readable(records), complete: records.length >= total, total };
     },
+    async outdated(scorerVersion) {
+      const tx = db.transaction('entries');
+      const byVersion = tx.store.index('scorerVersion');
+      // Versions compare as numbers part by part ("10.0.0" is newer than "9.1.0"), not as the index orders strings:
+      // list the distinct ones, then read those older than this build's.
+      const older: string[] = [];
+      for (let cursor = await byVersion.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+        const version = cursor.key;
+        if (typeof version === 'string' && compareScorerVersions(version, scorerVersion) < 0) older.push(version);
+      }
+      const records = await Promise.all(older.map((version) => byVersion.getAll(IDBKeyRange.only(version))));
+      return readable(records.flat());
+    },
+    ids: async () => (await db.getAllKeys('entries')).map(String),
     async get(videoId) {
       const [entry] = readable([await db.get('entries', videoId)].filter((r) => r !== undefined));
       return entry ?? null;

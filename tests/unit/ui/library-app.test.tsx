@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const shownIds = (root: HTMLElement) => [...root.querySelectorAll('tr[data-video-id]')].map((tr) => tr.getAttribute('data-video-id'));
+const shownIds = (root: ParentNode) => [...root.querySelectorAll('tr[data-video-id]')].map((tr) => tr.getAttribute('data-video-id'));
 
 /** Entries watched three at a time (ties in every group, one across the first read's edge), in video-id order. */
 function library(count: number): LibraryEntry[] {
