@@ -9,15 +9,15 @@ import { fillLibrary, generateEntries } from '../tests/e2e/generate-library';
  * `npm run bench -- library`: the library page (library.html of the production build, real Chromium) with 2,000
  * generated entries, next to the same page with 20 entries in the same run (the baseline). Each the median of
  * several runs, with the interquartile range:
- * - first rows: navigation start → `library:rows-painted`, the first task after the frame that drew the first rows
- *   (episode-table.tsx) — when a user sees the first episodes, at most one task late. The frame's own start
+ * - first rows: navigation start → `library:rows-painted`, the start of the frame after the one that drew the first
+ *   rows (episode-table.tsx) — when a user sees the first episodes, at most a frame late. The frame's own start
  *   (`library:rows-frame`, before its paint) is printed too: the paint lies between the two;
  * - page shell: navigation start → first contentful paint (the heading, before any entry is read): what opening
  *   any extension page costs here, for scale;
  * - all rows: navigation start → the `library:all-rows` mark (every entry read and checked; sort and filter use
  *   them all from then on);
  * - sort: a click on a column → the next frame after the re-render (six columns per run).
- * Prints; asserts nothing. Needs `npm run build` first.
+ * The harness leaves the page alone while it loads (see `load`). Prints; asserts nothing. Needs `npm run build` first.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
