@@ -50,7 +50,11 @@ export type StrategyResult =
 
 export interface AcquisitionStrategy {
   readonly name: CaptionSource;
-  acquire(request: AcquireRequest, signal: AbortSignal): Promise<StrategyResult>;
+  /**
+   * `progress`: call it while work is visibly advancing (an answer came, a chunk of the body arrived); the
+   * runner's timeout measures a stall from the last call, so a long body that keeps arriving is not cut.
+   */
+  acquire(request: AcquireRequest, signal: AbortSignal, progress?: () => void): Promise<StrategyResult>;
 }
 
 /** One line per attempt for the panel's `unavailable` state. */

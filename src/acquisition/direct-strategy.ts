@@ -33,25 +33,25 @@ function sourceOf(track: CaptionTrack, translation: TrackTranslation, tracks: re
 }
 
 export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStrategy {
-  const fetchClean = async (videoId: string, track: CaptionTrack, tlang: string | undefined, signal: AbortSignal, via: string): Promise<StrategyResult> => {
+  const fetchClean = async (videoId: string, track: CaptionTrack, tlang: string | undefined, signal: AbortSignal, via: string, progress?: () => void): Promise<StrategyResult> => {
     let url: string;
     try {
       url = buildCaptionUrl(track.baseUrl, { fmt: 'json3', ...(tlang ? { tlang } : {}) });
     } catch {
       return { ok: false, outcome: 'refused', detail: `${via}: not a YouTube timedtext URL` };
     }
-    const result = await fetchCaptionBody(deps.fetch, url, videoId, signal);
+    const result = await fetchCaptionBody(deps.fetch, url, videoId, signal, progress);
     return { ...result, detail: `${via}: ${result.detail}` };
   };
 
   return {
     name: 'direct',
-    async acquire({ videoId, track: requested, tracks, innertube }, signal) {
+    async acquire({ videoId, track: requested, tracks, innertube }, signal, progress) {
       // A translation is its source track fetched with `tlang`.
       const tlang = requested.translation?.tlang;
       const track = requested.translation ? sourceOf(requested, requested.translation, tracks) : requested;
       const pageTwin = [track, ...tracks].find((t) => t.vssId === track.vssId && !t.translation && !isPotGated(t.baseUrl));
-      if (pageTwin) return fetchClean(videoId, pageTwin, tlang, signal, 'page data');
+      if (pageTwin) return fetchClean(videoId, pageTwin, tlang, signal, 'page data', progress);
       // Without ytcfg's key the request still goes (same origin, keyless): a missing key is not a reason to stop.
       // ANDROID first; after its bot check, ANDROID_VR (player-clients.ts). Each client asked is named in the result.
       const answer = await requestCleanListing(deps.fetch, videoId, innertube, signal);
@@ -64,7 +64,7 @@ export function createDirectStrategy(deps: { fetch: FetchLike }): AcquisitionStr
       const twin = findTwin(track, listing.tracks);
       if (!twin) return fail('unavailable', 'player request: track not listed');
       if (isPotGated(twin.baseUrl)) return fail('unavailable', 'player request: URL is token-gated too');
-      const result = await fetchClean(videoId, twin, tlang, signal, `player request (${client})`);
+      const result = await fetchClean(videoId, twin, tlang, signal, `player request (${client})`, progress);
       return { ...result, clients };
     },
   };

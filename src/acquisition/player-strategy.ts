@@ -13,7 +13,7 @@ import { fetchCaptionBody, type FetchLike } from './fetch-caption-body';
 export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchLike; bridgeTimeoutMs: number }): AcquisitionStrategy {
   return {
     name: 'player',
-    async acquire({ videoId, track }, signal) {
+    async acquire({ videoId, track }, signal, progress) {
       if (!isPotGated(track.baseUrl)) return { ok: false, outcome: 'not-needed', detail: 'the track URL needs no token' };
       let answer;
       try {
@@ -36,7 +36,7 @@ export function createPlayerStrategy(deps: { bridge: BridgeClient; fetch: FetchL
           return { ok: false, outcome: 'refused', detail: 'not a YouTube timedtext URL' };
         }
       }
-      const fetched = await fetchCaptionBody(deps.fetch, url, videoId, signal);
+      const fetched = await fetchCaptionBody(deps.fetch, url, videoId, signal, progress);
       return fetched.ok ? { ...fetched, detail: `token from ${answer.potSource}` } : { ...fetched, detail: `${fetched.detail}; token from ${answer.potSource}` };
     },
   };

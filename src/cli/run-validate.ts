@@ -108,13 +108,17 @@ export function validate(corpus: readonly CorpusEpisode[], passages: readonly Pa
     figures: { ...figures, opportunityOverRisk: or.share, opportunityOverRiskAuto: orAuto.share, opportunityRiskPairs: or.pairs },
   };
   if (passages.length > 0) {
-    const predictions = passages.map((p) => ({
-      id: p.id,
-      source: p.source,
-      label: p.label,
-      predicted: LABEL_OF_BAND[scorePassage(p.text, lexicons).band],
-      predictedAuto: LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), lexicons).band],
-    }));
+    const predictions = passages.map((p) => {
+      const scored = scorePassage(p.text, lexicons);
+      return {
+        id: p.id,
+        source: p.source,
+        label: p.label,
+        predicted: LABEL_OF_BAND[scored.band],
+        predictedAuto: LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), lexicons).band],
+        score: scored.score,
+      };
+    });
     report.passages = { asIs: passageFigures(predictions), autoCaption: passageFigures(predictions, true) };
   }
   return report;
@@ -212,7 +216,7 @@ export function formatReport(report: ValidateReport): string {
   if (report.passages) {
     const { asIs, autoCaption } = report.passages;
     lines.push('');
-    lines.push(`Passages (${asIs.n} labelled risk / neutral / opportunity): macro-F1 ${r2(asIs.macroF1)} as is, ${r2(autoCaption.macroF1)} auto-caption form; accuracy ${pct(asIs.accuracy)}`);
+    lines.push(`Passages (${asIs.n} labelled risk / neutral / opportunity): macro-F1 ${r2(asIs.macroF1)} as is, ${r2(autoCaption.macroF1)} auto-caption form; accuracy ${pct(asIs.accuracy)}; AUC risk ${r2(asIs.aucRisk)}, opportunity ${r2(asIs.aucOpportunity)} (0.5 = chance)`);
     lines.push(...table(['label \\ predicted', ...STANCE_CLASSES], asIs.table.map((row, i) => [STANCE_CLASSES[i] as string, ...row.map(String)])));
   }
   return `${lines.join('\n')}\n`;

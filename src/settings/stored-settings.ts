@@ -32,7 +32,8 @@ export const settingsFieldKey = (field: string) => `${SETTINGS_KEY}.${field}`;
 
 /** The parts of `browser.storage` this needs (the real one and WXT's fake browser both fit). */
 export interface SettingsStorage {
-  local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  /** `get(null)`: everything stored (read once, on the first write after an upgrade). */
+  local: { get(keys: string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   onChanged: {
     addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
     removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
@@ -108,10 +109,26 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
    */
   const store = async (next: Value, changed: readonly string[], loaded: { storedVersion: number; hasVersion: boolean }): Promise<void> => {
     const upgrade = loaded.storedVersion < version;
-    const items: Record<string, unknown> = {};
+    const items: Record<string, unknown> = upgrade ? await migratedOthers(loaded.storedVersion) : {};
     for (const field of upgrade ? fields : changed) items[settingsFieldKey(field)] = (next as Record<string, unknown>)[field];
     if (Object.keys(items).length > 0 && (upgrade || !loaded.hasVersion)) items[SETTINGS_META_KEY] = { v: version };
     if (Object.keys(items).length > 0) await storage.local.set(items);
+  };
+
+  /**
+   * On an upgrade, every stored field this schema does not know (a narrow reader such as the watch page's), migrated:
+   * the version written with them must be true of every field, or a full reader would skip steps its fields need.
+   * Written as stored (the full schema's readers validate them); this schema's own fields are written by the caller.
+   */
+  const migratedOthers = async (storedVersion: number): Promise<Record<string, unknown>> => {
+    const all = await storage.local.get(null);
+    const merged: Record<string, unknown> = isPlainRecord(all[SETTINGS_KEY]) ? { ...all[SETTINGS_KEY] } : {};
+    const prefix = settingsFieldKey('');
+    for (const [key, value] of Object.entries(all)) if (key.startsWith(prefix) && value !== undefined) merged[key.slice(prefix.length)] = value;
+    const migrated = migrateSettings(merged, storedVersion, version, options.migrations);
+    const items: Record<string, unknown> = {};
+    if (isPlainRecord(migrated)) for (const [field, value] of Object.entries(migrated)) if (!fields.includes(field)) items[settingsFieldKey(field)] = value;
+    return items;
   };
 
   const locked = <T>(work: () => Promise<T>): Promise<T> => (options.locks ? options.locks.request(LOCK_NAME, work) : work());

@@ -38,6 +38,25 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
+ * Area under the ROC curve (Mann–Whitney): the chance that a random positive scores above a random negative,
+ * ties counting half. Threshold-free, so it says how well a score *ranks* a class, apart from where a band's
+ * cut point happens to fall. NaN without both positives and negatives.
+ */
+export function rocAuc(scores: readonly number[], positive: readonly boolean[]): number {
+  const r = ranks(scores);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < r.length; i++) {
+    if (!positive[i]) continue;
+    positives++;
+    rankSum += r[i] as number;
+  }
+  const negatives = r.length - positives;
+  if (positives === 0 || negatives === 0) return NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/**
  * Of the pairs whose labels differ (label of i > label of j), the share whose figures are ordered the same way;
  * a tie in the figures counts half.
  */

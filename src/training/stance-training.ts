@@ -6,7 +6,7 @@ import type { BandId, PerspectiveMap } from '../scoring/perspective-map';
 import { scoreCues } from '../scoring/score-cues';
 import { autoCaptionCues, isAiEpisode, type CorpusEpisode } from './corpus';
 import { DEFAULT_LEARN, learnLexicon, type LearnOptions } from './learn-lexicon';
-import { cohenKappa, confusion, f1Scores, pairsOrderedRight, spearman } from './metrics';
+import { cohenKappa, confusion, f1Scores, pairsOrderedRight, rocAuc, spearman } from './metrics';
 import {
   autoCaptionForm,
   parseJsonLines,
@@ -82,6 +82,8 @@ export interface PassagePrediction {
   label: StanceLabel;
   predicted: StanceLabel;
   predictedAuto: StanceLabel;
+  /** The slice score behind `predicted` (−100…100), for threshold-free figures. */
+  score: number;
 }
 
 export interface EpisodeResult {
@@ -138,7 +140,10 @@ export function topTerms(map: PerspectiveMap, count: number): string[] {
 
 export interface CrossValidation {
   folds: number;
+  /** The learned lexicon alone on the held-out references. */
   passages: PassagePrediction[];
+  /** Per learned lexicon set: the held-out references scored with the set's spectrum lexicons as well. */
+  passagesBySet: Map<string, PassagePrediction[]>;
   /** Per lexicon set: the held-out episodes' figures. */
   episodes: Map<string, EpisodeResult[]>;
   entriesPerFold: number[];
@@ -166,6 +171,7 @@ export function crossValidate(
 ): CrossValidation {
   const started = Date.now();
   const predictions: PassagePrediction[] = [];
+  const bySet = new Map<string, PassagePrediction[]>(sets.filter((s) => s.learned).map((s) => [s.name, []]));
   const episodes = new Map<string, EpisodeResult[]>(sets.map((s) => [s.name, []]));
   const entriesPerFold: number[] = [];
   const foldOf = new Map(corpus.map((e, i) => [e.id, i % folds]));
@@ -175,10 +181,19 @@ export function crossValidate(
     const test = passages.filter((p) => foldOf.get(p.source) === fold);
     const { lexicon } = learnLexicon(train, options);
     entriesPerFold.push(lexicon.entries.length);
-    for (const p of test) {
-      const predicted = LABEL_OF_BAND[scorePassage(p.text, [lexicon]).band];
-      const predictedAuto = withAuto ? LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), [lexicon]).band] : predicted;
-      predictions.push({ id: p.id, source: p.source, label: p.label, predicted, predictedAuto });
+    const predict = (p: Passage, lexicons: Lexicon[]): PassagePrediction => {
+      const scored = scorePassage(p.text, lexicons);
+      const predicted = LABEL_OF_BAND[scored.band];
+      const predictedAuto = withAuto ? LABEL_OF_BAND[scorePassage(autoCaptionForm(p.text), lexicons).band] : predicted;
+      return { id: p.id, source: p.source, label: p.label, predicted, predictedAuto, score: scored.score };
+    };
+    const alone = test.map((p) => predict(p, [lexicon]));
+    predictions.push(...alone);
+    for (const set of sets) {
+      if (!set.learned) continue;
+      // Lenses carry no weight: only the set's spectrum lexicons can move a passage's score.
+      const spectrum = set.others.filter((l) => l.kind === 'spectrum');
+      (bySet.get(set.name) as PassagePrediction[]).push(...(spectrum.length === 0 ? alone : test.map((p) => predict(p, [lexicon, ...spectrum]))));
     }
     for (const set of sets) {
       if (!set.learned) continue;
@@ -191,7 +206,7 @@ export function crossValidate(
     const order = new Map(corpus.map((e, i) => [e.id, i]));
     episodes.set(set.name, [...results].sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number)));
   }
-  return { folds, passages: predictions, episodes, entriesPerFold, seconds: (Date.now() - started) / 1000 };
+  return { folds, passages: predictions, passagesBySet: bySet, episodes, entriesPerFold, seconds: (Date.now() - started) / 1000 };
 }
 
 export interface PassageFigures {
@@ -200,6 +215,9 @@ export interface PassageFigures {
   macroF1: number;
   accuracy: number;
   perClass: { label: StanceLabel; precision: number; recall: number; f1: number; support: number }[];
+  /** Threshold-free: how well the score ranks risk passages below the rest, and opportunity ones above it. */
+  aucRisk: number;
+  aucOpportunity: number;
 }
 
 /** Macro-F1 over risk / neutral / opportunity (passages labelled off-topic are left out). */
@@ -213,6 +231,8 @@ export function passageFigures(predictions: readonly PassagePrediction[], auto =
     macroF1: scores.macroF1,
     accuracy: scores.accuracy,
     perClass: scores.perClass.map((c, i) => ({ label: STANCE_CLASSES[i] as StanceLabel, ...c })),
+    aucRisk: rocAuc(rows.map((p) => -p.score), rows.map((p) => p.label === 'risk')),
+    aucOpportunity: rocAuc(rows.map((p) => p.score), rows.map((p) => p.label === 'opportunity')),
   };
 }
 

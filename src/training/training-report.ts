@@ -95,6 +95,18 @@ export function trainingReport(input: ReportInput): string {
       return [STANCE_CLASSES[i] as string, ...row.map(String), f2(c.precision), f2(c.recall), f2(c.f1)];
     })));
     out.push('');
+    out.push(
+      '**Passages by lexicon set** (the same held-out references; the default set is the last row). AUC is threshold-free: the chance that a random risk passage scores below a random other one (opportunity: above), 0.5 being chance — it separates how well a set *ranks* stance from where the band thresholds fall.',
+    );
+    out.push('');
+    const bySet: string[][] = [];
+    for (const [name, predictions] of cv.passagesBySet) {
+      const f = passageFigures(predictions);
+      const a = passageFigures(predictions, true);
+      bySet.push([name, f2(f.macroF1), f2(a.macroF1), f2(f.perClass[0]?.f1 ?? NaN), f2(f.perClass[2]?.f1 ?? NaN), f2(f.aucRisk), f2(f.aucOpportunity)]);
+    }
+    out.push(mdTable(['lexicon set', 'macro-F1', 'auto', 'F1 risk', 'F1 opportunity', 'AUC risk', 'AUC opportunity'], bySet));
+    out.push('');
     out.push('**Episodes** (Spearman: ordinal vs `headline.stance` over the 15 AI episodes; pairs: episode pairs with different ordinals ordered right; topic: episodes on the right side of the topic gate):');
     out.push('');
     const summary: string[][] = [];

@@ -80,6 +80,21 @@ describe('fetchCaptionBody', () => {
     await expect(fetchCaptionBody(fn, webEn.baseUrl, 'GJLlxj_dtq8', live())).resolves.toMatchObject({ ok: false, outcome });
   });
 
+  it('reads a streamed body chunk by chunk, reporting progress, and decodes characters split across chunks', async () => {
+    const bytes = new TextEncoder().encode(json3.replace('"utf8"', '"utf8 é"'));
+    const cut = bytes.indexOf(0xc3) + 1; // between the two bytes of "é"
+    const chunks = [bytes.slice(0, cut), bytes.slice(cut, cut + 100), bytes.slice(cut + 100)];
+    const fn: FetchLike = async () => ({
+      status: 200,
+      text: async () => { throw new Error('read the stream, not text()'); },
+      body: new ReadableStream<Uint8Array>({ pull(controller) { const next = chunks.shift(); if (next) controller.enqueue(next); else controller.close(); } }),
+    });
+    const progress = vi.fn();
+    const result = await fetchCaptionBody(fn, webEn.baseUrl, 'GJLlxj_dtq8', live(), progress);
+    expect(result).toMatchObject({ ok: true, body: new TextDecoder().decode(bytes) });
+    expect(progress.mock.calls.length).toBeGreaterThanOrEqual(3); // the answer, then each chunk
+  });
+
   it('an aborted (timed-out) fetch is a timeout', async () => {
     const { fn } = fakeFetch(() => ({ status: 200, body: json3 }));
     const c = new AbortController();
@@ -278,6 +293,31 @@ describe('acquireCaptions', () => {
         { strategy: 'panel', outcome: 'unavailable', detail: 'no transcript panel on the page' },
       ],
     });
+  });
+
+  it('a strategy still making progress is not cut at the timeout: the timeout is for a stall, not for a long body arriving', async () => {
+    const slowButSteady = strategy('player', async (_request, _signal, progress) => {
+      for (let chunk = 0; chunk < 8; chunk++) {
+        await new Promise((r) => setTimeout(r, 15));
+        progress?.();
+      }
+      return { ok: true, body: json3, detail: '8 chunks' };
+    });
+    const result = await acquireCaptions([slowButSteady], request(), { signal: live(), timeoutMs: 40 });
+    expect(result).toMatchObject({ ok: true, source: 'player' });
+  });
+
+  it('progress stops → a timeout at the stall; and even steady progress ends at the cap', async () => {
+    const stalls = strategy('player', async (_request, _signal, progress) => {
+      progress?.();
+      return new Promise(() => undefined);
+    });
+    const endless = strategy('direct', (_request, signal, progress) => {
+      const tick = setInterval(() => progress?.(), 5);
+      return new Promise((resolve) => signal.addEventListener('abort', () => (clearInterval(tick), resolve({ ok: false, outcome: 'timeout', detail: 'aborted' }))));
+    });
+    const result = await acquireCaptions([stalls, endless], request(), { signal: live(), timeoutMs: 40, maxMs: 120 });
+    expect(result).toMatchObject({ ok: false, attempts: [{ strategy: 'player', outcome: 'timeout' }, { strategy: 'direct', outcome: 'timeout' }] });
   });
 
   it('an ended session aborts instead of reporting', async () => {

@@ -45,6 +45,10 @@ describe('validate CLI', () => {
     expect(report.passages?.asIs.n).toBe(5); // the off-topic passage is left out of macro-F1
     expect(report.passages?.asIs.table.flat().reduce((a, b) => a + b, 0)).toBe(5);
     expect(report.passages?.asIs.macroF1).toBeGreaterThan(0);
+    for (const auc of [report.passages?.asIs.aucRisk, report.passages?.asIs.aucOpportunity]) {
+      expect(auc).toBeGreaterThanOrEqual(0);
+      expect(auc).toBeLessThanOrEqual(1);
+    }
   });
 
   it('prints the episode table and the figures for both forms as text', () => {
@@ -54,7 +58,7 @@ describe('validate CLI', () => {
     expect(text.stdout).toMatch(/^Spearman \(AI episodes\)\s+-?\d\.\d\d\s+-?\d\.\d\d/m);
     expect(text.stdout).toMatch(/^opportunity over risk\s+\d+%\s+\d+%\s+\(4 pairs\)/m);
     expect(text.stdout).toMatch(/^topic right\s+6\/6\s+6\/6/m);
-    expect(text.stdout).toMatch(/macro-F1/);
+    expect(text.stdout).toMatch(/macro-F1 \d\.\d\d as is.*AUC risk (\d\.\d\d|NaN), opportunity (\d\.\d\d|NaN)/);
   });
 
   it('takes --lexicons like the score command', () => {

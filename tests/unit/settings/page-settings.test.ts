@@ -8,7 +8,7 @@ function fakeStorage(initial: Record<string, unknown> = {}) {
   const listeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
   const storage: PageSettingsStorage = {
     local: {
-      get: async (keys) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
+      get: async (keys) => Object.fromEntries((keys ?? Object.keys(data)).filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
       set: async (items) => {
         for (const [k, value] of Object.entries(items)) data[k] = structuredClone(value);
         const changes = Object.fromEntries(Object.entries(items).map(([k, value]) => [k, { newValue: structuredClone(value) }]));
@@ -59,6 +59,27 @@ describe('page settings (the content script reads the one settings store with a 
     // The first write after the upgrade stores every field at the new version.
     await page.update({ collapsed: true });
     expect(fake.data).toMatchObject({ 'settings.palette': 'colorblind', 'settings.collapsed': true, settings$: { v: 2 } });
+  });
+
+  it('the first write after an upgrade migrates the fields the page does not know too, so the version it stores is true of every field', async () => {
+    // Version 1: the v0.1 whole object plus a field key another context wrote; a hypothetical version 2 renames
+    // the library's `recording` to `paused` (a field the page's narrow schema does not have).
+    const fake = fakeStorage({ settings: { palette: 'colorblind', library: { recording: false } }, 'settings.customLexicons': [], settings$: { v: 1 } });
+    const v2 = {
+      version: 2,
+      migrations: {
+        2: (old: unknown) => {
+          const { library, ...rest } = old as { library?: { recording?: boolean } };
+          return library ? { ...rest, library: { paused: library.recording === false } } : rest;
+        },
+      },
+    };
+    await createPageSettings(fake.storage, v2).update({ collapsed: true });
+    expect(fake.data.settings$).toEqual({ v: 2 });
+    // A reader at version 2 migrates nothing now: what it reads must already be the version 2 shape.
+    const merged = { ...(fake.data.settings as object), ...Object.fromEntries(Object.entries(fake.data).filter(([k]) => k.startsWith('settings.')).map(([k, value]) => [k.slice('settings.'.length), value])) };
+    expect(merged).toMatchObject({ library: { paused: true }, palette: 'colorblind', collapsed: true, customLexicons: [] });
+    expect((merged as { library: object }).library).not.toHaveProperty('recording');
   });
 
   it('watches changes to the settings keys only, and stops when unwatched', async () => {

@@ -6,7 +6,7 @@ import { scoreCues } from '../../../src/scoring/score-cues';
 import { sliceScore } from '../../../src/scoring/slice-score';
 import { candidatePatterns, DEFAULT_CANDIDATES, featureSpace, featuresOf, isNumberWord, properNameWords } from '../../../src/training/features';
 import { learnLexicon, DEFAULT_LEARN } from '../../../src/training/learn-lexicon';
-import { cohenKappa, f1Scores, pairsOrderedRight, spearman } from '../../../src/training/metrics';
+import { cohenKappa, f1Scores, pairsOrderedRight, rocAuc, spearman } from '../../../src/training/metrics';
 import { fitOrdinal, predictOrdinal } from '../../../src/training/ordinal-model';
 import { autoCaptionForm, parseJsonLines, referenceText, REFERENCE_KEYS, type Passage } from '../../../src/training/passages';
 import { trainingRows } from '../../../src/training/learn-lexicon';
@@ -91,6 +91,14 @@ describe('metrics', () => {
     expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
     expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBeCloseTo(-1);
     expect(spearman([-1, -1, 1, 1], [-5, -3, 2, 1])).toBeCloseTo(0.894, 3);
+  });
+
+  it('ROC AUC is the share of positive–negative pairs ranked right, ties as half', () => {
+    expect(rocAuc([1, 2, 3, 4], [false, false, true, true])).toBe(1);
+    expect(rocAuc([4, 3, 2, 1], [false, false, true, true])).toBe(0);
+    // Pairs (p, n): (2,1) right, (2,3) wrong, (2,2) tie, (5,1) (5,3) (5,2) right → 4.5 / 6.
+    expect(rocAuc([2, 1, 5, 3, 2], [true, false, true, false, false])).toBeCloseTo(4.5 / 6);
+    expect(rocAuc([1, 2], [true, true])).toBeNaN();
   });
 
   it('counts pairs ordered right, ties in the figures as half', () => {
