@@ -74,7 +74,8 @@ async function load(page: Page, cdp: CDPSession, url: string, rows: number): Pro
   })`;
   const answer = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 30_000 })) as { result: { value?: number[] }; exceptionDetails?: unknown };
   if (!answer.result.value) throw new Error(`bench/library: the page did not finish loading (${JSON.stringify(answer.exceptionDetails ?? answer.result)})`);
-  const [firstRows, frame, shell, allRows] = answer.result.value;
+  // (A missing mark is NaN in the page, null once serialised.)
+  const [firstRows, frame, shell, allRows] = answer.result.value.map((x) => x ?? NaN);
   return { firstRows: firstRows!, frame: frame!, shell: shell!, allRows: allRows! };
 }
 
