@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
-import { buildDrawerChunk } from './build/drawer-chunk';
-import { DRAWER_CHUNK_FILE } from './src/panel/drawer-chunk';
+import { LAZY_CHUNKS, buildLazyChunk } from './build/lazy-chunks';
+import { LAZY_CHUNK_FILES } from './src/panel/lazy-chunks';
 
 // Manifest and build settings. Permissions stay minimal: settings live in storage,
 // and the only host the extension ever talks to is YouTube.
@@ -16,8 +16,8 @@ export default defineConfig({
       'Shows where each part of a YouTube episode sits from Risk-forward to Opportunity-forward, scored from its captions.',
     permissions: ['storage'],
     host_permissions: ['https://www.youtube.com/*'],
-    // The transcript drawer's code, imported by the watch-page content script on first open (src/panel/load-drawer.ts).
-    web_accessible_resources: [{ resources: [DRAWER_CHUNK_FILE], matches: ['https://www.youtube.com/*'] }],
+    // The panel's parts imported by the watch-page content script on first use (src/panel/load-chunks.ts).
+    web_accessible_resources: [{ resources: [...LAZY_CHUNK_FILES], matches: ['https://www.youtube.com/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -44,14 +44,12 @@ export default defineConfig({
       else viteConfig.resolve = { ...viteConfig.resolve, alias: { ...alias, 'wxt/browser': nativeBrowser } };
     },
     'build:publicAssets': async (wxt, files) => {
-      files.push({
-        relativeDest: DRAWER_CHUNK_FILE,
-        contents: await buildDrawerChunk({
-          root: wxt.config.root,
-          minify: wxt.config.mode === 'production',
-          target: [wxt.config.browser === 'firefox' ? 'firefox128' : 'chrome120'],
-        }),
-      });
+      const options = {
+        root: wxt.config.root,
+        minify: wxt.config.mode === 'production',
+        target: [wxt.config.browser === 'firefox' ? 'firefox128' : 'chrome120'],
+      };
+      for (const chunk of LAZY_CHUNKS) files.push({ relativeDest: chunk.file, contents: await buildLazyChunk(chunk, options) });
     },
   },
   vite: () => ({

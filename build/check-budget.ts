@@ -1,11 +1,12 @@
 /**
  * The content-script budget of DESIGN §9.1 (under 45 KB gzip): fails when the built isolated-world content script
- * weighs more than BUDGET_BYTES gzip. The latest review asks for 40 KB: REVIEW_TARGET_BYTES is printed beside it
- * (39,8xx B before main's settings/panel-strategy additions of 30 Nov, ~40.9 KB after) — lower BUDGET_BYTES to it
- * once the script is back under. Run after the builds (`npm run
- * check:budget`, part of `test:e2e`); a missing build is an error, so the check cannot pass by not looking.
+ * weighs more than BUDGET_BYTES gzip. The latest review asks for 40 KB: every build prints its margin to
+ * REVIEW_TARGET_BYTES, and a `WARNING:` line when it is over —
+ * a warning, not a failure, so one change that needs a few hundred bytes does not stop CI while the design's 45 KB
+ * holds. Run after the builds (`npm run check:budget`, part of `test:e2e`); a missing build is an error, so the check
+ * cannot pass by not looking.
  *
- * gzip at zlib's default level, as `gzip -c` measures it.
+ * gzip at zlib's default level, as `gzip -c` measures it (`gzip -9` gives some tens of bytes less).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,20 @@ const BUILDS = ['chrome-mv3', 'firefox-mv3'];
 
 export function gzipBytes(code: Buffer | string): number {
   return gzipSync(code).length;
+}
+
+const bytes = (n: number) => `${n.toLocaleString('en')} B`;
+
+/** What the check prints for one build: its size, the verdict, the margin to the review's target (a warning when over). */
+export function budgetLines(build: string, size: number, rawSize: number): string[] {
+  const verdict = size <= BUDGET_BYTES ? 'ok' : 'OVER BUDGET';
+  const margin = REVIEW_TARGET_BYTES - size;
+  const lines = [
+    `${build}: content script ${bytes(size)} gzip (${bytes(rawSize)} raw), budget ${bytes(BUDGET_BYTES)}: ${verdict}; ` +
+      (margin >= 0 ? `${bytes(margin)} under the review's ${bytes(REVIEW_TARGET_BYTES)} target` : `${bytes(-margin)} over the review's ${bytes(REVIEW_TARGET_BYTES)} target`),
+  ];
+  if (margin < 0) lines.push(`WARNING: ${build} content script is ${bytes(size)} gzip, ${bytes(-margin)} over the review's ${bytes(REVIEW_TARGET_BYTES)} target`);
+  return lines;
 }
 
 function main(): void {
@@ -34,11 +49,10 @@ function main(): void {
     }
     const code = readFileSync(file);
     const size = gzipBytes(code);
-    const verdict = size <= BUDGET_BYTES ? 'ok' : 'OVER BUDGET';
-    console.log(`${build}: content script ${size.toLocaleString('en')} B gzip (${code.length.toLocaleString('en')} B raw), budget ${BUDGET_BYTES.toLocaleString('en')} B: ${verdict}${size > REVIEW_TARGET_BYTES ? ` (over the review's ${REVIEW_TARGET_BYTES.toLocaleString('en')} B target)` : ''}`);
+    for (const line of budgetLines(build, size, code.length)) console.log(line);
     if (size > BUDGET_BYTES) failed = true;
   }
   if (failed) process.exit(1);
 }
 
-main();
+if (process.argv[1] && import.meta.filename === process.argv[1]) main();

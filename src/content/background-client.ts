@@ -12,7 +12,7 @@
  *   are never retried. The session's AbortSignal stops an upload between chunks.
  */
 import { MessageError } from '../messaging/message-error';
-import type { BackgroundMessageType } from '../messaging/message-directions';
+import type { ContentScriptRequestType } from '../messaging/message-directions';
 import type { MapAnswer, MessageAnswer, MessageArgs, ScoreTarget } from '../messaging/protocol';
 
 /** Chunk size (UTF-16 code units): half the protocol's MAX_CHUNK_CHARS. */
@@ -21,7 +21,7 @@ export const UPLOAD_CHUNK_CHARS = 1024 * 1024;
 export const WORKER_STOPPED_MESSAGE = "The extension's background worker stopped while scoring. Retry.";
 export const WORKER_SILENT_MESSAGE = "The extension's background worker stopped answering. Retry.";
 
-export type SendToBackground = <K extends BackgroundMessageType>(type: K, args: MessageArgs<K>) => Promise<MessageAnswer<K>>;
+export type SendToBackground = <K extends ContentScriptRequestType>(type: K, args: MessageArgs<K>) => Promise<MessageAnswer<K>>;
 
 export interface BackgroundClientDeps {
   send: SendToBackground;

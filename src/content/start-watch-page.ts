@@ -11,8 +11,9 @@ import { listTracksWithoutHelper } from '../acquisition/list-tracks-without-help
 import { createPanelStrategy } from '../acquisition/panel-strategy';
 import { createPlayerStrategy } from '../acquisition/player-strategy';
 import { youtubeSelectors } from '../youtube-page/youtube-selectors';
-import { onTabMessage, sendToBackground } from '../messaging/extension-messaging';
+import { onTabMessage, sendToBackground } from '../messaging/content-script-messaging';
 import { mountPanel } from '../panel/mount-panel';
+import { loadTranscriptPanelReader } from '../panel/load-chunks';
 import { createPageSettings } from '../settings/page-settings';
 import { createShowAnywayStore } from '../settings/show-anyway';
 import { createBackgroundClient, yieldToPage } from './background-client';
@@ -42,7 +43,7 @@ export function startWatchPage(ctx: ContentScriptContext): WatchPageController {
   const strategies = [
     createPlayerStrategy({ bridge, fetch: fetchInTab, bridgeTimeoutMs: WATCH_PAGE_TIMINGS.bridgeMs }),
     createDirectStrategy({ fetch: fetchInTab }),
-    createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs, signal }),
+    createPanelStrategy({ doc: document, rowsTimeoutMs: WATCH_PAGE_TIMINGS.panelRowsMs, signal, loadReader: loadTranscriptPanelReader }),
   ];
 
   // Not wxt/utils/storage here: the same stored item read and written directly (page-settings.ts, the budget).

@@ -10,7 +10,7 @@ import type { TranscriptArgs, TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
 import { classifyPage } from './page-kind';
 import type { DiagnosticsInput } from './collect-diagnostics';
-import { formatDiagnostics, type Diagnostics, type MissingPart } from '../youtube-page/diagnostics';
+import type { Diagnostics, MissingPart } from '../youtube-page/diagnostics';
 import { WatchSession, type SessionDeps } from './watch-session';
 
 export interface ControllerDeps extends Omit<SessionDeps, 'show'> {
@@ -136,10 +136,9 @@ export class WatchPageController {
     });
   }
 
-  /** The text "Copy diagnostics" puts on the clipboard. */
-  diagnostics(): string {
-    const record = this.diagnosticsRecord(this.missing());
-    return record ? formatDiagnostics(record) : '';
+  /** The record "Copy diagnostics" formats and puts on the clipboard (the page as it is now). */
+  diagnostics(): Diagnostics | null {
+    return this.diagnosticsRecord(this.missing());
   }
 
   rescore(): void {
@@ -182,7 +181,7 @@ export class WatchPageController {
           },
           copyText: (text) => this.deps.copyText(text),
           onShowAnyway: () => void this.session?.showAnyway(),
-          diagnostics: () => this.diagnostics(),
+          diagnosticsRecord: () => this.diagnostics(),
         },
         withDisplay,
       )

@@ -17,12 +17,12 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { paletteFor } from './colour-scale';
-import { Panel, type CopyResult } from './components/panel';
+import { Panel } from './components/panel';
 import { hostAttributes } from './host-attributes';
 import { findPlacement, HOST_ID, HOST_TAG, placeHost, removeStaleHosts, type PlacementName } from './panel-placement';
 import type { PanelController, PanelDeps, PanelView } from './panel-view';
 import { createProgressStrip } from './progress-strip';
-import { loadDrawerBody } from './load-drawer';
+import { loadDiagnosticsBox, loadDrawerBody } from './load-chunks';
 import { createShadowHost } from './shadow-host';
 import { stayAttached } from './stay-attached';
 import { createVideoClock } from './video-clock';
@@ -73,15 +73,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
 
   const actions = {
     onRetry: () => deps.onRetry(),
-    onCopyDiagnostics: async (): Promise<CopyResult> => {
-      const text = deps.diagnostics?.() ?? '';
-      try {
-        await win.navigator.clipboard.writeText(text);
-        return { text, copied: true };
-      } catch {
-        return { text, copied: false };
-      }
-    },
+    ...(deps.diagnosticsRecord ? { diagnosticsRecord: deps.diagnosticsRecord } : {}),
     onTrackChange: (vssId: string) => deps.onTrackChange(vssId),
     onShowAnyway: () => deps.onShowAnyway(),
     onCollapsedChange: (collapsed: boolean) => {
@@ -97,6 +89,7 @@ export async function mountPanel(ctx: ContentScriptContext, deps: PanelDeps, ini
     loadTranscript: (from: number, count: number) => deps.loadTranscript(from, count),
     copyText: (text: string) => deps.copyText(text),
     loadDrawer: loadDrawerBody,
+    loadDiagnostics: loadDiagnosticsBox,
   };
 
   function syncHost(): void {

@@ -7,7 +7,7 @@
 import type { CaptionSource, TrackRef } from '../captions/caption-track';
 import type { TranscriptPage } from '../messaging/protocol';
 import type { PerspectiveMap } from '../scoring/perspective-map';
-import type { MissingPart } from '../youtube-page/diagnostics';
+import type { Diagnostics, MissingPart } from '../youtube-page/diagnostics';
 import type { StripStatus } from './progress-strip';
 
 export type PanelState = 'loading' | 'ready' | 'no-captions' | 'unavailable' | 'error' | 'skipped' | 'off-topic';
@@ -56,8 +56,12 @@ export interface PanelDeps {
   copyText(text: string): Promise<void>;
   /** Off-topic state: "Show the map anyway" — draw this video's map and remember the choice for it. */
   onShowAnyway(): void;
-  /** Optional: the diagnostics text for a bug report (no URL, title or page text; src/youtube-page/diagnostics.ts). */
-  diagnostics?(): string;
+  /**
+   * Optional: the diagnostics record of the page as it is now, for "Copy diagnostics" (enumerations only: no URL,
+   * title or page text; src/youtube-page/diagnostics.ts). The panel's diagnostics box formats it (it is loaded on
+   * first use, and the formatter with it).
+   */
+  diagnosticsRecord?(): Diagnostics | null;
   /** Optional: the session's AbortSignal. When it aborts, the panel removes itself and stops waiting for a place on the page. */
   signal?: AbortSignal;
 }

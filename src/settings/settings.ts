@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SettingsFieldsSchema, normalizeSettings, type Settings } from './settings-schema';
-import { createStoredSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type SettingsLocks, type SettingsStorage } from './stored-settings';
+import { createEditableSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type SettingsLocks, type SettingsStorage } from './stored-settings';
 
 export { BUILTIN_LEXICON_IDS, defaultSettings, normalizeSettings } from './settings-schema';
 export type { PaletteId, Settings } from './settings-schema';
@@ -22,7 +22,7 @@ export function defineSettingsItem(
   migrations: Record<number, (previous: unknown) => unknown> = SETTINGS_MIGRATIONS,
   storage: SettingsStorage = browser.storage as unknown as SettingsStorage,
 ) {
-  const stored = createStoredSettings(storage, SettingsFieldsSchema, { version, migrations, locks: locks() });
+  const stored = createEditableSettings(storage, SettingsFieldsSchema, { version, migrations, locks: locks() });
   return {
     getValue: (): Promise<Settings> => stored.read(),
     /** Writes the fields of `settings` that differ from what is stored (normalised first). */

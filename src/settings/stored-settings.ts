@@ -9,7 +9,9 @@
  * at once never overwrite each other: `storage.local.set` of distinct keys does not conflict, and nothing reads,
  * modifies and writes a shared value. `edit` (a change computed from the current value, e.g. adding a custom
  * lexicon) runs under a Web Lock where the context has one (the extension's own pages and worker share an origin);
- * the watch page only sets its own booleans, which needs no read.
+ * the watch page only sets its own booleans, which needs no read: it opens the store with `createStoredSettings`
+ * (read, write, watch), the other contexts with `createEditableSettings` (and `edit`), so `edit` stays out of the
+ * content script's bundle.
  *
  * Versions: `settings$` = `{ v }` (WXT's meta key) is the version of what is stored. A reader migrates what it reads
  * from an older version in memory (`SETTINGS_MIGRATIONS[n]` turns a version n−1 value into a version n one), so no
@@ -71,7 +73,8 @@ export function migrateSettings(value: unknown, from: number, to: number, migrat
   return current;
 }
 
-export function createStoredSettings<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions = {}) {
+/** What both stores share: the one reading, writing and watching of the settings keys. */
+function openStore<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions) {
   type Value = v.InferOutput<S>;
   const version = options.version ?? SETTINGS_VERSION;
   const fields = Object.keys(schema.entries);
@@ -131,9 +134,7 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
     return items;
   };
 
-  const locked = <T>(work: () => Promise<T>): Promise<T> => (options.locks ? options.locks.request(LOCK_NAME, work) : work());
-
-  return {
+  const api = {
     /** The current settings, migrated and validated; never rejects (defaults when storage cannot be read). */
     read,
     /**
@@ -145,6 +146,34 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
       const next = parse({ ...loaded.value, ...patch });
       await store(next, Object.keys(patch).filter((field) => fields.includes(field)), loaded);
     },
+    /** Calls `callback` with the settings after every change to them (from any context). Returns unwatch. */
+    watch(callback: (settings: Value) => void): () => void {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !Object.keys(changes).some((key) => keys.includes(key))) return;
+        void read().then(callback);
+      };
+      storage.onChanged.addListener(listener);
+      return () => storage.onChanged.removeListener(listener);
+    },
+  };
+  return { api, load, store, parse, fields };
+}
+
+/**
+ * The settings as a context that only sets values reads and writes them (the watch page: its own booleans). No
+ * `edit`, and no lock, in the content script's bundle.
+ */
+export function createStoredSettings<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions = {}) {
+  return openStore(storage, schema, options).api;
+}
+
+/** The settings with `edit` too: a change computed from the current value (the background, the extension's pages). */
+export function createEditableSettings<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions = {}) {
+  type Value = v.InferOutput<S>;
+  const { api, load, store, parse, fields } = openStore(storage, schema, options);
+  const locked = <T>(work: () => Promise<T>): Promise<T> => (options.locks ? options.locks.request(LOCK_NAME, work) : work());
+  return {
+    ...api,
     /**
      * Applies `change` to the current settings and writes the fields it changed; `change` may return null to write
      * nothing. Under the settings lock where there is one, so two pages changing the same list do not lose an item.
@@ -161,16 +190,8 @@ export function createStoredSettings<S extends ObjectSchema>(storage: SettingsSt
         return next;
       });
     },
-    /** Calls `callback` with the settings after every change to them (from any context). Returns unwatch. */
-    watch(callback: (settings: Value) => void): () => void {
-      const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area !== 'local' || !Object.keys(changes).some((key) => keys.includes(key))) return;
-        void read().then(callback);
-      };
-      storage.onChanged.addListener(listener);
-      return () => storage.onChanged.removeListener(listener);
-    },
   };
 }
 
 export type StoredSettings<S extends ObjectSchema> = ReturnType<typeof createStoredSettings<S>>;
+export type EditableSettings<S extends ObjectSchema> = ReturnType<typeof createEditableSettings<S>>;

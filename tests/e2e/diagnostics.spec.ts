@@ -26,6 +26,8 @@ test('every strategy fails: the tried list names each client, and Copy diagnosti
   await expect(p.query('[data-missing="captions"]')).toBeVisible();
   await p.query('[data-action="copy-diagnostics"]').click();
   await expect(p.query('.diagnostics-text')).toBeVisible();
+  // The box is loaded on first use (diagnostics-box.js) and brings its styles: the copied text keeps its lines.
+  expect(await p.query('.diagnostics-text').evaluate((pre) => getComputedStyle(pre).whiteSpace)).toBe('pre-wrap');
   const shown = await p.query('.diagnostics-text').textContent();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(shown);

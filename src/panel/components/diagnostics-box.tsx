@@ -1,36 +1,41 @@
 /**
- * "Which part of the page was not found", one sentence each, and "Copy diagnostics" for a bug report. After a
- * copy, the copied text is shown too (so the user sees exactly what leaves with the report, and can select it by
- * hand when the clipboard refuses). The text is built elsewhere from enumerations only (youtube-page/diagnostics.ts).
+ * "Which part of the page was not found", one sentence each, and "Copy diagnostics" for a bug report (the copied
+ * text is shown too: copy-diagnostics.tsx). The text is built here, on click, from the session's record of
+ * enumerations only (src/youtube-page/diagnostics.ts).
+ *
+ * Not in the content script: built apart as `diagnostics-box.js` (build/lazy-chunks.ts) and loaded when the panel
+ * first has something to report (load-chunks.ts); the panel draws `[data-diagnostics]` around it meanwhile. Its
+ * styles come with it.
  */
-import { useState } from 'preact/hooks';
-import { missingSentence, type MissingPart } from '../../youtube-page/diagnostics';
+import { formatDiagnostics, missingSentence, type Diagnostics, type MissingPart } from '../../youtube-page/diagnostics';
+import { CopyDiagnostics } from './copy-diagnostics';
+import css from './diagnostics-box.css?inline';
 
 export interface DiagnosticsBoxProps {
   missing: readonly MissingPart[];
-  onCopy(): Promise<{ text: string; copied: boolean }>;
+  /** The diagnostics record of the page as it is now (null: none to give; an empty text is copied). */
+  record(): Diagnostics | null;
+  /** Puts the text on the clipboard: false when the clipboard refused. */
+  copyText(text: string): Promise<boolean>;
 }
 
-export function DiagnosticsBox({ missing, onCopy }: DiagnosticsBoxProps) {
-  const [result, setResult] = useState<{ text: string; copied: boolean } | null>(null);
+export function DiagnosticsBox({ missing, record, copyText }: DiagnosticsBoxProps) {
   return (
-    <div class="diagnostics" data-diagnostics="">
+    <>
+      <style>{css}</style>
       {missing.map((part) => (
         <p key={part} class="missing" data-missing={part}>
           {missingSentence(part)}
         </p>
       ))}
-      <button type="button" class="button" data-action="copy-diagnostics" onClick={() => void onCopy().then(setResult)}>
-        Copy diagnostics
-      </button>
-      {result ? (
-        <>
-          <p class="copy-result" role="status">
-            {result.copied ? 'Copied. Paste it into a bug report: it holds no address, title or text from the page.' : 'Could not reach the clipboard: select the text below and copy it.'}
-          </p>
-          <pre class="diagnostics-text">{result.text}</pre>
-        </>
-      ) : null}
-    </div>
+      <CopyDiagnostics
+        text={() => {
+          const now = record();
+          return now ? formatDiagnostics(now) : '';
+        }}
+        copyText={copyText}
+        buttonClass="button"
+      />
+    </>
   );
 }

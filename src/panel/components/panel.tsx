@@ -15,24 +15,21 @@ import { PerspectiveStrip } from './perspective-strip';
 import { StatusView, statusSentence } from './status-view';
 import { TrackPicker } from './track-picker';
 import type { DrawerTarget } from './transcript-drawer';
-import type { DrawerBody } from '../load-drawer';
-import { DiagnosticsBox } from './diagnostics-box';
+import type { DiagnosticsBoxView, DrawerBody } from '../load-chunks';
+import type { Diagnostics, MissingPart } from '../../youtube-page/diagnostics';
 
 export const CAVEAT = 'Captions are an imperfect primary source: they can mis-hear names and technical terms.';
-
-export interface CopyResult {
-  text: string;
-  copied: boolean;
-}
 
 export type PanelActions = Pick<
   PanelDeps,
   'onRetry' | 'onTrackChange' | 'onCollapsedChange' | 'onShowAnyway' | 'onTranscriptOpenChange' | 'loadTranscript' | 'copyText'
 > & {
-  /** The transcript drawer's body, loaded on first open (load-drawer.ts; tests hand over the module itself). */
+  /** The transcript drawer's body, loaded on first open (load-chunks.ts; tests hand over the module itself). */
   loadDrawer(): Promise<DrawerBody>;
-  /** Copies the diagnostics text for a bug report; resolves with the text and whether the clipboard took it. */
-  onCopyDiagnostics?(): Promise<CopyResult>;
+  /** The diagnostics box, loaded when the panel first has something to report (load-chunks.ts). */
+  loadDiagnostics(): Promise<DiagnosticsBoxView>;
+  /** The diagnostics record of the page as it is now, for "Copy diagnostics" (absent: no diagnostics box). */
+  diagnosticsRecord?(): Diagnostics | null;
 };
 
 export const SHOW_ANYWAY_LABEL = 'Show the map anyway';
@@ -63,7 +60,7 @@ export function Panel({ view, actions, clock }: PanelProps) {
   const offTopic = view.state === 'off-topic' && view.map ? view.map : undefined;
   const oneLine = map ? collapsedLine(map) : offTopic ? offTopicSentence(offTopic, view.track?.languageCode) : statusSentence(view);
   const missing = [...new Set([...(view.state === 'unavailable' ? (['captions'] as const) : []), ...(view.missing ?? [])])];
-  const diagnostics = missing.length > 0 && actions.onCopyDiagnostics ? <DiagnosticsBox missing={missing} onCopy={actions.onCopyDiagnostics} /> : null;
+  const diagnostics = missing.length > 0 && actions.diagnosticsRecord ? <DiagnosticsSlot missing={missing} actions={actions} /> : null;
 
   /** Strip, markers and bars: seek there, and when the drawer is open, show that slice in it. */
   const seekSlice = (index: number) => {
@@ -213,25 +210,9 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     if (open && map) store.start();
   }, [open, map, store]);
 
-  // The drawer's code arrives on first open (load-drawer.ts); the first page of cues is asked for meanwhile.
-  const [Body, setBody] = useState<DrawerBody | null>(null);
-  const [bodyError, setBodyError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open || Body) return;
-    let current = true;
-    setBodyError(null);
-    actions.loadDrawer().then(
-      // Drawn in a task of its own: the chunk's evaluation (this continuation runs at the end of its task) plus the
-      // body's first render, measuring and scrolling would otherwise be one long task (bench/drawer.ts).
-      (loaded) => setTimeout(() => current && setBody(() => loaded), 0),
-      (error: unknown) => {
-        if (current) setBodyError(`The transcript could not be shown (${error instanceof Error ? error.message : String(error)}). Reload the page.`);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, Body]);
+  // The drawer's code arrives on first open (load-chunks.ts); the first page of cues is asked for meanwhile. A failed
+  // load is tried again on the next open.
+  const body = useLoadedPart(open, actions.loadDrawer);
 
   const setOpen = (next: boolean) => {
     setOpenState(next);
@@ -249,8 +230,8 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
         if (back?.isConnected) back.focus();
       });
     },
-    Body,
-    bodyError,
+    Body: body.part,
+    bodyError: body.error === null ? null : `The transcript could not be shown (${body.error}). Reload the page.`,
     target,
     showSlice: (slice: number) => setTarget((prev) => ({ slice, seq: (prev?.seq ?? 0) + 1 })),
     store,
@@ -260,6 +241,56 @@ function useDrawer(map: PerspectiveMap | undefined, savedOpen: boolean, actions:
     setMatchSlices: (next: ReadonlySet<number>) => setMatchSlices((prev) => (sameSet(prev, next) ? prev : next)),
     opener,
   };
+}
+
+/**
+ * Where the diagnostics box goes (`[data-diagnostics]`): drawn at once, the box's code arriving on first use
+ * (load-chunks.ts). A failed load says so, with a button that tries again (as does the box's next showing).
+ */
+function DiagnosticsSlot({ missing, actions }: { missing: MissingPart[]; actions: PanelActions }) {
+  const { part: Box, error, retry } = useLoadedPart(true, actions.loadDiagnostics);
+  const record = actions.diagnosticsRecord;
+  return (
+    <div class="diagnostics" data-diagnostics="">
+      {Box && record ? (
+        <Box missing={missing} record={record} copyText={(text) => actions.copyText(text).then(() => true, () => false)} />
+      ) : (
+        <p class="status-sentence" role="status">
+          {error === null ? 'Loading the diagnostics…' : `The diagnostics could not be shown (${error}). `}
+          {error === null ? null : (
+            <button type="button" class="button" data-action="retry-diagnostics" onClick={retry}>
+              Try again
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A part of the panel loaded on first use (load-chunks.ts): loaded once `wanted`, again after a failure when `wanted`
+ * turns true again or on `retry()`. The part is drawn in a task of its own: the chunk's evaluation (the import's
+ * continuation runs at the end of its task) plus the part's first render — for the drawer also measuring and
+ * scrolling — would otherwise be one long task (bench/drawer.ts). `error` is the failure's message.
+ */
+function useLoadedPart<T>(wanted: boolean, load: () => Promise<T>) {
+  const [part, setPart] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!wanted || part) return;
+    let current = true;
+    setError(null);
+    load().then(
+      (loaded) => setTimeout(() => current && setPart(() => loaded), 0),
+      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, part, attempt]);
+  return { part, error, retry: () => setAttempt((n) => n + 1) };
 }
 
 const NO_SLICES: ReadonlySet<number> = new Set();

@@ -19,7 +19,7 @@ export function pureView<P extends object>(view: FunctionComponent<P>): Componen
         return h(view, props);
       }
     };
-  // The drawer's chunk (load-drawer.ts) calls pureView while it is evaluated, before the loader hands it preact's
+  // The drawer's chunk (load-chunks.ts) calls pureView while it is evaluated, before the loader hands it preact's
   // `Component`: there the class is made on first render, behind a thin function component.
   if (typeof Component === 'function') return make();
   let pure: ComponentType<P> | undefined;

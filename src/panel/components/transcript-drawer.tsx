@@ -3,7 +3,7 @@
  * place, the cue under the playhead marked and followed, a find box. Props only: the cues come from a
  * TranscriptStore, time from the VideoClock, and every action goes out through a callback.
  *
- * Loaded on first open, not with the content script (load-drawer.ts, the budget of §9.1): the panel draws the
+ * Loaded on first open, not with the content script (load-chunks.ts, the budget of §9.1): the panel draws the
  * drawer's region (`[data-transcript]`, `data-open`) itself and this body inside it. So it imports from src/panel
  * only pure helpers, and from preact only `preact/hooks` and the JSX runtime, which the loader hands over (one
  * preact on the page: hooks work only with the preact that renders them).

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createPanelStrategy } from '../../../src/acquisition/panel-strategy';
+import { readTranscriptPanel } from '../../../src/acquisition/read-transcript-panel';
 import type { AcquireRequest } from '../../../src/acquisition/acquisition-strategy';
 import type { CaptionTrack } from '../../../src/captions/caption-track';
 import { parseCaptions } from '../../../src/captions/parse-captions';
@@ -18,6 +19,9 @@ import {
   type PanelContent,
   type PanelTiming,
 } from '../../e2e/replica/inferred/transcript-panel';
+
+/** The reader as the content script loads it from its chunk (load-chunks.ts), here at once. */
+const loadReader = async () => readTranscriptPanel;
 
 const rows = (words: string) => Array.from({ length: 4 }, (_, i) => ({ startMs: 1_000 + i * 4_000, text: `${words} ${i}` }));
 /** Video A: one English track. Video B: German first (the panel's default), English (auto-generated) chosen. */
@@ -67,7 +71,7 @@ describe('panel strategy after in-page navigation, every timing', () => {
   it.each(cases)('open %s, stale %i ms, language load %i ms, session ends after %s ms', async (open, staleMs, languageMs, endAfterMs) => {
     const page = pageOnA(open, { staleMs, languageMs });
     // Generous where rows do come (a busy machine delays timers); short where they never can.
-    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: staleMs >= 1e9 ? 300 : 5_000, intervalMs: 5 });
+    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: staleMs >= 1e9 ? 300 : 5_000, intervalMs: 5, loadReader });
     page.navigateToB();
     const session = new AbortController();
     if (endAfterMs !== null) setTimeout(() => session.abort(), endAfterMs);
@@ -90,11 +94,49 @@ describe('panel strategy after in-page navigation, every timing', () => {
   it('rows the panel showed when the navigation started are never read, even with no menu to tell', async () => {
     const page = pageOnA(true, { staleMs: 1e9, languageMs: 0 });
     document.querySelector('ytd-transcript-footer-renderer')?.remove();
-    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: 80, intervalMs: 5 });
+    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: 80, intervalMs: 5, loadReader });
     page.navigateToB();
     const result = await strategy.acquire({ ...request, tracks: [english] }, new AbortController().signal);
     expect(result).toMatchObject({ ok: false, outcome: 'unavailable' });
     page.stop();
+  });
+
+  it('the reader loads on first use, yet the rows shown when a navigation started before it came are still never read', async () => {
+    const page = pageOnA(true, { staleMs: 1e9, languageMs: 0 });
+    document.querySelector('ytd-transcript-footer-renderer')?.remove();
+    const load = vi.fn(loadReader);
+    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: 80, intervalMs: 5, loadReader: load });
+    page.navigateToB();
+    expect(load).not.toHaveBeenCalled();
+    const result = await strategy.acquire({ ...request, tracks: [english] }, new AbortController().signal);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ ok: false, outcome: 'unavailable' });
+    page.stop();
+  });
+
+  it('a reader that cannot be loaded fails the attempt as an error (said in the tried list); the next attempt loads it again', async () => {
+    const page = pageOnA(false, { staleMs: 0, languageMs: 0 });
+    const load = vi.fn(loadReader).mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'));
+    const strategy = createPanelStrategy({ doc: document, rowsTimeoutMs: 5_000, intervalMs: 5, loadReader: load });
+    const single = { ...request, track: english, tracks: [english] };
+    expect(await strategy.acquire(single, new AbortController().signal)).toEqual({
+      ok: false,
+      outcome: 'error',
+      detail: 'the transcript panel reader could not be loaded (Failed to fetch dynamically imported module)',
+    });
+    expect(page.isOpen()).toBe(false);
+    const again = await strategy.acquire(single, new AbortController().signal);
+    expect(again.ok).toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+    page.stop();
+  });
+
+  it('a machine translation needs no reader: not-needed, nothing loaded', async () => {
+    const load = vi.fn(loadReader);
+    const translated = { ...english, translation: { tlang: 'fr', sourceVssId: english.vssId, sourceLanguageCode: 'en' } };
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 80, loadReader: load }).acquire({ ...request, track: translated }, new AbortController().signal);
+    expect(result).toMatchObject({ ok: false, outcome: 'not-needed' });
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('a panel that does not offer the chosen track: unavailable, nothing selected', async () => {
@@ -102,7 +144,7 @@ describe('panel strategy after in-page navigation, every timing', () => {
     page.navigateToB();
     await sleep(5);
     const french = track('fr', 'French');
-    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 80, intervalMs: 5 }).acquire({ ...request, track: french, tracks: [...request.tracks, french] }, new AbortController().signal);
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 80, intervalMs: 5, loadReader }).acquire({ ...request, track: french, tracks: [...request.tracks, french] }, new AbortController().signal);
     expect(result).toMatchObject({ ok: false, outcome: 'unavailable', detail: expect.stringContaining('French') });
     expect(page.panel.shownTrack()).toBe('German');
     page.stop();

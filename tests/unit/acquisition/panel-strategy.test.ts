@@ -2,9 +2,13 @@ import { englishTranslationOf } from '../../../src/captions/caption-track';
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createPanelStrategy } from '../../../src/acquisition/panel-strategy';
+import { readTranscriptPanel } from '../../../src/acquisition/read-transcript-panel';
 import { segmentsToJson3 } from '../../../src/acquisition/segments-to-json3';
 import { parseCaptions } from '../../../src/captions/parse-captions';
 import type { AcquireRequest } from '../../../src/acquisition/acquisition-strategy';
+
+/** The reader as the content script loads it from its chunk (load-chunks.ts), here at once. */
+const loadReader = async () => readTranscriptPanel;
 
 const ROWS = [
   { time: '0:04', text: 'Welcome back to the show.' },
@@ -67,7 +71,7 @@ const live = () => new AbortController().signal;
 describe('panel strategy', () => {
   it('reads the modern panel rows (start times + text) into a json3 body the parser accepts', async () => {
     document.body.replaceChildren(modernPanel());
-    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 200, intervalMs: 10 }).acquire(req, live());
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 200, intervalMs: 10, loadReader }).acquire(req, live());
     if (!result.ok) throw new Error(result.detail);
     const parsed = parseCaptions(result.body);
     expect(parsed.format).toBe('json3');
@@ -81,7 +85,7 @@ describe('panel strategy', () => {
   it('opens the classic panel with "Show transcript", waits for rows, and closes it again', async () => {
     document.body.replaceChildren();
     const { panel, closes } = classicPage();
-    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 1000, intervalMs: 10 }).acquire(req, live());
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 1000, intervalMs: 10, loadReader }).acquire(req, live());
     expect(result).toMatchObject({ ok: true, detail: '3 transcript rows' });
     expect(closes()).toBe(1);
     expect(panel.getAttribute('visibility')).toBe('ENGAGEMENT_PANEL_VISIBILITY_HIDDEN');
@@ -89,7 +93,7 @@ describe('panel strategy', () => {
 
   it('no transcript panel at all: unavailable', async () => {
     document.body.replaceChildren(el('div', { id: 'below' }));
-    await expect(createPanelStrategy({ doc: document, rowsTimeoutMs: 50, intervalMs: 10 }).acquire(req, live())).resolves.toMatchObject({
+    await expect(createPanelStrategy({ doc: document, rowsTimeoutMs: 50, intervalMs: 10, loadReader }).acquire(req, live())).resolves.toMatchObject({
       ok: false,
       outcome: 'unavailable',
     });
@@ -98,7 +102,7 @@ describe('panel strategy', () => {
   it('a machine translation is not what the panel shows: declined without opening it', async () => {
     document.body.replaceChildren(modernPanel());
     const translated = englishTranslationOf(german)!;
-    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 50, intervalMs: 10 }).acquire({ ...req, track: translated }, live());
+    const result = await createPanelStrategy({ doc: document, rowsTimeoutMs: 50, intervalMs: 10, loadReader }).acquire({ ...req, track: translated }, live());
     expect(result).toMatchObject({ ok: false, outcome: 'not-needed' });
   });
 });

@@ -8,6 +8,7 @@ import type { TrackRef } from '../../../src/captions/caption-track';
 import { vi } from 'vitest';
 import type { TranscriptPage } from '../../../src/messaging/protocol';
 import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
+import { DiagnosticsBox } from '../../../src/panel/components/diagnostics-box';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -117,5 +118,6 @@ export function drawerActions(load: (from: number, count: number) => Promise<Tra
     loadTranscript: vi.fn(load),
     copyText: vi.fn(async (_text: string) => undefined),
     loadDrawer: vi.fn(async () => TranscriptDrawerBody),
+    loadDiagnostics: vi.fn(async () => DiagnosticsBox),
   };
 }

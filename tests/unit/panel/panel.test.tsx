@@ -8,6 +8,7 @@ import { scoreToFraction } from '../../../src/panel/geometry';
 import type { PanelView } from '../../../src/panel/panel-view';
 import { HOSTILE, MOST_OPPORTUNITY, MOST_RISK, fixtureMap, readyView } from './fixtures';
 import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
+import { DiagnosticsBox } from '../../../src/panel/components/diagnostics-box';
 
 interface Harness {
   video: ClockVideo;
@@ -20,7 +21,7 @@ interface Harness {
 function setup(view: PanelView): Harness {
   const video: ClockVideo = { currentTime: 0, paused: true, duration: 5400 };
   const clock = createVideoClock({ events: document, getVideo: () => video, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
-  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined), loadDrawer: vi.fn(async () => TranscriptDrawerBody) };
+  const actions = { onRetry: vi.fn(), onTrackChange: vi.fn(), onCollapsedChange: vi.fn(), onShowAnyway: vi.fn(), onTranscriptOpenChange: vi.fn(), loadTranscript: vi.fn(async (from: number) => ({ total: 0, from, cues: [] })), copyText: vi.fn(async () => undefined), loadDrawer: vi.fn(async () => TranscriptDrawerBody), loadDiagnostics: vi.fn(async () => DiagnosticsBox) };
   const result = render(<Panel view={view} actions={actions} clock={clock} />);
   return {
     video,

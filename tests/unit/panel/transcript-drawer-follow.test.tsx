@@ -46,7 +46,7 @@ describe('transcript drawer following playback', () => {
     const root = container as HTMLElement;
     fireEvent.click(root.querySelector<HTMLElement>('.transcript-toggle [data-action="open-transcript"]')!);
     await waitFor(() => expect(root.querySelectorAll('[data-cue-start-ms]').length).toBeGreaterThan(10));
-    // The body arrives from a load (load-drawer.ts), after the click's act(): its effects run after the next frame.
+    // The body arrives from a load (load-chunks.ts), after the click's act(): its effects run after the next frame.
     await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     act(() => clock.seek(cues[3]!.startMs + 10));
     const drawn = root.querySelectorAll('[data-cue-start-ms]').length;

@@ -54,7 +54,7 @@ const openButton = (root: HTMLElement) => root.querySelector<HTMLElement>('.tran
 async function open(root: HTMLElement) {
   fireEvent.click(openButton(root));
   await waitFor(() => expect(rows(root).length).toBeGreaterThan(0));
-  // The body arrives from a load (load-drawer.ts), after the click's act(): its effects (clock subscription, find
+  // The body arrives from a load (load-chunks.ts), after the click's act(): its effects (clock subscription, find
   // reset) run after the next frame, as preact schedules them (rAF, then a task). Wait for that frame.
   await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }

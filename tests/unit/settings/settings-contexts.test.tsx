@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageSettings } from '../../../src/settings/page-settings';
 import { readSettings, settingsStore } from '../../../src/settings/settings';
 import { SettingsFieldsSchema } from '../../../src/settings/settings-schema';
-import { createStoredSettings, type SettingsLocks, type SettingsStorage } from '../../../src/settings/stored-settings';
+import { createEditableSettings, type SettingsLocks, type SettingsStorage } from '../../../src/settings/stored-settings';
 import useSettings from '../../../src/ui/shared/use-settings';
 
 /** One UI page (popup or options): its own useSettings over the shared storage. */
@@ -58,7 +58,7 @@ describe('settings edited from two contexts at once', () => {
       },
     };
     const storage = browser.storage as unknown as SettingsStorage;
-    const [popup, options] = [createStoredSettings(storage, SettingsFieldsSchema, { locks }), createStoredSettings(storage, SettingsFieldsSchema, { locks })];
+    const [popup, options] = [createEditableSettings(storage, SettingsFieldsSchema, { locks }), createEditableSettings(storage, SettingsFieldsSchema, { locks })];
     const lexicon = (id: string) => ({ id, name: id, version: '1', description: 'test', kind: 'spectrum' as const, entries: [{ pattern: 'doom*', weight: -2 }] });
     await Promise.all([
       popup.edit((s) => ({ ...s, customLexicons: [...s.customLexicons, lexicon('mine-a')] })),
