@@ -10,7 +10,7 @@ import type { TrackRef } from '../captions/caption-track';
 import type { ListedMap } from '../cache/open-cache';
 import type { MapAnswer } from '../messaging/protocol';
 import { channelBaseline, type ChannelBaseline } from './channel-baseline';
-import { compareScorerVersions, entryFromMap, isOutdated, rescoredEntry } from './library-entry';
+import { compareScorerVersions, entryFromMap, rescoredEntry } from './library-entry';
 import type { LibraryEntry, LibrarySettings, VideoDetails } from './library-schema';
 import { BACKFILL_META, BACKFILL_PENDING, type EpisodeLibrary } from './open-library';
 
@@ -72,7 +72,7 @@ export function createLibraryRecorder(deps: LibraryRecorderDeps): LibraryRecorde
       const newer = held === undefined || compareScorerVersions(listed.scorerVersion, held.scorerVersion) > 0 || (listed.scorerVersion === held.scorerVersion && listed.storedAt > held.storedAt);
       if (newer) best.set(listed.videoId, listed);
     }
-    const present = new Set((await lib.all()).map((entry) => entry.videoId));
+    const present = new Set(await lib.ids());
     const entries: LibraryEntry[] = [];
     for (const listed of best.values()) {
       if (present.has(listed.videoId)) continue;
@@ -129,8 +129,7 @@ export function createLibraryRecorder(deps: LibraryRecorderDeps): LibraryRecorde
       const backfilled = await backfill(lib, settings);
       let rescored = 0;
       let outdated = 0;
-      for (const entry of await lib.all()) {
-        if (!isOutdated(entry, deps.scorerVersion)) continue;
+      for (const entry of await lib.outdated(deps.scorerVersion)) {
         const answer = await deps.lookup({ videoId: entry.videoId, track: entry.track }).catch((err: unknown) => {
           log.warn('[perspective-map] re-scoring a library entry failed', err);
           return null;

@@ -8,13 +8,14 @@
  * (a newer version, a foreign layout) is never deleted: opening fails with a reason and the data waits for a
  * build that can read it.
  */
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import * as v from 'valibot';
+import { compareScorerVersions } from './library-entry';
 import { describeIssues, libraryEntrySchema, type LibraryEntry, type LibrarySettings } from './library-schema';
 import { entriesToForget } from './retention';
 
 export const LIBRARY_DB_NAME = 'perspective-map-library';
-export const LIBRARY_DB_VERSION = 1;
+export const LIBRARY_DB_VERSION = 2;
 
 /**
  * Meta key of the one-time fill from the cache: `pending` from the library's creation until the recorder has
@@ -29,7 +30,7 @@ export interface MetaRecord {
 }
 
 export interface LibrarySchema extends DBSchema {
-  entries: { key: string; value: LibraryEntry; indexes: { channelId: string; lastWatchedAt: number } };
+  entries: { key: string; value: LibraryEntry; indexes: { channelId: string; lastWatchedAt: number; scorerVersion: string } };
   meta: { key: string; value: MetaRecord };
 }
 
@@ -45,6 +46,11 @@ export const LIBRARY_MIGRATIONS: readonly LibraryMigration[] = [
     entries.createIndex('lastWatchedAt', 'lastWatchedAt');
     db.createObjectStore('meta', { keyPath: 'key' }).put({ key: BACKFILL_META, value: BACKFILL_PENDING });
   },
+  // → v2: entries by scorer version, so re-scoring reads the outdated entries only, not the whole library. The
+  // index fills itself from the stored entries inside the upgrade.
+  (_db, tx) => {
+    tx.objectStore('entries').createIndex('scorerVersion', 'scorerVersion');
+  },
 ];
 
 export interface LibraryDeps {
@@ -53,6 +59,15 @@ export interface LibraryDeps {
   /** Only tests change these. */
   dbName?: string;
   schema?: { version: number; migrations: readonly LibraryMigration[] };
+}
+
+/** The newest entries (see `EpisodeLibrary.recent`). */
+export interface RecentEntries {
+  entries: LibraryEntry[];
+  /** That is every entry. */
+  complete: boolean;
+  /** How many are stored (readable or not). */
+  total: number;
 }
 
 /** How `all` reads: in pages of `pageSize` records, awaiting `pause()` between pages (a page stays responsive). */
@@ -73,7 +88,14 @@ export interface EpisodeLibrary {
    * the lastWatchedAt index and reads nothing else. `complete` = that is every entry; `total` = how many are stored
    * (readable or not).
    */
-  recent(limit: number): Promise<{ entries: LibraryEntry[]; complete: boolean; total: number }>;
+  recent(limit: number): Promise<RecentEntries>;
+  /**
+   * The entries scored by a scorer older than `scorerVersion` (readable ones). Walks the scorerVersion index's
+   * distinct versions (a handful) and reads only the older ones' entries.
+   */
+  outdated(scorerVersion: string): Promise<LibraryEntry[]>;
+  /** Every stored video id (records unread). */
+  ids(): Promise<string[]>;
   get(videoId: string): Promise<LibraryEntry | null>;
   byChannel(channelId: string): Promise<LibraryEntry[]>;
   count(): Promise<number>;
@@ -92,6 +114,14 @@ export interface EpisodeLibrary {
 }
 
 type Db = IDBPDatabase<LibrarySchema>;
+
+/** A raw request's result (for a method idb does not type). */
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
+  });
+}
 
 export async function openLibrary(deps: LibraryDeps = {}): Promise<EpisodeLibrary> {
   const factory = deps.indexedDB ?? globalThis.indexedDB;
@@ -121,10 +151,10 @@ export async function openLibrary(deps: LibraryDeps = {}): Promise<EpisodeLibrar
     throw new Error('The library database has an unexpected layout');
   }
   db.addEventListener('versionchange', () => db.close());
-  return createLibrary(db, deps.log ?? console);
+  return createLibrary(db, deps.log ?? console, (a, b) => factory.cmp(a, b));
 }
 
-function createLibrary(db: Db, log: Pick<Console, 'warn'>): EpisodeLibrary {
+function createLibrary(db: Db, log: Pick<Console, 'warn'>, cmp: (a: IDBValidKey, b: IDBValidKey) => number): EpisodeLibrary {
   const readable = (records: unknown[]): LibraryEntry[] => {
     const out: LibraryEntry[] = [];
     for (const record of records) {
@@ -152,15 +182,43 @@ function createLibrary(db: Db, log: Pick<Console, 'warn'>): EpisodeLibrary {
     },
 
     async recent(limit) {
-      // Three requests whatever the size: the limit-th newest watch time (a key cursor skipping ahead), then every
-      // record watched at or after it (ties included), and the count.
       const tx = db.transaction('entries');
       const byTime = tx.store.index('lastWatchedAt');
-      let cursor = await byTime.openKeyCursor(null, 'prev');
-      if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
-      const [records, total] = await Promise.all([byTime.getAll(cursor ? IDBKeyRange.lowerBound(cursor.key) : undefined), tx.store.count()]);
+      const index = unwrap(byTime) as IDBIndex & { getAllRecords?: (options: { count: number; direction: IDBCursorDirection }) => IDBRequest<{ key: IDBValidKey; value: unknown }[]> };
+      const read = async (): Promise<unknown[]> => {
+        if (limit < 1 || typeof index.getAllRecords !== 'function') {
+          // Elsewhere three requests whatever the size: the limit-th newest watch time (a key cursor skipping
+          // ahead), then every record watched at or after it (ties included).
+          let cursor = await byTime.openKeyCursor(null, 'prev');
+          if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
+          return byTime.getAll(cursor ? IDBKeyRange.lowerBound(cursor.key) : undefined);
+        }
+        // One request where the browser has it (Chromium 141+): the newest limit + 1. Newest first, ties in reverse
+        // video-id order — so when the one past the limit shares the limit-th's watch time, the tie may go on past
+        // what was read: then read that watch time's entries whole (one more request, rare).
+        const newest = await requestResult(index.getAllRecords({ count: limit + 1, direction: 'prev' }));
+        const edge = newest[limit - 1]?.key;
+        const tieCut = newest.length > limit && edge !== undefined && cmp(newest[limit]!.key, edge) === 0;
+        const taken = newest.slice(0, limit).filter((record) => !tieCut || cmp(record.key, edge!) !== 0);
+        return [...taken.map((record) => record.value), ...(tieCut ? await byTime.getAll(IDBKeyRange.only(edge)) : [])];
+      };
+      const [records, total] = await Promise.all([read(), tx.store.count()]);
       return { entries: readable(records), complete: records.length >= total, total };
     },
+    async outdated(scorerVersion) {
+      const tx = db.transaction('entries');
+      const byVersion = tx.store.index('scorerVersion');
+      // Versions compare as numbers part by part ("10.0.0" is newer than "9.1.0"), not as the index orders strings:
+      // list the distinct ones, then read those older than this build's.
+      const older: string[] = [];
+      for (let cursor = await byVersion.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+        const version = cursor.key;
+        if (typeof version === 'string' && compareScorerVersions(version, scorerVersion) < 0) older.push(version);
+      }
+      const records = await Promise.all(older.map((version) => byVersion.getAll(IDBKeyRange.only(version))));
+      return readable(records.flat());
+    },
+    ids: async () => (await db.getAllKeys('entries')).map(String),
     async get(videoId) {
       const [entry] = readable([await db.get('entries', videoId)].filter((r) => r !== undefined));
       return entry ?? null;

@@ -29,6 +29,16 @@ function markFirstRowsPainted(): void {
   });
 }
 
+/** The scroller's height is at most 70vh (library.css): the table starts there, so measuring on mount changes nothing. */
+function initialViewHeight(): number {
+  return Math.round((globalThis.innerHeight || 1000) * 0.7);
+}
+
+/** How many rows the table draws first (a virtualised table, at the top, while loading): what the first read needs. */
+export function rowsInFirstView(): number {
+  return visibleRange(Number.MAX_SAFE_INTEGER, 0, initialViewHeight(), ROW_HEIGHT, 0).end;
+}
+
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
   { key: 'channel', label: 'Channel' },
@@ -59,8 +69,7 @@ export interface EpisodeTableProps {
 export default function EpisodeTable(props: EpisodeTableProps) {
   const { rows, rowCount, sort } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  // The scroller's height is at most 70vh (library.css): start there, so measuring on mount changes nothing.
-  const [view, setView] = useState(() => ({ top: 0, height: Math.round((globalThis.innerHeight || 1000) * 0.7) }));
+  const [view, setView] = useState(() => ({ top: 0, height: initialViewHeight() }));
   const virtual = rowCount > VIRTUALISE_ABOVE;
   const marked = useRef(false);
 
@@ -84,7 +93,8 @@ export default function EpisodeTable(props: EpisodeTableProps) {
     return () => el.removeEventListener('scroll', measure);
   }, [virtual]);
 
-  const range = virtual ? visibleRange(rowCount, view.top, view.height, ROW_HEIGHT) : { start: 0, end: rowCount };
+  // While loading, only the rows in view (no overscan): the first paint draws what is seen, nothing more.
+  const range = virtual ? visibleRange(rowCount, view.top, view.height, ROW_HEIGHT, props.loading ? 0 : undefined) : { start: 0, end: rowCount };
   // Rows not read yet (while loading) are space, like the rows out of view.
   const start = Math.min(range.start, rows.length);
   const end = Math.min(range.end, rows.length);

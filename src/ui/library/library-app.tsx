@@ -3,7 +3,7 @@
  * past a few hundred rows), an overview chart, a comparison of two episodes, export / import, delete and clear,
  * and the privacy switches. Reads the library database directly; asks the worker only to re-score.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import '../shared/ui.css';
 import './library.css';
 import { libraryToCsv, libraryToJson, mergeLibrary, parseLibraryFile } from '../../library/library-file';
@@ -15,20 +15,25 @@ import LibraryPrivacy from '../shared/library-privacy';
 import useSettings from '../shared/use-settings';
 import CompareView from './compare-view';
 import EpisodeTable from './episode-table';
+import { loadFirstRows, type FirstLoad } from './first-load';
 import type { LibraryPageDeps } from './library-deps';
 import { channelsOf, DEFAULT_SORT, filterEntries, nextSort, NO_FILTER, sortEntries, type RowFilter, type SortKey, type SortOrder } from './library-rows';
 import OverviewChart, { type ChartGrouping } from './overview-chart';
 
 type Tab = 'list' | 'chart' | 'compare';
 
-/** Entries read before the first paint: a screenful of rows (≈ 16) with the table's overscan, and some to spare. */
-export const FIRST_WINDOW = 60;
 /** Records per read after the first paint. */
 const READ_PAGE = 250;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
+export interface LibraryAppProps {
+  deps: LibraryPageDeps;
+  /** The first rows' read, started before the first render (main.tsx); without it the page starts it on mount. */
+  firstLoad?: Promise<FirstLoad>;
+}
+
+export default function LibraryApp({ deps, firstLoad }: LibraryAppProps) {
   const { settings, update } = useSettings(deps.settings);
   const [library, setLibrary] = useState<EpisodeLibrary | null>(null);
   /** Every entry, once read; null until then. */
@@ -51,25 +56,27 @@ export default function LibraryApp({ deps }: { deps: LibraryPageDeps }) {
   const palette = paletteFor(settings?.palette);
 
   const reload = useCallback(async (lib: EpisodeLibrary) => setEntries(await lib.all()), []);
+  // The read started before the first render serves the first mount only (a remount reads afresh).
+  const startedLoad = useRef(firstLoad);
 
-  useEffect(() => {
+  // A layout effect: it runs right after the first render, so rows read meanwhile render as soon as they are in (an
+  // effect would wait for the shell's paint and a task after it).
+  useLayoutEffect(() => {
     let live = true;
     let opened: EpisodeLibrary | null = null;
     void (async () => {
       try {
-        // Settings and the database open side by side: both are on the way to the first rows.
-        const [lib, current] = await Promise.all([deps.openLibrary(), deps.settings.getValue()]);
+        // The first rows first: the newest entries (the default order) and the count, without reading the rest.
+        const load = startedLoad.current ?? loadFirstRows(deps);
+        startedLoad.current = undefined;
+        const { library: lib, recent, limit } = await load;
         opened = lib;
         if (!live) return opened.close();
-        await opened.applyRetention(current.library, deps.now());
         setLibrary(opened);
-        // The first rows first: the newest entries (the default order) and the count, without reading the rest.
-        const recent = await opened.recent(FIRST_WINDOW);
-        if (!live) return;
         let all = recent.entries;
         if (recent.complete) setEntries(all);
         else {
-          setFirstWindow({ rows: sortEntries(recent.entries, DEFAULT_SORT, collator).slice(0, FIRST_WINDOW), total: recent.total });
+          setFirstWindow({ rows: sortEntries(recent.entries, DEFAULT_SORT, collator).slice(0, limit), total: recent.total });
           // Then everything, once those rows are on screen, a page at a time so scrolling stays smooth.
           await deps.afterPaint();
           all = await opened.all({ pageSize: READ_PAGE, pause: deps.yieldToPage });

@@ -2,11 +2,21 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { channelBaseline } from '../../../src/library/channel-baseline';
 import { compareScorerVersions, entryFromMap, entryPosition, isOutdated } from '../../../src/library/library-entry';
-import { LIBRARY_MIGRATIONS, openLibrary } from '../../../src/library/open-library';
+import { createLibraryRecorder } from '../../../src/library/library-recorder';
+import { BACKFILL_META, LIBRARY_DB_VERSION, LIBRARY_MIGRATIONS, openLibrary } from '../../../src/library/open-library';
 import { DAY_MS, entriesToForget } from '../../../src/library/retention';
 import { SCORER_VERSION } from '../../../src/scoring/scorer-version';
 import { seedPrefix } from '../background/seed-episode';
 import { entryAt, libraryRig, mapAt, TRACK, vid } from './library-test-data';
+
+/** The database as it is on disk, at whatever version it has. */
+function rawOpen(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open('perspective-map-library');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
 
 const DETAILS = { title: 'A talk <img src=x onerror=alert(1)>', channel: 'Some Channel', channelId: 'UCabcdefghijklmnopqrstuv', durationSec: 5173 };
 
@@ -31,14 +41,51 @@ describe('the episode library database', () => {
     lib.close();
     const v2 = await openLibrary({
       indexedDB: factory,
-      schema: { version: 2, migrations: [...LIBRARY_MIGRATIONS, (_db, tx) => void tx.objectStore('entries').createIndex('mappedAt' as never, 'mappedAt')] },
+      schema: { version: LIBRARY_DB_VERSION + 1, migrations: [...LIBRARY_MIGRATIONS, (_db, tx) => void tx.objectStore('entries').createIndex('mappedAt' as never, 'mappedAt')] },
     });
     expect((await v2.get(vid(1)))?.headline.median).toBe(10);
     v2.close();
   });
 
+  it('migrates a version-1 library to version 2: every entry kept, and indexed by scorer version', async () => {
+    const v1 = await openLibrary({ indexedDB: factory, schema: { version: 1, migrations: LIBRARY_MIGRATIONS.slice(0, 1) } });
+    await v1.put(entryAt(vid(1), 10, { scorerVersion: '0.9.0' }), entryAt(vid(2), 20), entryAt(vid(3), 30, { scorerVersion: '1.0.0' }), entryAt(vid(4), 40, { scorerVersion: '0.10.0' }));
+    await v1.setMeta(BACKFILL_META, { doneAt: 5 });
+    v1.close();
+    const raw1 = await rawOpen(factory);
+    expect(raw1.version).toBe(1);
+    expect([...raw1.transaction('entries').objectStore('entries').indexNames]).not.toContain('scorerVersion');
+    raw1.close();
+
+    const v2 = await openLibrary({ indexedDB: factory });
+    expect(LIBRARY_DB_VERSION).toBe(2);
+    expect((await v2.all()).map((e) => [e.videoId, e.headline.median])).toEqual([
+      [vid(1), 10],
+      [vid(2), 20],
+      [vid(3), 30],
+      [vid(4), 40],
+    ]);
+    expect(await v2.getMeta(BACKFILL_META)).toEqual({ doneAt: 5 }); // not pending again
+    // Older than this build by number ("0.10.0" > "0.9.0"), whatever the string order.
+    expect((await v2.outdated(SCORER_VERSION)).map((e) => e.videoId).sort()).toEqual([vid(1), vid(3), vid(4)]);
+    expect((await v2.outdated('0.10.0')).map((e) => e.videoId)).toEqual([vid(1)]);
+    expect(await v2.outdated('0.0.1')).toEqual([]);
+    v2.close();
+    const raw2 = await rawOpen(factory);
+    expect(raw2.version).toBe(2);
+    expect([...raw2.transaction('entries').objectStore('entries').indexNames].sort()).toEqual(['channelId', 'lastWatchedAt', 'scorerVersion']);
+    raw2.close();
+  });
+
+  it('lists the stored video ids without reading the entries, unreadable ones included', async () => {
+    const lib = await openLibrary({ indexedDB: factory });
+    await lib.put(entryAt(vid(2), 0), entryAt(vid(1), 0));
+    expect(await lib.ids()).toEqual([vid(1), vid(2)]);
+    lib.close();
+  });
+
   it('never deletes a library written by a newer build: opening fails with a reason, the data stays', async () => {
-    const newer = { version: 2, migrations: [...LIBRARY_MIGRATIONS, () => {}] };
+    const newer = { version: LIBRARY_DB_VERSION + 1, migrations: [...LIBRARY_MIGRATIONS, () => {}] };
     const v2 = await openLibrary({ indexedDB: factory, schema: newer });
     await v2.put(entryAt(vid(1), 10));
     v2.close();
@@ -249,6 +296,37 @@ describe('the recorder (background)', () => {
     expect(rescored.slices).toEqual(current.slices);
     expect(rescored.title).toBe(DETAILS.title); // page details survive re-scoring
     expect(isOutdated((await lib.get(vid(2)))!, SCORER_VERSION)).toBe(true); // no cues: stays marked
+  });
+
+  it('re-scores by the scorerVersion index: the library is not read whole, and only older versions are looked up', async () => {
+    const rig = libraryRig(factory);
+    await scoreAndRecord(rig, vid(1), 300);
+    const lib = await rig.library();
+    const current = (await lib.get(vid(1)))!;
+    // 40 current entries, two older ones (one with cached cues) and a newer one (left alone).
+    await lib.put(...Array.from({ length: 40 }, (_, n) => entryAt(vid(100 + n), n - 20)));
+    await lib.put({ ...current, scorerVersion: '0.9.0' }, entryAt(vid(2), 5, { scorerVersion: '0.10.0' }), entryAt(vid(3), 5, { scorerVersion: '99.0.0' }));
+    await rig.recorder.refresh(); // the one-time backfill (reads ids only) is behind us
+    await lib.put({ ...current, scorerVersion: '0.9.0' });
+
+    const reads = { all: 0, lookups: [] as string[] };
+    const recorder = createLibraryRecorder({
+      openLibrary: async () => {
+        const opened = await rig.library();
+        return { ...opened, all: (paged) => (reads.all++, opened.all(paged)) };
+      },
+      readLibrarySettings: async () => rig.settings.library,
+      now: () => 1_700_000_000_000,
+      scorerVersion: SCORER_VERSION,
+      listCachedMaps: async () => [],
+      lookup: (args) => (reads.lookups.push(args.videoId), rig.service.lookup(args)),
+      log: { warn: () => {} },
+    });
+    expect(await recorder.refresh()).toEqual({ backfilled: 0, rescored: 1, outdated: 1 });
+    expect(reads.all).toBe(0);
+    expect(reads.lookups.sort()).toEqual([vid(1), vid(2)]);
+    expect((await lib.get(vid(1)))?.scorerVersion).toBe(SCORER_VERSION);
+    expect((await lib.get(vid(3)))?.scorerVersion).toBe('99.0.0');
   });
 
   it('answers the channel baseline once there are three other episodes of the channel', async () => {
