@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { LAZY_CHUNKS, buildLazyChunk } from './build/lazy-chunks';
 import { LAZY_CHUNK_FILES } from './src/panel/lazy-chunks';
+
+/**
+ * `PM_UNMINIFIED=1 npm run build`: the same build with readable function names, for CPU profiles
+ * (`BENCH_DRAWER_PROFILE=1 npm run bench -- drawer`); never shipped (its sizes are not the budget's).
+ */
+const UNMINIFIED = process.env.PM_UNMINIFIED === '1';
 
 // Manifest and build settings. Permissions stay minimal: settings live in storage,
 // and the only host the extension ever talks to is YouTube.
@@ -46,7 +53,7 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       const options = {
         root: wxt.config.root,
-        minify: wxt.config.mode === 'production',
+        minify: wxt.config.mode === 'production' && !UNMINIFIED,
         target: [wxt.config.browser === 'firefox' ? 'firefox128' : 'chrome120'],
       };
       for (const chunk of LAZY_CHUNKS) files.push({ relativeDest: chunk.file, contents: await buildLazyChunk(chunk, options) });
@@ -54,5 +61,18 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    ...(UNMINIFIED
+      ? {
+          build: { minify: false },
+          // preact's own sources instead of its minified dist, so profiles name diffChildren & co.
+          resolve: {
+            alias: [
+              { find: /^preact$/, replacement: fileURLToPath(new URL('node_modules/preact/src/index.js', import.meta.url)) },
+              { find: /^preact\/hooks$/, replacement: fileURLToPath(new URL('node_modules/preact/hooks/src/index.js', import.meta.url)) },
+              { find: /^preact\/jsx-runtime$/, replacement: fileURLToPath(new URL('node_modules/preact/jsx-runtime/src/index.js', import.meta.url)) },
+            ],
+          },
+        }
+      : {}),
   }),
 });

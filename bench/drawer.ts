@@ -10,17 +10,22 @@ import { launchArgs, routeToReplica } from '../tests/e2e/harness';
 
 /**
  * `npm run bench -- drawer` (issue 12): opening the transcript drawer on the replica, with the production build.
+ * `BENCH_DRAWER_EPISODES=HundredKCue` runs one episode of the two.
  *   - time to first rows painted: from the click on "Open the transcript here" to the first animation frame after
  *     a cue row exists (the worker re-scores the episode with term offsets, then pages of 1,000 cues arrive);
  *   - time until every page is on the page, rows in the DOM, and the longest task on the page's main thread from
  *     the click until every page is there (PerformanceObserver 'longtask': > 50 ms, anything the page, the
- *     extension's isolated world or the browser runs in the renderer's main thread);
+ *     extension's isolated world or the browser runs in the renderer's main thread), and the same tasks from a CDP
+ *     trace by their CPU time (thread time): on a shared CPU a task's wall time includes the time its thread waited
+ *     for a core (a 5 ms task measured 240 ms at a load average of 12), its CPU time does not;
  *   - the playback cost with the drawer open vs closed: renderer main-thread script time (CDP Performance
  *     `ScriptDuration`, page + content scripts) per second of playback, in the same page, round-robin.
  * Episodes: the seed (3,261 cues: the baseline) and a generated 100,000-cue one (the seed's words, six to a cue,
  * 1.3 s apart: ~36 hours, ~9 MB of json3, written under tests/e2e/.cache/). Prints medians and spread over
  * BENCH_REPS (default 3); asserts nothing. `BENCH_DRAWER_PROFILE=1` adds, per open, what ran in the longest stretch of
- * main-thread work (a CPU profile; the figures of that run include the profiler's overhead).
+ * main-thread work (a CPU profile: self time, and time on the stack to name the callers; the figures of that run include
+ * the profiler's overhead); `BENCH_DRAWER_PROFILE=<dir>` also writes each profile there. Profile a build with readable
+ * names: `PM_UNMINIFIED=1 npm run build` (wxt.config.ts; preact from its sources).
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `BENCH_EXTENSION_DIR` measures another unpacked build (e.g. an older commit's, for before/after figures). */
@@ -38,6 +43,11 @@ interface OpenFigures {
   rowsInDom: number;
   longestTaskMs: number;
   longTasks: number;
+  /** From the trace (tracedOpen): the longest task's thread (CPU) time, and tasks over 50 ms of it; absent when profiled. */
+  longestTaskCpuMs?: number;
+  tasksOver50CpuMs?: number;
+  /** The trace's longest task by wall time, with its CPU time (to hold against the observer's figure). */
+  longestTaskTrace?: string;
 }
 
 async function launch(replicaUrl: string): Promise<{ context: BrowserContext; dir: string }> {
@@ -112,8 +122,66 @@ async function openDrawer(page: Page): Promise<OpenFigures> {
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { frames?: { url?: string; processId?: number; parent?: string }[] } };
+}
+
+/**
+ * The open under a CDP trace (`toplevel` tasks): the longest task on the watch page's renderer main thread by its
+ * *thread* time (`tdur`: CPU time the thread ran), beside the wall time the longtask observer gives. On a CPU shared
+ * with other work a task's wall time grows while the thread waits for a core; its thread time does not, so this column
+ * tells our work from the machine's load.
+ */
+async function tracedOpen(page: Page): Promise<OpenFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  const detail = Boolean(process.env.BENCH_DRAWER_TRACE_DETAIL);
+  const categories = ['toplevel', 'disabled-by-default-devtools.timeline', ...(detail ? ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] : [])];
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories, excludedCategories: ['*'] } });
+  const t0 = Date.now();
+  const figures = await openDrawer(page);
+  const wallMs = Date.now() - t0;
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
+  const pid = frames.find((f) => !f.parent && f.url?.startsWith('https://www.youtube.com/watch'))?.processId;
+  const tid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined);
+  if (pid === undefined || tid === undefined || tasks.length === 0) throw new Error(`trace: no tasks found for the watch page's main thread (${events.length} events, ${wallMs} ms)`);
+  const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
+  const longest = tasks.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));
+  if (detail) {
+    // `BENCH_DRAWER_TRACE_DETAIL=1`: what ran inside the two tasks with the most CPU time (events nested in them, by name).
+    for (const task of [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 2)) {
+      const inside = new Map<string, number>();
+      for (const e of events) {
+        if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + (task.dur ?? 0)) continue;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+      }
+      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(`     task ${((task.tdur ?? 0) / 1000).toFixed(1)} ms CPU: ${top.map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')}`);
+    }
+  }
+  return {
+    ...figures,
+    longestTaskCpuMs: Math.max(...cpu),
+    tasksOver50CpuMs: cpu.filter((ms) => ms > 50).length,
+    longestTaskTrace: `${((longest.dur ?? 0) / 1000).toFixed(0)} ms wall / ${((longest.tdur ?? 0) / 1000).toFixed(0)} ms CPU`,
+  };
+}
+
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -131,6 +199,12 @@ async function profiledOpen(page: Page): Promise<{ figures: OpenFigures; report:
   const figures = await openDrawer(page);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   await cdp.detach();
+  // `BENCH_DRAWER_PROFILE=<dir>`: the whole profile is also written there (open it in DevTools' Performance panel).
+  const dir = process.env.BENCH_DRAWER_PROFILE;
+  if (dir && dir !== '1') {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `drawer-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const idle = (id: number) => {
     const name = byId.get(id)?.callFrame.functionName;
@@ -152,15 +226,35 @@ async function profiledOpen(page: Page): Promise<{ figures: OpenFigures; report:
       from = -1;
     }
   }
-  const self = new Map<string, number>();
-  for (let i = best.from; i < best.to; i++) {
-    const frame = byId.get(profile.samples[i]!)!.callFrame;
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
     const file = frame.url.split('/').pop() || '(native)';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  // Total time: a function's samples with it anywhere on the stack (counted once per sample), to name the caller.
+  const total = new Map<string, number>();
+  for (let i = best.from; i < best.to; i++) {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    self.set(keyOf(profile.samples[i]!), (self.get(keyOf(profile.samples[i]!)) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const key = keyOf(id);
+      if (seen.has(key) || key.startsWith('(root)')) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + us);
+    }
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  const report = [`     longest busy stretch ${(best.us / 1000).toFixed(0)} ms, self time:`, ...top.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`)].join('\n');
+  const topTotal = [...total].sort((a, b) => b[1] - a[1]).slice(0, 16);
+  const report = [
+    `     longest busy stretch ${(best.us / 1000).toFixed(0)} ms, self time:`,
+    ...top.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`),
+    '     total time (on the stack):',
+    ...topTotal.map(([k, v]) => `       ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`),
+  ].join('\n');
   return { figures, report };
 }
 
@@ -244,6 +338,8 @@ export default async function drawerBench(): Promise<void> {
     return;
   }
   const reps = Math.max(1, Number(process.env.BENCH_REPS ?? 3) || 3);
+  /** `BENCH_DRAWER_EPISODES=HundredKCue` runs one of the two (while profiling). */
+  const episodes = [SEED, HUGE].filter((id) => !process.env.BENCH_DRAWER_EPISODES || process.env.BENCH_DRAWER_EPISODES.split(',').includes(id));
   const huge = ensureHugeEpisode();
   const mediaFile = join(CACHE, 'silence.wav');
   ensureSilenceWav(mediaFile, 120);
@@ -252,9 +348,9 @@ export default async function drawerBench(): Promise<void> {
   const playback: { openMsPerS: number; closedMsPerS: number }[] = [];
   try {
     console.log(`episodes: ${SEED} (seed) and ${HUGE} (${(huge.chars / 1e6).toFixed(1)} M characters of json3); ${reps} repetitions, round-robin, fresh profile each`);
-    console.log('rep  episode        cues     first rows   all pages   rows in DOM   longest task   long tasks');
+    console.log('rep  episode        cues     first rows   all pages   rows in DOM   longest task   long tasks   longest task, CPU   over 50 ms CPU');
     for (let rep = 1; rep <= reps; rep++) {
-      for (const videoId of [SEED, HUGE]) {
+      for (const videoId of episodes) {
         const run = await launch(replica.url);
         try {
           const page = run.context.pages()[0] ?? (await run.context.newPage());
@@ -262,10 +358,10 @@ export default async function drawerBench(): Promise<void> {
           await ready(page, videoId); // a reload: the map from the cache, as a returning viewer sees it
           await page.waitForTimeout(3000); // the page's own load work is over before the click
           const profiled = process.env.BENCH_DRAWER_PROFILE ? await profiledOpen(page) : null;
-          const f = profiled ? profiled.figures : await openDrawer(page);
+          const f = profiled ? profiled.figures : await tracedOpen(page);
           results[videoId]!.push(f);
           console.log(
-            `${String(rep).padEnd(4)} ${videoId.padEnd(13)} ${String(f.cues).padStart(7)} ${f.firstRowsMs.toFixed(0).padStart(9)} ms ${f.allPagesMs.toFixed(0).padStart(8)} ms ${String(f.rowsInDom).padStart(10)} ${f.longestTaskMs.toFixed(0).padStart(11)} ms ${String(f.longTasks).padStart(10)}`,
+            `${String(rep).padEnd(4)} ${videoId.padEnd(13)} ${String(f.cues).padStart(7)} ${f.firstRowsMs.toFixed(0).padStart(9)} ms ${f.allPagesMs.toFixed(0).padStart(8)} ms ${String(f.rowsInDom).padStart(10)} ${f.longestTaskMs.toFixed(0).padStart(11)} ms ${String(f.longTasks).padStart(10)} ${f.longestTaskCpuMs === undefined ? '' : `${f.longestTaskCpuMs.toFixed(0).padStart(14)} ms ${String(f.tasksOver50CpuMs).padStart(14)}   (trace's longest: ${f.longestTaskTrace})`}`,
           );
           if (profiled) console.log(profiled.report);
           if (videoId === SEED) {
@@ -280,11 +376,12 @@ export default async function drawerBench(): Promise<void> {
       }
     }
     console.log(`medians (spread) over ${reps} repetitions:`);
-    for (const videoId of [SEED, HUGE]) {
+    for (const videoId of episodes) {
       const r = results[videoId]!;
-      const pick = (k: keyof OpenFigures) => r.map((x) => x[k]);
+      const pick = (k: keyof OpenFigures) => r.map((x) => x[k]).filter((x): x is number => x !== undefined);
+      const cpu = pick('longestTaskCpuMs');
       console.log(
-        `  ${videoId}: first rows ${median(pick('firstRowsMs')).toFixed(0)} ms (${spread(pick('firstRowsMs'))}), all pages ${median(pick('allPagesMs')).toFixed(0)} ms (${spread(pick('allPagesMs'))}), longest task ${median(pick('longestTaskMs')).toFixed(0)} ms (${spread(pick('longestTaskMs'))}), rows in DOM ≤ ${Math.max(...pick('rowsInDom'))}`,
+        `  ${videoId}: first rows ${median(pick('firstRowsMs')).toFixed(0)} ms (${spread(pick('firstRowsMs'))}), all pages ${median(pick('allPagesMs')).toFixed(0)} ms (${spread(pick('allPagesMs'))}), longest task ${median(pick('longestTaskMs')).toFixed(0)} ms (${spread(pick('longestTaskMs'))})${cpu.length ? `, longest task by CPU time ${median(cpu).toFixed(0)} ms (${spread(cpu)})` : ''}, rows in DOM ≤ ${Math.max(...pick('rowsInDom'))}`,
       );
     }
     const seedFirst = median(results[SEED]!.map((x) => x.firstRowsMs));

@@ -17,8 +17,13 @@ export interface BlockLayout {
   heights: Float64Array;
 }
 
+/** A block's estimated height: its header and `cues` rows. */
+export function estimateBlockPx(cues: number): number {
+  return HEADER_ESTIMATE_PX + cues * ROW_ESTIMATE_PX;
+}
+
 export function estimateLayout(cuesPerBlock: readonly number[]): BlockLayout {
-  const heights = Float64Array.from(cuesPerBlock, (n) => HEADER_ESTIMATE_PX + n * ROW_ESTIMATE_PX);
+  const heights = Float64Array.from(cuesPerBlock, estimateBlockPx);
   return { heights, tops: prefixSums(heights) };
 }
 

@@ -18,7 +18,7 @@ import type { PerspectiveMap, SliceScore } from '../../scoring/perspective-map';
 import { scoreColour, type Palette } from '../colour-scale';
 import { formatClock, formatClockRange, formatScore } from '../geometry';
 import { bandLabel } from '../headline-text';
-import { blockOfCue, cueAt, estimateLayout, visibleBlocks, withMeasured, type BlockLayout } from '../transcript-layout';
+import { blockOfCue, cueAt, estimateBlockPx, estimateLayout, visibleBlocks, withMeasured, type BlockLayout } from '../transcript-layout';
 import type { TranscriptStore } from '../transcript-store';
 import drawerCss from './transcript-drawer.css?inline';
 import { cutText, findInCues, foldQuery, type FoundRange } from '../transcript-text';
@@ -188,7 +188,11 @@ export function TranscriptDrawerBody({ map, videoId, store, palette, clock, targ
     const observer = new ResizeObserver((entries) => {
       const measured = new Map<number, number>();
       for (const entry of entries) {
-        const block = Number((entry.target as HTMLElement).dataset.transcriptSlice);
+        const target = entry.target as HTMLElement;
+        // A block still waiting for its cues keeps its estimate: measured as a header and "Loading…", the blocks below
+        // it would seem to come into view, frame after frame, and the first page would draw them all at once.
+        if (target.dataset.loading === 'true') continue;
+        const block = Number(target.dataset.transcriptSlice);
         const box = entry.borderBoxSize?.[0];
         const height = box ? box.blockSize : entry.contentRect.height;
         if (Number.isInteger(block) && height > 0) measured.set(block, height);
@@ -387,7 +391,7 @@ export function TranscriptDrawerBody({ map, videoId, store, palette, clock, targ
         slice={slice}
         palette={palette}
         store={store}
-        loadedCues={loadedCues}
+        loaded={Math.max(0, Math.min(slice.lastCue - slice.firstCue + 1, loadedCues - slice.firstCue))}
         current={own(current)}
         tabCue={own(tabCue)}
         foundByCue={foundByCue}
@@ -458,8 +462,11 @@ interface SliceBlockProps {
   slice: SliceScore;
   palette: Palette;
   store: TranscriptStore;
-  /** How many cues the store holds (the store object stays the same as pages arrive: this redraws the block). */
-  loadedCues: number;
+  /**
+   * How many of this block's cues the store holds (the store object stays the same as pages arrive: this redraws
+   * the block while its cues are coming in, and a complete block never again).
+   */
+  loaded: number;
   /** The playing cue if it is in this block, else -1. */
   current: number;
   /** The row that takes the tab stop if it is in this block, else -1. */
@@ -470,20 +477,26 @@ interface SliceBlockProps {
   onCopy(slice: SliceScore): void;
 }
 
-const SliceBlock = pureView(function SliceBlockView({ slice, palette, store, current, tabCue, foundByCue, foundIndex, onSeek, onCopy }: SliceBlockProps) {
+const SliceBlock = pureView(function SliceBlockView({ slice, palette, store, loaded, current, tabCue, foundByCue, foundIndex, onSeek, onCopy }: SliceBlockProps) {
   const rows: ComponentChildren[] = [];
-  let missing = false;
-  for (let c = slice.firstCue; c <= slice.lastCue; c++) {
+  const count = slice.lastCue - slice.firstCue + 1;
+  for (let c = slice.firstCue; c < slice.firstCue + loaded; c++) {
     const cue = store.cue(c);
-    if (!cue) {
-      missing = true;
-      break;
-    }
+    if (!cue) break;
     rows.push(<CueRow key={c} index={c} cue={cue} current={c === current} tab={c === tabCue} found={foundByCue.get(c)} foundIndex={foundIndex} onSeek={onSeek} />);
   }
+  const missing = rows.length < count;
   const offTopic = isOffTopic(slice);
   return (
-    <div class="transcript-slice" data-transcript-slice={String(slice.index)} data-off-topic={offTopic ? 'true' : undefined} role="listitem">
+    <div
+      class="transcript-slice"
+      data-transcript-slice={String(slice.index)}
+      data-off-topic={offTopic ? 'true' : undefined}
+      // Until its cues are here the block holds its estimated height, so the list's geometry stays the layout's.
+      data-loading={missing ? 'true' : undefined}
+      style={missing ? { minHeight: `${estimateBlockPx(count)}px` } : undefined}
+      role="listitem"
+    >
       <div class="slice-head">
         <span class="slice-swatch" style={offTopic ? undefined : { backgroundColor: scoreColour(slice.score, palette) }} aria-hidden="true" />
         <span class="slice-time">{formatClockRange(slice.startMs, slice.endMs)}</span>
@@ -567,15 +580,41 @@ function TermMark({ mark, found, tab, children }: { mark: TranscriptMark; found:
   );
 }
 
-/** The number of cues loaded so far (re-renders the drawer as pages arrive). */
+/**
+ * The number of cues loaded so far (re-renders the drawer as pages arrive), drawn in a task after the one that took
+ * the page in: receiving and checking 1,000 cues, then preact's render (a promise callback of the same task) would
+ * otherwise add up. Pages that arrive before that task runs are drawn together.
+ */
 function useLoaded(store: TranscriptStore): number {
   const [loaded, setLoaded] = useState(store.loaded);
   useEffect(() => {
+    let live = true;
+    let waiting = false;
     setLoaded(store.loaded);
-    return store.subscribe(() => setLoaded(store.loaded));
+    const unsubscribe = store.subscribe(() => {
+      if (waiting) return;
+      waiting = true;
+      void nextTask().then(() => {
+        waiting = false;
+        if (live) setLoaded(store.loaded);
+      });
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [store]);
   return loaded;
 }
+
+/** A turn of the page's event loop: scheduler.yield() where the browser has it (keeps our place in line), else a 0 ms timeout. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const NOTHING_FOUND: FoundRange[] = [];
 
 /** The query's matches: searched when it settles, and again as pages arrive (long transcripts: once all are here). */
 function useFind(store: TranscriptStore, loaded: number, query: string): { found: FoundRange[]; settled: string } {
@@ -586,6 +625,7 @@ function useFind(store: TranscriptStore, loaded: number, query: string): { found
   }, [query]);
   const complete = store.total !== null && loaded >= store.total;
   const searchedAt = complete || loaded < 20_000 ? loaded : -1;
-  const found = useMemo(() => findInCues(store.loaded, (i) => store.folded(i), settled), [store, settled, searchedAt]);
+  // No query: the same empty list whatever arrives (a new list would redraw every drawn block, page after page).
+  const found = useMemo(() => (settled === '' ? NOTHING_FOUND : findInCues(store.loaded, (i) => store.folded(i), settled)), [store, settled, settled === '' ? 0 : searchedAt]);
   return { found, settled };
 }

@@ -115,6 +115,58 @@ export const corePathCases: SharedCase[] = [
     },
   },
   {
+    title: 'the transcript drawer finds a word (count, Enter, matching bars on the arc) and follows playback',
+    run: async ({ tab }) => {
+      await openWatch(tab, SEED);
+      const p = panelOf(tab);
+      await p.waitForState('ready', 40_000);
+      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+      await expect.poll(() => p.count('[data-transcript] [data-cue-start-ms]'), { timeout: 20_000 }).toBeGreaterThan(0);
+      // Typed and stepped through the page's DOM (events reach the content script's listeners in both browsers).
+      const search = (word: string) =>
+        tab.evaluate((value) => {
+          const input = document.getElementById('perspective-map')!.shadowRoot!.querySelector<HTMLInputElement>('[data-transcript] input[type="search"]')!;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }, word);
+      const enter = () =>
+        tab.evaluate(() => {
+          const input = document.getElementById('perspective-map')!.shadowRoot!.querySelector<HTMLInputElement>('[data-transcript] input[type="search"]')!;
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        });
+      await search('GROCKING');
+      await expect.poll(() => p.text('[data-testid="transcript-count"]'), { timeout: 10_000 }).toMatch(/^1 of \d+$/);
+      const total = Number((await p.text('[data-testid="transcript-count"]')).split(' of ')[1]);
+      expect(total).toBeGreaterThan(3);
+      await expect.poll(() => p.count('.arc-bar[data-match="true"]')).toBeGreaterThan(0);
+      expect((await p.text('[data-transcript] [data-found="current"]')).toLowerCase()).toBe('grocking');
+      await enter();
+      await expect.poll(() => p.text('[data-testid="transcript-count"]')).toBe(`2 of ${total}`);
+      await search('');
+      await expect.poll(() => p.count('.arc-bar[data-match="true"]')).toBe(0);
+
+      // Playing from the start: the row under the playhead (aria-current) moves on. The search took the view to its
+      // first match, so "Back to now" brings the playing row back first.
+      await tab.evaluate(() => {
+        const video = document.querySelector('#movie_player video') as HTMLVideoElement;
+        video.muted = true;
+        video.currentTime = 0;
+        return video.play();
+      });
+      await expect.poll(() => p.count('[data-transcript] [data-action="back-to-now"]'), { timeout: 10_000 }).toBe(1);
+      await tab.evaluate(() => document.getElementById('perspective-map')!.shadowRoot!.querySelector<HTMLElement>('[data-transcript] [data-action="back-to-now"]')!.click());
+      const currentStart = async () => Number((await p.attributeOf('[data-transcript] [aria-current="true"]', 'data-cue-start-ms')) ?? -1);
+      await expect.poll(currentStart, { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+      const first = await currentStart();
+      await expect.poll(currentStart, { timeout: 20_000 }).toBeGreaterThan(first);
+      expect(await p.count('[data-transcript] [aria-current="true"]')).toBe(1);
+      await tab.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
+      // Closed again, so the saved choice does not open it for the next test.
+      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+      await expect.poll(() => p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
+    },
+  },
+  {
     title: 'a video without captions says so',
     run: async ({ tab }) => {
       await openWatch(tab, 'NoCaptions1');
