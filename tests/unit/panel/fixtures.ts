@@ -5,6 +5,7 @@
 import type { BandId, PerspectiveMap, SliceScore } from '../../../src/scoring/perspective-map';
 import type { PanelView } from '../../../src/panel/panel-view';
 import type { TrackRef } from '../../../src/captions/caption-track';
+import type { Cue } from '../../../src/captions/cue';
 import { vi } from 'vitest';
 import type { TranscriptPage } from '../../../src/messaging/protocol';
 import { TranscriptDrawerBody } from '../../../src/panel/components/transcript-drawer';
@@ -86,6 +87,19 @@ export function fixtureMap(slices: SliceScore[] = fixtureSlices()): PerspectiveM
       sentence: 'Across 107 full-transcript segments: median 0 · mean -1 · spread -18–9 (p10–p90 -10–5) · 1% risk-forward, 99% mixed, 0% opportunity-forward slices.',
     },
   };
+}
+
+/** Cues for a map: each slice's cue range, evenly spaced over its time range, text `words of cue N`. */
+export function fixtureCues(map: PerspectiveMap): Cue[] {
+  const cues: Cue[] = [];
+  for (const slice of map.slices) {
+    const step = (slice.endMs - slice.startMs) / (slice.lastCue - slice.firstCue + 1);
+    for (let c = slice.firstCue; c <= slice.lastCue; c++) {
+      const startMs = Math.round(slice.startMs + (c - slice.firstCue) * step);
+      cues.push({ startMs, endMs: Math.round(startMs + step), text: `words of cue ${c}` });
+    }
+  }
+  return cues;
 }
 
 export const TRACKS: TrackRef[] = [

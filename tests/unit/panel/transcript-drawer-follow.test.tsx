@@ -7,12 +7,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { transcriptPages } from '../../../src/background/transcript-pages';
-import type { Cue } from '../../../src/captions/cue';
 import { Panel } from '../../../src/panel/components/panel';
 import { createVideoClock, type ClockVideo } from '../../../src/panel/video-clock';
-import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
 import * as transcriptText from '../../../src/panel/transcript-text';
-import { fixtureMap, readyView, drawerActions } from './fixtures';
+import { drawerActions, fixtureCues, fixtureMap, readyView } from './fixtures';
 
 vi.mock('../../../src/panel/transcript-text', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/panel/transcript-text')>();
@@ -20,19 +18,6 @@ vi.mock('../../../src/panel/transcript-text', async (importOriginal) => {
 });
 
 afterEach(cleanup);
-
-/** Cues for the fixture map: 30 per slice. */
-function fixtureCues(map: PerspectiveMap): Cue[] {
-  const cues: Cue[] = [];
-  for (const slice of map.slices) {
-    const step = (slice.endMs - slice.startMs) / (slice.lastCue - slice.firstCue + 1);
-    for (let c = slice.firstCue; c <= slice.lastCue; c++) {
-      const startMs = Math.round(slice.startMs + (c - slice.firstCue) * step);
-      cues.push({ startMs, endMs: Math.round(startMs + step), text: `words of cue ${c}` });
-    }
-  }
-  return cues;
-}
 
 describe('transcript drawer following playback', () => {
   it('a cue change renders the two rows whose mark changed, not every row drawn', async () => {

@@ -18,7 +18,7 @@ import * as geometry from '../../../src/panel/geometry';
 import * as transcriptText from '../../../src/panel/transcript-text';
 import { createVideoClock, type ClockVideo } from '../../../src/panel/video-clock';
 import type { PerspectiveMap } from '../../../src/scoring/perspective-map';
-import { drawerActions, fixtureMap, fixtureSlices, readyView } from './fixtures';
+import { drawerActions, fixtureCues, fixtureMap, fixtureSlices, readyView } from './fixtures';
 
 vi.mock('../../../src/panel/transcript-text', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/panel/transcript-text')>();
@@ -82,18 +82,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   StandInResizeObserver.all.clear();
 });
-
-function fixtureCues(map: PerspectiveMap): Cue[] {
-  const cues: Cue[] = [];
-  for (const slice of map.slices) {
-    const step = (slice.endMs - slice.startMs) / (slice.lastCue - slice.firstCue + 1);
-    for (let c = slice.firstCue; c <= slice.lastCue; c++) {
-      const startMs = Math.round(slice.startMs + (c - slice.firstCue) * step);
-      cues.push({ startMs, endMs: Math.round(startMs + step), text: `words of cue ${c}` });
-    }
-  }
-  return cues;
-}
 
 /** The worker's pages, each answered only when the test says so. */
 function heldPages(cues: Cue[], map: PerspectiveMap) {
