@@ -73,6 +73,14 @@ export function migrateSettings(value: unknown, from: number, to: number, migrat
   return current;
 }
 
+/** The stored settings as one record: the legacy whole object, each field key (`settings.<field>`) in `got` over it. */
+function mergeStored(got: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = isPlainRecord(got[SETTINGS_KEY]) ? { ...got[SETTINGS_KEY] } : {};
+  const prefix = settingsFieldKey('');
+  for (const [key, value] of Object.entries(got)) if (key.startsWith(prefix) && value !== undefined) merged[key.slice(prefix.length)] = value;
+  return merged;
+}
+
 /** What both stores share: the one reading, writing and watching of the settings keys. */
 function openStore<S extends ObjectSchema>(storage: SettingsStorage, schema: S, options: StoredSettingsOptions) {
   type Value = v.InferOutput<S>;
@@ -89,12 +97,7 @@ function openStore<S extends ObjectSchema>(storage: SettingsStorage, schema: S, 
     // No version stored: a v0.1 object (WXT's item at version 1) if there is one, else a fresh install — nothing
     // to migrate, so its first writes set only their own fields, as at the current version (plus the version).
     const storedVersion = hasVersion ? (meta.v as number) : got[SETTINGS_KEY] !== undefined ? 1 : version;
-    const merged: Record<string, unknown> = isPlainRecord(got[SETTINGS_KEY]) ? { ...got[SETTINGS_KEY] } : {};
-    for (const field of fields) {
-      const key = settingsFieldKey(field);
-      if (got[key] !== undefined) merged[field] = got[key];
-    }
-    return { value: parse(migrateSettings(merged, storedVersion, version, options.migrations)), storedVersion, hasVersion };
+    return { value: parse(migrateSettings(mergeStored(got), storedVersion, version, options.migrations)), storedVersion, hasVersion };
   };
 
   const read = async (): Promise<Value> => {
@@ -124,11 +127,7 @@ function openStore<S extends ObjectSchema>(storage: SettingsStorage, schema: S, 
    * Written as stored (the full schema's readers validate them); this schema's own fields are written by the caller.
    */
   const migratedOthers = async (storedVersion: number): Promise<Record<string, unknown>> => {
-    const all = await storage.local.get(null);
-    const merged: Record<string, unknown> = isPlainRecord(all[SETTINGS_KEY]) ? { ...all[SETTINGS_KEY] } : {};
-    const prefix = settingsFieldKey('');
-    for (const [key, value] of Object.entries(all)) if (key.startsWith(prefix) && value !== undefined) merged[key.slice(prefix.length)] = value;
-    const migrated = migrateSettings(merged, storedVersion, version, options.migrations);
+    const migrated = migrateSettings(mergeStored(await storage.local.get(null)), storedVersion, version, options.migrations);
     const items: Record<string, unknown> = {};
     if (isPlainRecord(migrated)) for (const [field, value] of Object.entries(migrated)) if (!fields.includes(field)) items[settingsFieldKey(field)] = value;
     return items;
