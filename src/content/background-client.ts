@@ -86,10 +86,3 @@ export function createBackgroundClient(deps: BackgroundClientDeps): BackgroundCl
     score: (args, signal) => onceMore('scoring', () => scoreOnce(args, signal), signal, WORKER_STOPPED_MESSAGE),
   };
 }
-
-/** The page's yield: scheduler.yield() where the browser has it (keeps our place in line), else a 0 ms timeout. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}

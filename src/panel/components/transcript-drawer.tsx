@@ -24,6 +24,7 @@ import drawerCss from './transcript-drawer.css?inline';
 import { cutText, findInCues, foldQuery, type FoundRange } from '../transcript-text';
 import type { ClockTick, VideoClock } from '../video-clock';
 import { pureView } from './pure-view';
+import { yieldToPage } from '../yield-to-page';
 
 /** px drawn beyond the view either side, so a short scroll finds rows already there. */
 const OVERSCAN_PX = 300;
@@ -594,7 +595,7 @@ function useLoaded(store: TranscriptStore): number {
     const unsubscribe = store.subscribe(() => {
       if (waiting) return;
       waiting = true;
-      void nextTask().then(() => {
+      void yieldToPage().then(() => {
         waiting = false;
         if (live) setLoaded(store.loaded);
       });
@@ -605,13 +606,6 @@ function useLoaded(store: TranscriptStore): number {
     };
   }, [store]);
   return loaded;
-}
-
-/** A turn of the page's event loop: scheduler.yield() where the browser has it (keeps our place in line), else a 0 ms timeout. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const NOTHING_FOUND: FoundRange[] = [];
