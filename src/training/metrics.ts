@@ -135,3 +135,35 @@ export function cohenKappa(table: readonly (readonly number[])[]): number {
   for (let k = 0; k < n; k++) pe += ((rows[k] as number) / total) * ((cols[k] as number) / total);
   return pe === 1 ? 1 : (po - pe) / (1 - pe);
 }
+
+/**
+ * The best macro-F1 (risk / neutral / opportunity) any pair of thresholds reaches, with the thresholds chosen on
+ * these very rows: a passage is risk when `risk[i] ≥ a` (and its margin over `a` is at least its opportunity margin
+ * over `b`), opportunity when `opportunity[i] ≥ b`, neutral otherwise. Thresholds are tried at `steps` quantiles of
+ * each score. Optimistic by construction (no held-out threshold): an upper bound on what a calibration could give.
+ */
+export function bestMacroF1(
+  labels: readonly ('risk' | 'neutral' | 'opportunity')[],
+  risk: readonly number[],
+  opportunity: readonly number[],
+  steps = 60,
+): { macroF1: number; riskThreshold: number; opportunityThreshold: number } {
+  const cuts = (xs: readonly number[]): number[] => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return [...new Set(Array.from({ length: steps }, (_, i) => sorted[Math.floor((i / steps) * sorted.length)] as number)), Infinity];
+  };
+  const classes = ['risk', 'neutral', 'opportunity'] as const;
+  let best = { macroF1: -1, riskThreshold: Infinity, opportunityThreshold: Infinity };
+  for (const a of cuts(risk)) {
+    for (const b of cuts(opportunity)) {
+      const predicted = labels.map((_, i) => {
+        const r = (risk[i] as number) - a;
+        const o = (opportunity[i] as number) - b;
+        return r >= 0 && r >= o ? 'risk' : o >= 0 ? 'opportunity' : 'neutral';
+      });
+      const { macroF1 } = f1Scores(confusion(classes, labels, predicted));
+      if (macroF1 > best.macroF1) best = { macroF1, riskThreshold: a, opportunityThreshold: b };
+    }
+  }
+  return best;
+}

@@ -5,6 +5,7 @@ import { validateLexicon } from '../lexicons/validate-lexicon';
 import { readCorpus, speakerWords } from './corpus';
 import { DEFAULT_LEARN, learnLexicon, STANCE_LEXICON_ID, type LearnOptions } from './learn-lexicon';
 import { lexiconJson, trainingReport } from './training-report';
+import { ceilingCheck } from './ceiling';
 import { agreementFigures, crossValidate, episodeFigures, passageFigures, readTrainingData, resolvePassages, type LexiconSetSpec } from './stance-training';
 
 /**
@@ -73,7 +74,8 @@ writeFileSync(values.out, lexiconJson(learned.lexicon));
 log(`learned ${learned.lexicon.entries.length} entries from ${learned.candidates} candidates in ${trainSeconds.toFixed(1)} s (${learned.refits} refits) → ${values.out}`);
 
 const cv = values.cv && !values['no-cv'] ? crossValidate(passages, corpus, sets, options, log) : null;
-const report = trainingReport({ data, passages, learned, cv, agreement: agreementFigures(data), options });
+const ceiling = cv ? ceilingCheck(passages, corpus, options) : null;
+const report = trainingReport({ data, passages, learned, cv, ceiling, agreement: agreementFigures(data), options });
 writeFileSync(values.report, report);
 log(report.slice(report.indexOf('## Cross-validation'), report.indexOf('## The learned lexicon')).trim());
 log(`report → ${values.report}; ${((Date.now() - started) / 1000).toFixed(1)} s in all (training ${trainSeconds.toFixed(1)} s${cv ? `, cross-validation ${cv.seconds.toFixed(1)} s` : ''})`);

@@ -6,7 +6,9 @@ import { scoreCues } from '../../../src/scoring/score-cues';
 import { sliceScore } from '../../../src/scoring/slice-score';
 import { candidatePatterns, DEFAULT_CANDIDATES, featureSpace, featuresOf, isNumberWord, properNameWords } from '../../../src/training/features';
 import { learnLexicon, DEFAULT_LEARN } from '../../../src/training/learn-lexicon';
-import { cohenKappa, f1Scores, pairsOrderedRight, rocAuc, spearman } from '../../../src/training/metrics';
+import { bestMacroF1, cohenKappa, f1Scores, pairsOrderedRight, rocAuc, spearman } from '../../../src/training/metrics';
+import { ceilingCheck } from '../../../src/training/ceiling';
+import type { CorpusEpisode } from '../../../src/training/corpus';
 import { fitOrdinal, predictOrdinal } from '../../../src/training/ordinal-model';
 import { autoCaptionForm, parseJsonLines, referenceText, REFERENCE_KEYS, type Passage } from '../../../src/training/passages';
 import { trainingRows } from '../../../src/training/learn-lexicon';
@@ -113,6 +115,20 @@ describe('metrics', () => {
     expect(f.macroF1).toBeCloseTo(2 / 3);
     expect(f.accuracy).toBeCloseTo(2 / 3);
   });
+
+  it('finds the best pair of band thresholds on the rows themselves', () => {
+    const labels = ['risk', 'risk', 'neutral', 'neutral', 'opportunity', 'opportunity'] as const;
+    // One signed score, shifted so fixed thresholds at ±1 would call everything neutral or risk.
+    const score = [-0.6, -0.5, -0.2, -0.1, 0.3, 0.4];
+    const best = bestMacroF1(labels, score.map((x) => -x), score);
+    expect(best.macroF1).toBe(1);
+    expect(-best.riskThreshold).toBeGreaterThanOrEqual(-0.5);
+    expect(-best.riskThreshold).toBeLessThan(-0.2);
+    expect(best.opportunityThreshold).toBeLessThanOrEqual(0.3);
+    // Scores that say nothing reach no more than calling every passage one class.
+    const flat = bestMacroF1(labels, labels.map(() => 0), labels.map(() => 0));
+    expect(flat.macroF1).toBeCloseTo(f1Scores([[2, 0, 0], [2, 0, 0], [2, 0, 0]]).macroF1);
+  });
 });
 
 const TOY: Passage[] = [
@@ -212,5 +228,33 @@ describe('learning', () => {
     const weight = (p: string) => lexicon.entries.find((e) => e.pattern === p)?.weight ?? 0;
     expect(weight('scared')).toBeLessThan(0);
     expect(weight('optimistic')).toBeGreaterThan(0);
+  });
+});
+
+describe('the ceiling check (same features, one model per side)', () => {
+  const fillers = ['on monday', 'in the lab', 'at the talk', 'this year'];
+  const side = (label: 'risk' | 'opportunity' | 'neutral', words: string, source: string): Passage[] =>
+    fillers.map((filler, i) => ({ id: `${source}-${label}-${i}`, source, text: `${words} ${filler}`, label }));
+  const episode = (source: string): Passage[] => [
+    ...side('risk', 'i am scared of a catastrophe', source),
+    ...side('opportunity', 'i am optimistic it will cure disease', source),
+    ...side('neutral', 'the model reads text with gradient descent', source),
+  ];
+  const corpus = [{ id: 's0' }, { id: 's1' }] as CorpusEpisode[];
+  const options = { ...DEFAULT_LEARN, handPatterns: false, candidates: { ...DEFAULT_CANDIDATES, maxWords: 1, minPassages: 2, minSources: 1, maxPassageShare: 1 } };
+
+  it('scores every held-out passage with models that never saw its episode', () => {
+    const figures = ceilingCheck([...episode('s0'), ...episode('s1')], corpus, options, 2);
+    expect(figures.n).toBe(24);
+    // The words that carry each side recur in the other episode: each side ranks perfectly held out.
+    expect(figures.aucRisk).toBe(1);
+    expect(figures.aucOpportunity).toBe(1);
+    expect(figures.bestMacroF1).toBe(1);
+  });
+
+  it('falls when what carries a side in one episode is never said in the other', () => {
+    const other = episode('s1').map((p) => ({ ...p, text: p.text.replace('scared of a catastrophe', 'worried about ruin').replace('optimistic it will cure disease', 'hopeful about medicine') }));
+    const figures = ceilingCheck([...episode('s0'), ...other], corpus, options, 2);
+    expect(figures.bestMacroF1).toBeLessThan(1);
   });
 });
