@@ -97,6 +97,24 @@ describe('CheckList behaviour', () => {
     expect(passage('this is maybe dangerous').score).toBeGreaterThan(plain);
   });
 
+  it.each([
+    ['we say it is dangerous', 'people say it is dangerous'],
+    ['i argue that it is dangerous', 'critics argue that it is dangerous'],
+    ['the sense that it is dangerous', 'the idea that it is dangerous'],
+    ['i know for sure it is dangerous', 'according to them it is dangerous'],
+  ])('attribution weakens a term the speaker does not own: "%s" → "%s"', (own, attributed) => {
+    // Same length, so only the cue differs: the speaker's own view counts in full.
+    const a = passage(own).score;
+    const b = passage(attributed).score;
+    expect(a).toBeLessThan(0);
+    expect(b).toBeLessThan(0);
+    expect(b).toBeGreaterThan(a);
+  });
+
+  it('attribution ends with its clause ("people say X but it is dangerous")', () => {
+    expect(passage('people say it is fine but it is dangerous').score).toBeLessThan(passage('people say it is dangerous').score);
+  });
+
   it('a phrase split across two cues still matches', () => {
     const map = scoreCues(cuesOf('we worry about human | extinction from ai'), { lexicons: [...DEFAULT_LEXICONS] });
     const terms = map.slices.flatMap((s) => s.terms.map((t) => t.term));

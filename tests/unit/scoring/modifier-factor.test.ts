@@ -31,7 +31,8 @@ describe('modifierFactor (the scorer’s flag-based modifiers) equals modify', (
 
   it('on random sequences of the modifiers’ own words (seeded)', () => {
     const vocabulary = ['not', 'no', 'never', 'only', 'just', 'doubt', 'but', 'however', 'and', 'so', 'very', 'really', 'slightly', 'bit', 'maybe',
-      'could', 'if', 'of', 'kind', 'sort', 'risk', 'the', 'a', 'dangerous', 'without', 'matter', 'while', 'extremely', 'little'];
+      'could', 'if', 'of', 'kind', 'sort', 'risk', 'the', 'a', 'dangerous', 'without', 'matter', 'while', 'extremely', 'little',
+      'people', 'they', 'say', 'think', 'idea', 'that', 'according', 'to', 'do', 'is', 'you', 'it', 'there', 'overblown', 'nonsense'];
     let seed = 42;
     const random = (n: number): number => {
       seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;

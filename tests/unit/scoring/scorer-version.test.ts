@@ -17,6 +17,6 @@ describe('SCORER_VERSION moves with the scorer’s output', () => {
     const cues = parseCaptions(readFileSync('tests/fixtures/episodes/4WNWeUQ7Hfc/captions.asr.json3', 'utf8')).cues;
     const map = scoreCues(cues, { lexicons: [...DEFAULT_LEXICONS] });
     const digest = createHash('sha256').update(JSON.stringify({ ...map, scorerVersion: undefined })).digest('hex').slice(0, 16);
-    expect({ version: SCORER_VERSION, digest }).toEqual({ version: '2.1.0', digest: 'a109ee57ca9742d9' });
+    expect({ version: SCORER_VERSION, digest }).toEqual({ version: '2.2.0', digest: '7410b93a31d5e9c4' });
   });
 });
