@@ -12,7 +12,7 @@ import { defaultSettings } from '../../../src/settings/settings';
 import { loadFirstRows } from '../../../src/ui/library/first-load';
 import type { LibraryPageDeps } from '../../../src/ui/library/library-deps';
 import { DEFAULT_SORT, sortEntries } from '../../../src/ui/library/library-rows';
-import { entryAt, vid } from './library-test-data';
+import { entryAt, seededLibraryFactory, vid } from './library-test-data';
 
 const ids = (entries: readonly LibraryEntry[]) => entries.map((e) => e.videoId);
 /** What the page shows first: the default order's first `n` rows. */
@@ -102,11 +102,8 @@ describe('the page’s first load', () => {
   };
 
   it('shows the same first rows as the full load, then the full load adds the rest without losing or reordering any', async () => {
-    const factory = new IDBFactory();
-    const seed = await openLibrary({ indexedDB: factory });
     const entries = tiedLibrary(300, 9);
-    await seed.put(...entries);
-    seed.close();
+    const factory = await seededLibraryFactory(entries);
     const { library, recent } = await loadFirstRows({ openLibrary: () => openLibrary({ indexedDB: factory }), settings: settingsWith({}), now: () => 10_000_000 }, 60);
     const all = await library.all({ pageSize: 37, pause: async () => {} });
     expect(recent.total).toBe(300);
@@ -116,11 +113,8 @@ describe('the page’s first load', () => {
   });
 
   it('applies the retention limit before reading: a row a limit lets go is never shown', async () => {
-    const factory = new IDBFactory();
     const now = 100 * DAY_MS;
-    const seed = await openLibrary({ indexedDB: factory });
-    await seed.put(...[1, 2, 3, 4, 5].map((n) => entryAt(vid(n), 0, { lastWatchedAt: now - n * DAY_MS })));
-    seed.close();
+    const factory = await seededLibraryFactory([1, 2, 3, 4, 5].map((n) => entryAt(vid(n), 0, { lastWatchedAt: now - n * DAY_MS })));
     const { library, recent } = await loadFirstRows({ openLibrary: () => openLibrary({ indexedDB: factory }), settings: settingsWith({ keepEpisodes: 2 }), now: () => now }, 60);
     expect(ids(recent.entries).sort()).toEqual([vid(1), vid(2)]);
     expect(recent).toMatchObject({ complete: true, total: 2 });

@@ -1,3 +1,4 @@
+import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb';
 import { createScoringService } from '../../../src/background/scoring-service';
 import { parseCaptions } from '../../../src/captions/parse-captions';
 import { openCache, type CacheLimits } from '../../../src/cache/open-cache';
@@ -15,6 +16,15 @@ import { defaultSettings } from '../../../src/settings/settings';
 import { sampleMap, TRACK } from '../cache/cache-test-data';
 
 export { TRACK };
+
+/** A fresh fake IndexedDB whose library already holds `entries` (the connection that wrote them is closed). */
+export async function seededLibraryFactory(entries: readonly LibraryEntry[]): Promise<IDBFactory> {
+  const factory = new FakeIDBFactory();
+  const seed = await openLibrary({ indexedDB: factory });
+  await seed.put(...entries);
+  seed.close();
+  return factory;
+}
 
 /** A real scoring service over a real cache and a recorder over a real library, all on one fake IndexedDB. */
 export function libraryRig(factory: IDBFactory, opts: { limits?: CacheLimits; library?: Partial<LibrarySettings>; now?: () => number } = {}) {

@@ -16,7 +16,7 @@ import { loadFirstRows } from '../../../src/ui/library/first-load';
 import LibraryApp from '../../../src/ui/library/library-app';
 import type { LibraryPageDeps } from '../../../src/ui/library/library-deps';
 import { DEFAULT_SORT, sortEntries } from '../../../src/ui/library/library-rows';
-import { entryAt, vid } from '../library/library-test-data';
+import { entryAt, seededLibraryFactory, vid } from '../library/library-test-data';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -46,11 +46,8 @@ function pageDeps(factory: IDBFactory, afterPaint: Promise<void>): LibraryPageDe
 
 describe('the library page’s first rows, then the rest', () => {
   it('shows the newest rows in view first, then every row in the same order as a single full read', async () => {
-    const factory = new IDBFactory();
     const entries = library(450);
-    const seed = await openLibrary({ indexedDB: factory });
-    await seed.put(...entries);
-    seed.close();
+    const factory = await seededLibraryFactory(entries);
     const expected = sortEntries(entries, DEFAULT_SORT).map((e) => e.videoId);
 
     let painted!: () => void;
@@ -75,11 +72,8 @@ describe('the library page’s first rows, then the rest', () => {
   });
 
   it('shows a library smaller than the first read at once, without a second read', async () => {
-    const factory = new IDBFactory();
     const entries = library(5);
-    const seed = await openLibrary({ indexedDB: factory });
-    await seed.put(...entries);
-    seed.close();
+    const factory = await seededLibraryFactory(entries);
     const deps = pageDeps(factory, new Promise<void>(() => {})); // never painted: only a complete first read can finish
     const { container } = render(<LibraryApp deps={deps} />);
     await waitFor(() => expect(container.querySelector('.table-scroll')?.getAttribute('aria-busy')).toBe('false'));
