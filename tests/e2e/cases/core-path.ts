@@ -1,5 +1,17 @@
 import { expect } from '@playwright/test';
-import { navigateSpa, openWatch, panelOf, SEED, videoTime, type SharedCase } from '../driver/e2e-driver';
+import { navigateSpa, openWatch, panelOf, SEED, videoTime, type E2ETab, type SharedCase } from '../driver/e2e-driver';
+
+/** Opens the transcript drawer by its toggle and waits for its first cues (its code loads on the first open). */
+async function openDrawer(tab: E2ETab): Promise<void> {
+  await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+  await expect.poll(() => panelOf(tab).count('[data-transcript] [data-cue-start-ms]'), { timeout: 20_000 }).toBeGreaterThan(0);
+}
+
+/** Closes the drawer again, so the saved choice does not open it for the next test. */
+async function closeDrawer(tab: E2ETab): Promise<void> {
+  await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
+  await expect.poll(() => panelOf(tab).attributeOf('[data-transcript]', 'data-open')).toBe('false');
+}
 
 /**
  * The product's main path (issue 2), in every browser: the seed episode's captions are read in the tab, parsed and
@@ -98,8 +110,7 @@ export const corePathCases: SharedCase[] = [
       expect(await p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
       expect(await p.count('[data-transcript] [data-cue-start-ms]')).toBe(0);
       // The drawer's body is a separate file (transcript-drawer.js), imported by the content script on this click.
-      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
-      await expect.poll(() => p.count('[data-transcript] [data-cue-start-ms]'), { timeout: 20_000 }).toBeGreaterThan(0);
+      await openDrawer(tab);
       expect(await p.attributeOf('[data-transcript]', 'data-open')).toBe('true');
       expect(await p.count('[data-transcript] input[type="search"]')).toBe(1);
       expect(Number(await p.attributeOf('[data-transcript] [data-cue-start-ms]', 'data-cue-start-ms'))).toBe(0);
@@ -109,9 +120,7 @@ export const corePathCases: SharedCase[] = [
         return getComputedStyle(list).overflowY;
       });
       expect(overflow).toBe('auto');
-      // Closed again, so the saved choice does not open it for the next test.
-      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
-      await expect.poll(() => p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
+      await closeDrawer(tab);
     },
   },
   {
@@ -120,8 +129,7 @@ export const corePathCases: SharedCase[] = [
       await openWatch(tab, SEED);
       const p = panelOf(tab);
       await p.waitForState('ready', 40_000);
-      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
-      await expect.poll(() => p.count('[data-transcript] [data-cue-start-ms]'), { timeout: 20_000 }).toBeGreaterThan(0);
+      await openDrawer(tab);
       // Typed and stepped through the page's DOM (events reach the content script's listeners in both browsers).
       const search = (word: string) =>
         tab.evaluate((value) => {
@@ -161,9 +169,7 @@ export const corePathCases: SharedCase[] = [
       await expect.poll(currentStart, { timeout: 20_000 }).toBeGreaterThan(first);
       expect(await p.count('[data-transcript] [aria-current="true"]')).toBe(1);
       await tab.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
-      // Closed again, so the saved choice does not open it for the next test.
-      await tab.clickInPanel('.transcript-toggle [data-action="open-transcript"]');
-      await expect.poll(() => p.attributeOf('[data-transcript]', 'data-open')).toBe('false');
+      await closeDrawer(tab);
     },
   },
   {
