@@ -1,6 +1,6 @@
 import type { CorpusEpisode } from './corpus';
-import { candidatePatterns, featureSpace, featuresOf } from './features';
-import { handSpectrumPatterns, trainingRows, type LearnOptions } from './learn-lexicon';
+import { featureSpace, featuresOf } from './features';
+import { candidatesFor, trainingRows, type LearnOptions } from './learn-lexicon';
 import { bestMacroF1, rocAuc } from './metrics';
 import { fitOrdinal, linearScore } from './ordinal-model';
 import { WRITTEN_SOURCE, type Passage, type StanceLabel } from './passages';
@@ -31,8 +31,7 @@ export function ceilingCheck(passages: readonly Passage[], corpus: readonly Corp
     const train = passages.filter((p) => p.source === WRITTEN_SOURCE || (foldOf.get(p.source) ?? -1) !== fold);
     const test = passages.filter((p) => foldOf.get(p.source) === fold && p.label !== 'off-topic');
     if (test.length === 0) continue;
-    let patterns = candidatePatterns(train, options.candidates, new Set(options.excludedWords));
-    if (options.handPatterns) patterns = [...new Set([...patterns, ...handSpectrumPatterns()])].sort();
+    const patterns = candidatesFor(train, options);
     const space = featureSpace(patterns);
     const features = train.map((p) => featuresOf(p.text, space));
     // One side against the rest: the ordinal model with two classes is a plain logistic regression.

@@ -80,8 +80,7 @@ export function trainingRows(passages: readonly Passage[], features: readonly Fe
  * of patterns it will be matched against.
  */
 export function learnLexicon(passages: readonly Passage[], options: LearnOptions = DEFAULT_LEARN, version = '1.0.0'): LearnedLexicon {
-  let patterns = candidatePatterns(passages, options.candidates, new Set(options.excludedWords));
-  if (options.handPatterns) patterns = [...new Set([...patterns, ...handSpectrumPatterns()])].sort();
+  let patterns = candidatesFor(passages, options);
   const candidates = patterns.length;
   let lastPatterns: readonly string[] | undefined;
   let model: OrdinalModel | undefined;
@@ -104,6 +103,12 @@ export function learnLexicon(passages: readonly Passage[], options: LearnOptions
     refits++;
   }
   return { lexicon: toLexicon(patterns, model, version), model, candidates, refits };
+}
+
+/** The candidate patterns a fit on these passages starts from (sorted): the passages' own, and the hand-made ones when asked. */
+export function candidatesFor(passages: readonly Passage[], options: LearnOptions): string[] {
+  const patterns = candidatePatterns(passages, options.candidates, new Set(options.excludedWords));
+  return options.handPatterns ? [...new Set([...patterns, ...handSpectrumPatterns()])].sort() : patterns;
 }
 
 function warmStart(before: readonly string[], model: OrdinalModel, after: readonly string[]): { weights: Float64Array; theta: number } {
